@@ -1,0 +1,59 @@
+/**
+ * npm run build [-- --root DIR]
+ * check → Astro build into a staging folder → Pagefind index → swap into dist/.
+ * Any failure leaves the previous dist/ exactly as it was and says why (exit 1).
+ */
+import { parseArgs } from 'node:util';
+import { join, resolve } from 'node:path';
+import { rmSync, mkdirSync } from 'node:fs';
+import { build } from 'astro';
+import { checkNotices, loadSiteConfig } from '../src/lib/content/project';
+import { formatProblemsText } from '../src/lib/content/problem';
+import { writeSearchIndex } from '../src/lib/build/search-index';
+import { swapInto } from '../src/lib/build/swap-dir';
+
+const { values } = parseArgs({ options: { root: { type: 'string', default: '.' } } });
+const root = resolve(values.root);
+const work = join(root, '.gongkai');
+const staging = join(work, 'staging');
+const dist = join(root, 'dist');
+
+function fail(zh: string, en: string, detail?: unknown): never {
+  rmSync(staging, { recursive: true, force: true });
+  console.error(`\n构建失败：${zh}。dist/ 保持上一次成功构建的内容，未作改动。`);
+  console.error(`Build failed: ${en}. dist/ is unchanged from the last good build.`);
+  if (detail) console.error(String(detail instanceof Error ? detail.stack ?? detail.message : detail));
+  process.exit(1);
+}
+
+const started = Date.now();
+const config = await loadSiteConfig(root);
+const { notices, problems } = checkNotices(root, config);
+if (problems.length) {
+  console.error(formatProblemsText(problems));
+  fail(`内容检查发现 ${problems.length} 处问题（见上）`, `the content check found ${problems.length} problems (above)`);
+}
+console.log(`检查通过：${notices.length} 篇。`);
+
+rmSync(staging, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+try {
+  await build({ root, outDir: staging, logLevel: process.env.GONGKAI_VERBOSE ? 'info' : 'warn' });
+} catch (err) {
+  fail('Astro 生成页面出错', 'Astro could not build the pages', err);
+}
+
+try {
+  const { pages } = await writeSearchIndex(staging);
+  console.log(`搜索索引：${pages} 页。`);
+} catch (err) {
+  fail('Pagefind 建立搜索索引出错', 'Pagefind could not index the site', err);
+}
+
+try {
+  swapInto(staging, dist, join(work, 'previous'));
+} catch (err) {
+  fail('无法替换 dist/', 'could not swap the new site into dist/', err);
+}
+console.log(`构建完成：dist/（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）。`);
+console.log('Build complete: dist/.');

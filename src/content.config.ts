@@ -1,0 +1,41 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { readFile } from 'node:fs/promises';
+import siteConfig from './content/site.config';
+import { parseSiteConfig } from './lib/model/site-config';
+import { createNoticeSchema } from './lib/model/notice-schema';
+import { parseNotice } from './lib/content/frontmatter';
+import { indexNoSlug } from './lib/model/index-no';
+import { NOTICES_DIR } from './lib/content/paths';
+
+const config = parseSiteConfig(siteConfig);
+const base = glob({
+  pattern: '**/[^_.]*.{md,mdx}',
+  base: `./${NOTICES_DIR}`,
+  // The 索引号 is the notice's identity and URL; it never changes.
+  generateId: ({ entry, data }) => (typeof data.indexNo === 'string' ? indexNoSlug(data.indexNo) : entry),
+});
+
+/**
+ * The glob() loader, with frontmatter re-read by gongkai's own parser: every scalar stays text,
+ * exactly as `npm run check` sees it (Astro's YAML parser would turn 2024-02-30 into 1 March).
+ */
+const notices = defineCollection({
+  loader: {
+    ...base,
+    load: (context) =>
+      base.load({
+        ...context,
+        parseData: async (props) => {
+          const parsed = parseNotice(await readFile(props.filePath!, 'utf8'));
+          if (parsed.data === null) {
+            throw new Error(`${props.filePath}: ${parsed.errors.map((e) => e.message).join('；')}（请运行 npm run check）`);
+          }
+          return context.parseData({ ...props, data: parsed.data as Record<string, unknown> });
+        },
+      }),
+  },
+  schema: createNoticeSchema(config.categories.map((c) => c.name)),
+});
+
+export const collections = { notices };

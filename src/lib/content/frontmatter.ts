@@ -1,0 +1,116 @@
+import { LineCounter, parseDocument, isMap, isScalar, isPair, type Document, type Node } from 'yaml';
+
+/**
+ * Splits a notice into frontmatter and body, and parses the frontmatter once, from the raw text,
+ * keeping where each key stands so problems can name their line.
+ */
+
+export interface YamlError {
+  line: number | null;
+  message: string;
+}
+
+export interface ParsedNotice {
+  /** The frontmatter as plain data (every scalar a string), or null when it could not be parsed. */
+  data: unknown;
+  body: string;
+  /** 1-based line in the file where the body starts. */
+  bodyLine: number;
+  errors: YamlError[];
+  /** The 1-based file line of the key at `path` (or of its nearest existing parent), null if unknown. */
+  lineOf(path: ReadonlyArray<PropertyKey>): number | null;
+}
+
+const OPEN = /^\uFEFF?---[ \t]*\r?\n/;
+const CLOSE = /^---[ \t]*$/m;
+
+export function parseNotice(source: string): ParsedNotice {
+  const open = OPEN.exec(source);
+  if (!open) {
+    return {
+      data: null,
+      body: source,
+      bodyLine: 1,
+      errors: [{ line: 1, message: '文件没有以 --- 开头的文件头（frontmatter）' }],
+      lineOf: () => null,
+    };
+  }
+  const rest = source.slice(open[0].length);
+  const close = CLOSE.exec(rest);
+  if (!close) {
+    return {
+      data: null,
+      body: '',
+      bodyLine: 1,
+      errors: [{ line: 1, message: '文件头（frontmatter）没有以 --- 结束' }],
+      lineOf: () => null,
+    };
+  }
+  const yamlText = rest.slice(0, close.index);
+  const afterClose = rest.slice(close.index + close[0].length).replace(/^\r?\n/, '');
+  // The YAML text starts on file line 2 (after the opening ---).
+  const yamlStartLine = 2;
+  const bodyLine = yamlStartLine + countLines(yamlText) + 1;
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { schema: 'failsafe', lineCounter, prettyErrors: false, uniqueKeys: true });
+  const fileLine = (offset: number) => lineCounter.linePos(offset).line + yamlStartLine - 1;
+
+  const errors: YamlError[] = [...doc.errors, ...doc.warnings].map((e) => ({
+    line: e.pos ? fileLine(e.pos[0]) : null,
+    message: translateYamlError(e.code, e.message),
+  }));
+  const data: unknown = errors.length ? null : doc.toJS();
+  if (data !== null && (typeof data !== 'object' || Array.isArray(data))) {
+    errors.push({ line: yamlStartLine, message: '文件头应由「字段: 值」组成' });
+  }
+
+  return {
+    data: errors.length ? null : data ?? {},
+    body: afterClose,
+    bodyLine,
+    errors,
+    lineOf: (path) => keyLine(doc, path, fileLine),
+  };
+}
+
+function countLines(s: string): number {
+  if (s === '') return 0;
+  return s.split('\n').length;
+}
+
+function keyLine(doc: Document, path: ReadonlyArray<PropertyKey>, fileLine: (offset: number) => number): number | null {
+  let node: Node | null | undefined = doc.contents as Node | null;
+  let line: number | null = null;
+  for (const seg of path) {
+    if (!node) break;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      const key = pair.key as Node;
+      if (key.range) line = fileLine(key.range[0]);
+      node = pair.value as Node | null;
+    } else if ('items' in node && Array.isArray((node as { items: unknown[] }).items) && typeof seg === 'number') {
+      const item = (node as { items: Node[] }).items[seg];
+      if (item?.range) line = fileLine(item.range[0]);
+      node = item;
+    } else break;
+  }
+  return line;
+}
+
+const YAML_ERRORS: Record<string, string> = {
+  DUPLICATE_KEY: '字段重复出现',
+  BAD_INDENT: '缩进不对',
+  MISSING_CHAR: '缺少字符（如引号、括号未闭合）',
+  MULTILINE_IMPLICIT_KEY: '字段名不能跨行（是否缺少冒号后的空格或引号未闭合？）',
+  UNEXPECTED_TOKEN: '出现了意外的符号',
+  BLOCK_AS_IMPLICIT_KEY: '缩进或冒号位置不对',
+  TAB_AS_INDENT: '不能用 Tab 缩进，请用空格',
+  BAD_SCALAR_START: '值的开头不合法（如以 @ 或 ` 开头，请加引号）',
+};
+
+function translateYamlError(code: string, message: string): string {
+  const zh = YAML_ERRORS[code] ?? 'YAML 语法错误';
+  return `文件头 YAML 语法错误：${zh}（${message.split('\n')[0]}）`;
+}
