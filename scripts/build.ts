@@ -9,7 +9,7 @@ import { rmSync, mkdirSync } from 'node:fs';
 import { build } from 'astro';
 import { checkNotices, loadSiteConfig } from '../src/lib/content/project';
 import { formatProblemsText } from '../src/lib/content/problem';
-import { writeSearchIndex } from '../src/lib/build/search-index';
+import { spawnSync } from 'node:child_process';
 import { swapInto } from '../src/lib/build/swap-dir';
 
 const { values } = parseArgs({ options: { root: { type: 'string', default: '.' } } });
@@ -43,11 +43,12 @@ try {
   fail('Astro 生成页面出错', 'Astro could not build the pages', err);
 }
 
-try {
-  const { pages } = await writeSearchIndex(staging);
-  console.log(`搜索索引：${pages} 页。`);
-} catch (err) {
-  fail('Pagefind 建立搜索索引出错', 'Pagefind could not index the site', err);
+const indexing = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'search-index.ts'), staging], {
+  stdio: ['ignore', 'inherit', 'pipe'],
+  encoding: 'utf8',
+});
+if (indexing.status !== 0) {
+  fail('Pagefind 建立搜索索引出错', 'Pagefind could not index the site', indexing.stderr.split('\nstack backtrace')[0]!.trim());
 }
 
 try {

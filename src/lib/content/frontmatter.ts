@@ -110,7 +110,15 @@ const YAML_ERRORS: Record<string, string> = {
   BAD_SCALAR_START: '值的开头不合法（如以 @ 或 ` 开头，请加引号）',
 };
 
+/** Specific causes hidden behind generic codes, recognised from the parser's own words. */
+const YAML_CAUSES: Array<[RegExp, string]> = [
+  [/end with a \]/, '方括号 [ 没有闭合（缺少 ]）'],
+  [/end with a \}/, '花括号 { 没有闭合（缺少 }）'],
+  [/Missing closing "?quote|Missing closing ['"]/i, '引号没有闭合'],
+  [/Implicit map keys need to be followed by map values/, '字段名后缺少冒号'],
+];
+
 function translateYamlError(code: string, message: string): string {
-  const zh = YAML_ERRORS[code] ?? 'YAML 语法错误';
+  const zh = YAML_CAUSES.find(([re]) => re.test(message))?.[1] ?? YAML_ERRORS[code] ?? 'YAML 语法错误';
   return `文件头 YAML 语法错误：${zh}（${message.split('\n')[0]}）`;
 }

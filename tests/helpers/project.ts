@@ -1,0 +1,60 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+/** The real project, whose code the temporary copies run. */
+export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+const TSX = join(PROJECT_ROOT, 'node_modules/.bin/tsx');
+
+export interface TempProject {
+  root: string;
+  write(path: string, content: string): void;
+  remove(): void;
+}
+
+/**
+ * A throwaway copy of this project (code, config, public/) with its own notices, so tests never
+ * touch the real content or a dist/ someone may be looking at. node_modules is linked, not copied.
+ */
+export function createTempProject(options: { notices?: Record<string, string>; keepSampleNotices?: boolean } = {}): TempProject {
+  const root = mkdtempSync(join(tmpdir(), 'gongkai-test-'));
+  for (const f of ['astro.config.mjs', 'tsconfig.json', 'package.json']) cpSync(join(PROJECT_ROOT, f), join(root, f));
+  cpSync(join(PROJECT_ROOT, 'src'), join(root, 'src'), {
+    recursive: true,
+    filter: (src) => options.keepSampleNotices || !src.startsWith(join(PROJECT_ROOT, 'src/content/notices')),
+  });
+  cpSync(join(PROJECT_ROOT, 'public'), join(root, 'public'), { recursive: true });
+  mkdirSync(join(root, 'src/content/notices'), { recursive: true });
+  symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+  const project: TempProject = {
+    root,
+    write(path, content) {
+      const full = join(root, path);
+      mkdirSync(dirname(full), { recursive: true });
+      writeFileSync(full, content);
+    },
+    remove() {
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+  for (const [path, content] of Object.entries(options.notices ?? {})) project.write(join('src/content/notices', path), content);
+  return project;
+}
+
+export interface RunResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs one of the project's CLIs (scripts/NAME.ts) as `npm run NAME` would, against `root`. */
+export function runScript(name: string, args: string[], cwd = PROJECT_ROOT): RunResult {
+  const r = spawnSync(TSX, [join(PROJECT_ROOT, 'scripts', `${name}.ts`), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, rmSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTempProject, runScript, type TempProject } from '../helpers/project';
+import { hashTree } from '../helpers/tree-hash';
+import { noticeSource } from '../helpers/notice';
+
+/** `npm run build` against a throwaway copy of the project with its sample notices. */
+describe('npm run build', () => {
+  let project: TempProject;
+  let good: Record<string, string>;
+  const build = () => runScript('build', ['--root', project.root]);
+
+  beforeAll(() => {
+    project = createTempProject({ keepSampleNotices: true });
+    const r = build();
+    expect(r.status, r.stderr).toBe(0);
+    good = hashTree(join(project.root, 'dist'));
+  });
+  afterAll(() => project.remove());
+
+  it('publishes a page per notice, the home page and a Pagefind bundle', () => {
+    expect(Object.keys(good)).toContain('index.html');
+    expect(Object.keys(good)).toContain('notices/11330602056860309P-2024-00012/index.html');
+    expect(Object.keys(good)).toContain('pagefind/pagefind.js');
+  });
+
+  it('two clean builds of the same content are byte-identical', () => {
+    for (const d of ['dist', '.astro', '.gongkai']) rmSync(join(project.root, d), { recursive: true, force: true });
+    const r = build();
+    expect(r.status, r.stderr).toBe(0);
+    expect(hashTree(join(project.root, 'dist'))).toEqual(good);
+  });
+
+  it('invalid content: fails, says why in Chinese, leaves dist/ as it was', () => {
+    const bad = 'src/content/notices/2024/bad-date.md';
+    project.write(bad, noticeSource({ date: '2024-02-30', indexNo: '11330602056860309P/2024-90001' }));
+    const r = build();
+    unlinkSync(join(project.root, bad));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('构建失败');
+    expect(r.stderr).toContain('2024-02-30');
+    expect(hashTree(join(project.root, 'dist'))).toEqual(good);
+  });
+
+  it('a template error: fails and leaves dist/ as it was', () => {
+    const page = 'src/pages/broken.astro';
+    project.write(page, "---\nthrow new Error('模板出错了');\n---\n<p>never</p>\n");
+    const r = build();
+    unlinkSync(join(project.root, page));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('Astro 生成页面出错');
+    expect(hashTree(join(project.root, 'dist'))).toEqual(good);
+  });
+
+  it('Pagefind failing: fails and leaves dist/ as it was', () => {
+    // A file where Pagefind must write its folder makes the real indexer fail.
+    project.write('public/pagefind', 'not a folder');
+    const r = build();
+    unlinkSync(join(project.root, 'public/pagefind'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('Pagefind 建立搜索索引出错');
+    expect(hashTree(join(project.root, 'dist'))).toEqual(good);
+    expect(existsSync(join(project.root, '.gongkai/staging'))).toBe(false);
+  });
+
+  it('a draft is left out of the build', () => {
+    project.write('src/content/notices/2024/draft.md', noticeSource({ indexNo: '11330602056860309P/2024-90002', draft: 'true' }));
+    const r = build();
+    unlinkSync(join(project.root, 'src/content/notices/2024/draft.md'));
+    expect(r.status, r.stderr).toBe(0);
+    const files = Object.keys(hashTree(join(project.root, 'dist')));
+    expect(files.some((f) => f.includes('2024-90002'))).toBe(false);
+    expect(files).toContain('notices/11330602056860309P-2024-00012/index.html');
+  });
+});
