@@ -50,7 +50,8 @@ export function parseNotice(source: string): ParsedNotice {
   const afterClose = rest.slice(close.index + close[0].length).replace(/^\r?\n/, '');
   // The YAML text starts on file line 2 (after the opening ---).
   const yamlStartLine = 2;
-  const bodyLine = yamlStartLine + countLines(yamlText) + 1;
+  // yamlText ends with the newline before the closing ---, so its newline count is its line count.
+  const bodyLine = yamlStartLine + (yamlText.match(/\n/g)?.length ?? 0) + 1;
 
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { schema: 'failsafe', lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -72,11 +73,6 @@ export function parseNotice(source: string): ParsedNotice {
     errors,
     lineOf: (path) => keyLine(doc, path, fileLine),
   };
-}
-
-function countLines(s: string): number {
-  if (s === '') return 0;
-  return s.split('\n').length;
 }
 
 function keyLine(doc: Document, path: ReadonlyArray<PropertyKey>, fileLine: (offset: number) => number): number | null {
