@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTempProject, runScript, type TempProject } from '../helpers/project';
+import { createTempProject, runScript, type TempProject } from '../../scripts/lib/project-copy';
 import { hashTree } from '../helpers/tree-hash';
 import { noticeSource } from '../helpers/notice';
+import { FileSystemConfigLoader, HtmlValidate, formatterFactory } from 'html-validate';
+import { readFileSync } from 'node:fs';
 
 /** `npm run build` against a throwaway copy of the project with its sample notices. */
 describe('npm run build', () => {
@@ -23,6 +25,30 @@ describe('npm run build', () => {
     expect(Object.keys(good)).toContain('index.html');
     expect(Object.keys(good)).toContain('notices/11330602056860309P-2024-00012/index.html');
     expect(Object.keys(good)).toContain('pagefind/pagefind.js');
+  });
+
+  it('every page is valid HTML with <html lang="zh-Hans">, one h1, the metadata table and GFM tables', async () => {
+    const validator = new HtmlValidate(new FileSystemConfigLoader());
+    const pages = Object.keys(good).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    for (const page of pages) {
+      const html = readFileSync(join(project.root, 'dist', page), 'utf8');
+      const report = await validator.validateString(html, page);
+      expect(report.valid, formatterFactory('text')(report.results)).toBe(true);
+      expect(html).toMatch(/^<!DOCTYPE html><html lang="zh-Hans">/);
+      expect(html.match(/<h1[ >]/g)).toHaveLength(1);
+    }
+    const notice = readFileSync(join(project.root, 'dist/notices/11330602056860309P-2024-00012/index.html'), 'utf8');
+    for (const label of ['索引号', '组配分类', '发布机构', '发文日期', '文号', '公开方式', '公开范围']) expect(notice).toContain(`<th scope="row">${label}</th>`);
+    expect(notice).toContain('越科〔2024〕8号');
+    expect(notice).toMatch(/<table>\s*<thead>\s*<tr>\s*<th>阶段<\/th>/);
+  });
+
+  it('lists notices newest first on the home page', () => {
+    const home = readFileSync(join(project.root, 'dist/index.html'), 'utf8');
+    const order = ['2024-00077', '2024-00031', '2024-00012'].map((s) => home.indexOf(`11330602056860309P-${s}/`));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
   it('two clean builds of the same content are byte-identical', () => {

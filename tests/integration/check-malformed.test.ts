@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTempProject, runScript, type TempProject } from '../helpers/project';
+import { createTempProject, runScript, type TempProject } from '../../scripts/lib/project-copy';
 import { lineOfKey, noticeSource } from '../helpers/notice';
 import { creditCodeCheckChar } from '../../src/lib/model/check-digits';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-/** The real project, whose code the temporary copies run. */
+/** The real project, whose code the copies run. */
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 const TSX = join(PROJECT_ROOT, 'node_modules/.bin/tsx');
 
@@ -14,11 +14,15 @@ export interface TempProject {
 }
 
 /**
- * A throwaway copy of this project (code, config, public/) with its own notices, so tests never
- * touch the real content or a dist/ someone may be looking at. node_modules is linked, not copied.
+ * A throwaway copy of this project (code, config, public/) with its own notices, so tests and
+ * benches never touch the real content or a dist/ someone may be looking at. node_modules is
+ * linked, not copied.
  */
-export function createTempProject(options: { notices?: Record<string, string>; keepSampleNotices?: boolean } = {}): TempProject {
-  const root = mkdtempSync(join(tmpdir(), 'gongkai-test-'));
+export function createTempProject(
+  options: { notices?: Record<string, string>; keepSampleNotices?: boolean; root?: string } = {},
+): TempProject {
+  const root = options.root ?? mkdtempSync(join(tmpdir(), 'gongkai-test-'));
+  mkdirSync(root, { recursive: true });
   for (const f of ['astro.config.mjs', 'tsconfig.json', 'package.json']) cpSync(join(PROJECT_ROOT, f), join(root, f));
   cpSync(join(PROJECT_ROOT, 'src'), join(root, 'src'), {
     recursive: true,
