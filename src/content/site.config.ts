@@ -2,8 +2,8 @@ import { DEFAULT_CATEGORIES, defineSiteConfig } from '../lib/model/site-config';
 
 /** The site's own settings. Editors may change names, add issuers and reorder categories here. */
 export default defineSiteConfig({
-  name: '越城区政府信息公开',
-  owner: '绍兴市越城区人民政府',
+  name: '科技政务公开示例站',
+  owner: '越城区科学技术局（示例）',
   url: 'https://gongkai.example.gov.cn',
   categories: [...DEFAULT_CATEGORIES],
   issuers: [

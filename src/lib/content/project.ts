@@ -6,6 +6,7 @@ import { createNoticeSchema } from '../model/notice-schema';
 import { checkNoticeSource, type CheckedNotice } from './validate-notice';
 import { checkAcrossNotices } from './cross-file-rules';
 import { sortProblems, type Problem } from './problem';
+import { spamProblems } from './spam-lint';
 
 import { NOTICES_DIR, PUBLIC_DIR, SITE_CONFIG_FILE } from './paths';
 
@@ -59,7 +60,10 @@ export function checkNotices(root: string, config: SiteConfig, only?: readonly s
       return false;
     }
   };
-  let problems = [...notices.flatMap((n) => n.problems), ...checkAcrossNotices(notices, exists)];
+  let problems = [
+    ...notices.flatMap((n) => [...n.problems, ...spamProblems(n.file, n.parsed)]),
+    ...checkAcrossNotices(notices, exists),
+  ];
   if (only) {
     const wanted = new Set(only.map((f) => toProjectPath(root, f)));
     problems = problems.filter((p) => wanted.has(p.file));
