@@ -51,6 +51,10 @@ const CASES: Record<string, { overrides?: Record<string, string | null>; source?
   },
   'published-at-no-offset.md': { overrides: { indexNo: '11330602056860309P/2024-00520', publishedAt: '2024-08-12T09:48:00' }, field: 'publishedAt' },
   'unknown-lang.md': { overrides: { indexNo: '11330602056860309P/2024-00521', lang: 'zh-CN' }, field: 'lang' },
+  'spam-in-body.md': {
+    source: noticeSource({ indexNo: '11330602056860309P/2024-00523' }, '冯观萍代表：\n\n近年来，188体育_188体育平台@:认真贯彻落实。\n'),
+    field: 'body',
+  },
   'broken-yaml.md': {
     source: '---\ntitle: 对区十届人大三次会议第36号建议的答复\nindexNo: [11330602056860309P/2024-00522\ncategory: 人大代表建议\n---\n\n正文\n',
     field: 'frontmatter',
@@ -92,6 +96,7 @@ describe('npm run check over a folder of malformed notices', () => {
     const topKey = CASES[name]!.field.split(/[.[]/)[0]!;
     const keyLine = lineOfKey(sources[name]!, topKey);
     // The parser notices the unclosed [ of line 3 where the next line starts.
+    if (name === 'spam-in-body.md') expect(p.line).toBe(sources[name]!.split('\n').findIndex((l) => l.includes('188体育')) + 1);
     if (name === 'broken-yaml.md') expect([p.line, p.message]).toEqual([4, expect.stringContaining('方括号 [ 没有闭合')]);
     else if (keyLine !== null && !CASES[name]!.field.includes('.')) expect(p.line).toBe(keyLine);
   });

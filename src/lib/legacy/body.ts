@@ -45,7 +45,9 @@ export function escapeMarkdown(text: string): string {
   return text
     .replace(/\\/g, '\\\\')
     .replace(/([*_`[\]|<>{}~])/g, '\\$1')
-    .replace(/^(#{1,6}\s|[-+]\s|\d+[.)]\s?)/, (m) => '\\' + m);
+    .replace(/^(#{1,6}\s|[-+]\s)/, (m) => '\\' + m)
+    // An ordered-list marker: only punctuation can be escaped, so the escape goes before the dot.
+    .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
 export function isTableRow(line: string): boolean {
