@@ -1,12 +1,18 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import { scrollTables } from './src/lib/markdown/scroll-tables.ts';
 import siteConfig from './src/content/site.config.ts';
 
 export default defineConfig({
   site: siteConfig.url,
   trailingSlash: 'always',
+  // Per-project cache (not node_modules/.astro): test and bench copies link node_modules and must not share it.
+  cacheDir: './.gongkai/cache',
   build: { format: 'directory', inlineStylesheets: 'never' },
+  // Astro 7's own Markdown processor (GFM on); MDX inherits it.
+  markdown: { processor: satteri({ hastPlugins: [scrollTables] }) },
   integrations: [mdx()],
   // No dev toolbar or telemetry requests; the site must not call out.
   devToolbar: { enabled: false },

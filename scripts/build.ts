@@ -14,6 +14,8 @@ import { swapInto } from '../src/lib/build/swap-dir';
 
 const { values } = parseArgs({ options: { root: { type: 'string', default: '.' } } });
 const root = resolve(values.root);
+// Pages read attachment sizes from <root>/public; Astro resolves everything else from `root`.
+process.chdir(root);
 const work = join(root, '.gongkai');
 const staging = join(work, 'staging');
 const dist = join(root, 'dist');

@@ -6,6 +6,28 @@ import { hashTree } from '../helpers/tree-hash';
 import { noticeSource } from '../helpers/notice';
 import { FileSystemConfigLoader, HtmlValidate, formatterFactory } from 'html-validate';
 import { readFileSync } from 'node:fs';
+import { checkNotices, loadSiteConfig } from '../../src/lib/content/project';
+import { CSV_COLUMNS } from '../../src/lib/site/open-data';
+
+/** RFC 4180 rows (quotes, doubled quotes, CRLF), enough to read back what the site publishes. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else cell += c;
+  }
+  return rows;
+}
 
 /** `npm run build` against a throwaway copy of the project with its sample notices. */
 describe('npm run build', () => {
@@ -35,13 +57,13 @@ describe('npm run build', () => {
       const html = readFileSync(join(project.root, 'dist', page), 'utf8');
       const report = await validator.validateString(html, page);
       expect(report.valid, formatterFactory('text')(report.results)).toBe(true);
-      expect(html).toMatch(/^<!DOCTYPE html><html lang="zh-Hans">/);
+      expect(html).toMatch(page.startsWith("care/") ? /^<!DOCTYPE html><html lang="zh-Hans" class="care">/ : /^<!DOCTYPE html><html lang="zh-Hans">/);
       expect(html.match(/<h1[ >]/g)).toHaveLength(1);
     }
     const notice = readFileSync(join(project.root, 'dist/notices/11330602056860309P-2024-00012/index.html'), 'utf8');
     for (const label of ['索引号', '组配分类', '发布机构', '发文日期', '文号', '公开方式', '公开范围']) expect(notice).toContain(`<th scope="row">${label}</th>`);
     expect(notice).toContain('越科〔2024〕8号');
-    expect(notice).toMatch(/<table>\s*<thead>\s*<tr>\s*<th>阶段<\/th>/);
+    expect(notice).toMatch(/<section class="table-scroll" tabindex="0" aria-label="[^"]+"><table>\s*<thead>\s*<tr>\s*<th>阶段<\/th>/);
   });
 
   it('lists notices newest first on the home page', () => {
@@ -49,6 +71,27 @@ describe('npm run build', () => {
     const order = ['2024-00077', '2024-00031', '2024-00012'].map((s) => home.indexOf(`11330602056860309P-${s}/`));
     expect(order.every((i) => i > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it('open data: notices.json and notices.csv hold the same records as the collection', async () => {
+    const config = await loadSiteConfig(project.root);
+    const published = checkNotices(project.root, config).notices.map((n) => n.data!).filter((d) => !d.draft);
+    const json = JSON.parse(readFileSync(join(project.root, 'dist/data/notices.json'), 'utf8')) as Array<Record<string, unknown>>;
+    expect(json.map((r) => r.indexNo).sort()).toEqual(published.map((d) => d.indexNo).sort());
+    for (const d of published) {
+      const r = json.find((x) => x.indexNo === d.indexNo)!;
+      expect(r).toMatchObject({ title: d.title, category: d.category, issuer: d.issuer, date: d.date, publishedAt: d.publishedAt, docNo: d.docNo ?? null });
+      expect(r.url).toBe(`https://gongkai.example.gov.cn/notices/${d.indexNo.replace('/', '-')}/`);
+    }
+    const raw = readFileSync(join(project.root, 'dist/data/notices.csv'), 'utf8');
+    expect(raw.startsWith('\uFEFF')).toBe(true);
+    const [header, ...rows] = parseCsv(raw.slice(1));
+    expect(header).toEqual(CSV_COLUMNS.map(([h]) => h));
+    expect(rows.map((r) => r[0]).sort()).toEqual(published.map((d) => d.indexNo).sort());
+    for (const row of rows) {
+      const d = published.find((x) => x.indexNo === row[0])!;
+      expect([row[1], row[2], row[3], row[4], row[6]]).toEqual([d.title, d.category, d.issuer, d.date, d.docNo ?? '']);
+    }
   });
 
   it('two clean builds of the same content are byte-identical', () => {

@@ -1,0 +1,23 @@
+import type { Mode } from '../lib/site/routes';
+import { pageCount } from '../lib/site/listing';
+
+/**
+ * Route helpers: every reading page exists twice, at its path and under /care/ (the `[...mode]`
+ * rest parameter is undefined or "care"), and listings have numbered pages (`[...page]` is
+ * undefined for page 1, "2", "3" …).
+ */
+export function withModes<P extends Record<string, string | undefined>, Pr>(
+  routes: Array<{ params: P; props: Pr }>,
+): Array<{ params: P & { mode: string | undefined }; props: Pr & { mode: Mode } }> {
+  return routes.flatMap((r) => [
+    { params: { ...r.params, mode: undefined }, props: { ...r.props, mode: 'standard' as Mode } },
+    { params: { ...r.params, mode: 'care' }, props: { ...r.props, mode: 'care' as Mode } },
+  ]);
+}
+
+export function withPages<P extends Record<string, string | undefined>, Pr>(params: P, props: Pr, total: number) {
+  return Array.from({ length: pageCount(total) }, (_, i) => ({
+    params: { ...params, page: i === 0 ? undefined : String(i + 1) },
+    props: { ...props, page: i + 1 },
+  }));
+}

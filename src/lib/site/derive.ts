@@ -1,0 +1,63 @@
+import type { NoticeData } from '../model/notice-schema';
+import type { SiteConfig } from '../model/site-config';
+import { REPLY_KIND_CATEGORY } from '../model/notice-schema';
+import { groupBy, neighbours } from './listing';
+import { newestFirst } from './notices';
+import { stableSlug } from './routes';
+
+/** A published notice as the site's pages see it. */
+export interface SiteNotice<E = unknown> {
+  id: string;
+  data: NoticeData;
+  entry: E;
+}
+
+export interface CategoryGroup<E> {
+  name: string;
+  slug: string;
+  notices: SiteNotice<E>[];
+  /** For 人大代表建议 / 政协提案: notices grouped by 会议, sessions newest first. */
+  sessions: Array<{ name: string; slug: string; notices: SiteNotice<E>[] }>;
+}
+
+export interface SiteStructure<E> {
+  notices: SiteNotice<E>[];
+  categories: CategoryGroup<E>[];
+  issuers: Array<{ name: string; slug: string; notices: SiteNotice<E>[] }>;
+  years: Array<{ year: string; notices: SiteNotice<E>[] }>;
+  /** Previous (newer) and next (older) notice in the same category. */
+  neighboursOf: (indexNo: string) => { prev?: SiteNotice<E>; next?: SiteNotice<E> };
+}
+
+const REPLY_CATEGORIES: ReadonlySet<string> = new Set(Object.values(REPLY_KIND_CATEGORY));
+
+/** Everything the listings, feeds and reports need, derived once from the published notices. */
+export function deriveSite<E>(entries: ReadonlyArray<{ id: string; data: NoticeData; entry: E }>, config: SiteConfig): SiteStructure<E> {
+  const notices = newestFirst(entries.map((e) => ({ ...e }))) as SiteNotice<E>[];
+  const byCategory = groupBy(notices, (n) => n.data.category);
+  const categories = config.categories.map((c) => {
+    const list = byCategory.get(c.name) ?? [];
+    const sessions = REPLY_CATEGORIES.has(c.name)
+      ? [...groupBy(list, (n) => n.data.reply?.session ?? '（未注明会议）')].map(([name, ns]) => ({ name, slug: stableSlug(name), notices: ns }))
+      : [];
+    return { name: c.name, slug: c.slug, notices: list, sessions };
+  });
+  const issuers = [...groupBy(notices, (n) => n.data.issuer)]
+    .map(([name, ns]) => ({ name, slug: stableSlug(name), notices: ns }))
+    .sort((a, b) => b.notices.length - a.notices.length || a.name.localeCompare(b.name, 'zh-Hans-CN'));
+  const years = [...groupBy(notices, (n) => n.data.date.slice(0, 4))]
+    .map(([year, ns]) => ({ year, notices: ns }))
+    .sort((a, b) => b.year.localeCompare(a.year));
+  const position = new Map<string, { list: SiteNotice<E>[]; index: number }>();
+  for (const c of categories) c.notices.forEach((n, index) => position.set(n.data.indexNo, { list: c.notices, index }));
+  return {
+    notices,
+    categories,
+    issuers,
+    years,
+    neighboursOf: (indexNo) => {
+      const p = position.get(indexNo);
+      return p ? neighbours(p.list, p.index) : {};
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import type { NoticeData } from '../model/notice-schema';
+
+/**
+ * Open data: every published notice's metadata and URL, as JSON (content-model keys) and as CSV
+ * (Chinese headers, UTF-8 with BOM and CRLF so Excel opens it correctly).
+ */
+export interface NoticeRecord {
+  indexNo: string;
+  title: string;
+  category: string;
+  issuer: string;
+  date: string;
+  publishedAt: string;
+  docNo: string | null;
+  disclosure: string;
+  scope: string;
+  keywords: string[];
+  summary: string | null;
+  source: string;
+  lang: string;
+  reply: { kind: string; session: string; number: string; addressee: string; subject: string | null; resultClass: string | null } | null;
+  url: string;
+}
+
+export function toRecord(n: NoticeData, url: string): NoticeRecord {
+  return {
+    indexNo: n.indexNo,
+    title: n.title,
+    category: n.category,
+    issuer: n.issuer,
+    date: n.date,
+    publishedAt: n.publishedAt,
+    docNo: n.docNo ?? null,
+    disclosure: n.disclosure,
+    scope: n.scope,
+    keywords: n.keywords,
+    summary: n.summary ?? null,
+    source: n.source,
+    lang: n.lang,
+    reply: n.reply
+      ? {
+          kind: n.reply.kind,
+          session: n.reply.session,
+          number: n.reply.number,
+          addressee: n.reply.addressee,
+          subject: n.reply.subject ?? null,
+          resultClass: n.reply.resultClass ?? null,
+        }
+      : null,
+    url,
+  };
+}
+
+export const CSV_COLUMNS: Array<[string, (r: NoticeRecord) => string]> = [
+  ['索引号', (r) => r.indexNo],
+  ['标题', (r) => r.title],
+  ['组配分类', (r) => r.category],
+  ['发布机构', (r) => r.issuer],
+  ['发文日期', (r) => r.date],
+  ['发布日期', (r) => r.publishedAt],
+  ['文号', (r) => r.docNo ?? ''],
+  ['公开方式', (r) => r.disclosure],
+  ['公开范围', (r) => r.scope],
+  ['关键词', (r) => r.keywords.join('；')],
+  ['内容概述', (r) => r.summary ?? ''],
+  ['信息来源', (r) => r.source],
+  ['会议', (r) => r.reply?.session ?? ''],
+  ['编号', (r) => r.reply?.number ?? ''],
+  ['代表/委员', (r) => r.reply?.addressee ?? ''],
+  ['建议/提案题目', (r) => r.reply?.subject ?? ''],
+  ['办理结果类别', (r) => r.reply?.resultClass ?? ''],
+  ['语种', (r) => r.lang],
+  ['网址', (r) => r.url],
+];
+
+function csvCell(value: string): string {
+  // Cells starting with = + - @ would run as formulas in Excel: prefix them with a quote mark.
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function toCsv(records: readonly NoticeRecord[]): string {
+  const rows = [CSV_COLUMNS.map(([h]) => h), ...records.map((r) => CSV_COLUMNS.map(([, get]) => get(r)))];
+  return '\uFEFF' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,48 @@
+import { indexNoSlug } from '../model/index-no';
+
+/**
+ * Every URL the site publishes, in one place. Each reading page has a care-mode (适老化) twin
+ * under /care/: the same content with the large-text, high-contrast stylesheet, and links that
+ * stay in care mode — no JavaScript or cookie needed.
+ */
+export type Mode = 'standard' | 'care';
+export const CARE_PREFIX = '/care';
+
+export function inMode(path: string, mode: Mode): string {
+  return mode === 'care' ? `${CARE_PREFIX}${path}` : path;
+}
+
+/** The other mode's twin of a path. */
+export function twinOf(path: string, mode: Mode): string {
+  if (mode === 'care') return path.slice(CARE_PREFIX.length) || '/';
+  return `${CARE_PREFIX}${path}`;
+}
+
+export const paths = {
+  home: () => '/',
+  notice: (indexNo: string) => `/notices/${indexNoSlug(indexNo)}/`,
+  browse: () => '/browse/',
+  category: (slug: string, page = 1) => `/categories/${slug}/${page > 1 ? `${page}/` : ''}`,
+  sessions: (slug: string) => `/categories/${slug}/sessions/`,
+  session: (categorySlug: string, sessionSlug: string) => `/categories/${categorySlug}/sessions/${sessionSlug}/`,
+  issuer: (slug: string, page = 1) => `/issuers/${slug}/${page > 1 ? `${page}/` : ''}`,
+  years: () => '/years/',
+  year: (year: string | number, page = 1) => `/years/${year}/${page > 1 ? `${page}/` : ''}`,
+  search: () => '/search/',
+  feed: () => '/feed.xml',
+  categoryFeed: (slug: string) => `/categories/${slug}/feed.xml`,
+  data: (format: 'json' | 'csv') => `/data/notices.${format}`,
+};
+
+/**
+ * A short, stable ASCII slug for names that have no configured one (issuers, sessions):
+ * FNV-1a of the name, so the URL never changes while the name does not.
+ */
+export function stableSlug(name: string): string {
+  let h = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(name)) {
+    h ^= byte;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36).padStart(7, '0');
+}

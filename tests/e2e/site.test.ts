@@ -1,0 +1,216 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
+import { buildAndServe } from '../helpers/built-site';
+import { PROJECT_ROOT } from '../../scripts/lib/project-copy';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const SCREENSHOTS = join(PROJECT_ROOT, 'screenshots');
+
+let site: Awaited<ReturnType<typeof buildAndServe>>;
+let browser: Browser;
+const offSite: string[] = [];
+
+async function newPage(width = 1280): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  page.on('request', (req) => {
+    if (!req.url().startsWith(site.url) && !req.url().startsWith('data:')) offSite.push(req.url());
+  });
+  return page;
+}
+
+/** Every same-site page reachable by links from `start`, staying under `prefix`. */
+async function crawl(page: Page, start: string, prefix: string): Promise<string[]> {
+  const seen = new Set<string>([start]);
+  const queue = [start];
+  while (queue.length) {
+    const path = queue.shift()!;
+    await page.goto(site.url + path);
+    const links = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    for (const href of links) {
+      const u = new URL(href);
+      if (u.origin !== site.url || !u.pathname.endsWith('/') || !u.pathname.startsWith(prefix)) continue;
+      if (!seen.has(u.pathname)) {
+        seen.add(u.pathname);
+        queue.push(u.pathname);
+      }
+    }
+  }
+  return [...seen].sort();
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const result = await page.evaluate(async (tags) => {
+    // @ts-expect-error axe is injected above
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return r.violations.map((v: { id: string; nodes: Array<{ target: string[] }> }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, AXE_TAGS);
+  return result;
+}
+
+async function structure(page: Page) {
+  return page.evaluate(() => ({
+    lang: document.documentElement.getAttribute('lang'),
+    h1: document.querySelectorAll('h1').length,
+    skip: (document.querySelector('body a') as HTMLAnchorElement | null)?.getAttribute('href'),
+    banner: document.querySelectorAll('body > header').length,
+    nav: document.querySelectorAll('nav').length,
+    main: document.querySelectorAll('main').length,
+    contentinfo: document.querySelectorAll('body > footer').length,
+    scripts: document.querySelectorAll('script').length,
+  }));
+}
+
+beforeAll(async () => {
+  site = await buildAndServe();
+  browser = await launchChromium();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe.each([
+  ['standard', '/', '/'],
+  ['care', '/care/', '/care/'],
+])('every page in %s mode', (_mode, start, prefix) => {
+  let pages: string[] = [];
+  beforeAll(async () => {
+    const page = await newPage();
+    pages = await crawl(page, start, prefix);
+    await page.close();
+  });
+
+  it('reaches every page type from the home page', () => {
+    for (const kind of ['notices/', 'categories/', 'sessions/', 'issuers/', 'years/', 'browse/', 'search/']) {
+      expect(pages.some((p) => p.includes(kind)), kind).toBe(true);
+    }
+    expect(pages.length).toBeGreaterThan(25);
+  });
+
+  it('has no axe violations (WCAG 2.2 AA tags), html lang, one h1, a skip link, landmarks and no script', async () => {
+    const page = await newPage();
+    const failures: string[] = [];
+    for (const path of [...pages, '/no-such-page/']) {
+      const resp = await page.goto(site.url + path);
+      expect(resp?.status(), path).toBe(path === '/no-such-page/' ? 404 : 200);
+      const s = await structure(page);
+      if (s.lang !== 'zh-Hans') failures.push(`${path}: lang=${s.lang}`);
+      if (s.h1 !== 1) failures.push(`${path}: ${s.h1} h1`);
+      if (s.skip !== '#main') failures.push(`${path}: first link is ${s.skip}`);
+      if (!s.banner || !s.nav || s.main !== 1 || !s.contentinfo) failures.push(`${path}: landmarks ${JSON.stringify(s)}`);
+      if (s.scripts !== 0 && !path.endsWith('search/')) failures.push(`${path}: ${s.scripts} script elements`);
+      for (const v of await axeViolations(page)) failures.push(`${path}: ${v}`);
+    }
+    await page.close();
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('reading comfort', () => {
+  it('care mode is reachable from every page and keeps body text ≥ 18px with line height ≥ 1.5', async () => {
+    const page = await newPage();
+    await page.goto(`${site.url}/notices/002482090-2024-00128/`);
+    await page.getByRole('link', { name: '长者模式（大字）' }).click();
+    expect(new URL(page.url()).pathname).toBe('/care/notices/002482090-2024-00128/');
+    const sizes = await page.$$eval('.notice-body p, .notice-list a, .notice-meta td', (els) =>
+      els.map((el) => {
+        const cs = getComputedStyle(el);
+        return { size: parseFloat(cs.fontSize), line: parseFloat(cs.lineHeight) / parseFloat(cs.fontSize) };
+      }),
+    );
+    expect(sizes.length).toBeGreaterThan(5);
+    for (const s of sizes) {
+      expect(s.size).toBeGreaterThanOrEqual(18);
+      expect(s.line).toBeGreaterThanOrEqual(1.5);
+    }
+    // Links inside care mode stay in care mode; the switch leads back.
+    const hrefs = await page.$$eval('main a[href^="/"]', (as) => as.map((a) => a.getAttribute('href')!));
+    expect(hrefs.filter((h) => !h.startsWith('/care/') && !h.startsWith('/files/'))).toEqual([]);
+    await page.getByRole('link', { name: '退出长者模式' }).click();
+    expect(new URL(page.url()).pathname).toBe('/notices/002482090-2024-00128/');
+    await page.close();
+  });
+
+  it('on a 375px phone the page never scrolls sideways; the wide table scrolls in its own box', async () => {
+    const page = await newPage(375);
+    await page.goto(`${site.url}/notices/002482090-2024-00128/`);
+    const m = await page.evaluate(() => {
+      const box = document.querySelector('.table-scroll')!;
+      return { page: document.documentElement.scrollWidth, viewport: window.innerWidth, box: box.scrollWidth, boxVisible: box.clientWidth };
+    });
+    expect(m.page).toBeLessThanOrEqual(m.viewport);
+    expect(m.box).toBeGreaterThan(m.boxVisible);
+    await page.close();
+  });
+
+  it.each(['/', '/notices/002482090-2024-00128/', '/categories/renda-jianyi/', '/care/notices/11330602056860309P-2024-00077/'])(
+    'keyboard only on %s: Tab reaches every link and control in order, each with a visible focus indicator',
+    async (path) => {
+      const page = await newPage();
+      await page.goto(site.url + path);
+      const expected = await page.$$eval('a[href], input, button, [tabindex="0"]', (els) =>
+        els.filter((e) => (e as HTMLElement).offsetParent !== null || e.classList.contains('skip-link')).map((e) => e.outerHTML.slice(0, 80)),
+      );
+      const reached: string[] = [];
+      const invisible: string[] = [];
+      for (let i = 0; i < expected.length; i++) {
+        await page.keyboard.press('Tab');
+        const info = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          const cs = getComputedStyle(el);
+          const ring = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2 && cs.outlineColor !== 'rgba(0, 0, 0, 0)') || cs.boxShadow !== 'none';
+          const r = el.getBoundingClientRect();
+          return { html: el.outerHTML.slice(0, 80), ring, onScreen: r.width > 0 && r.height > 0 && r.left >= 0 };
+        });
+        reached.push(info.html);
+        if (!info.ring || !info.onScreen) invisible.push(info.html);
+      }
+      expect(reached).toEqual(expected);
+      expect(invisible).toEqual([]);
+      await page.close();
+    },
+  );
+});
+
+describe('feeds, sitemap and the rest', () => {
+  it.each(['/feed.xml', '/categories/renda-jianyi/feed.xml', '/sitemap.xml'])('%s parses as XML', async (path) => {
+    const page = await newPage();
+    const xml = await (await fetch(site.url + path)).text();
+    await page.goto(site.url + '/');
+    const errors = await page.evaluate((x) => {
+      const doc = new DOMParser().parseFromString(x, 'application/xml');
+      return { error: doc.getElementsByTagName('parsererror').length, items: doc.querySelectorAll('item, url').length };
+    }, xml);
+    expect(errors.error).toBe(0);
+    expect(errors.items).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('takes screenshots at 375 and 1280 px (kept out of git, for people to look at)', async () => {
+    for (const width of [375, 1280]) {
+      const page = await newPage(width);
+      for (const [name, path] of [
+        ['home', '/'],
+        ['notice-table', '/notices/002482090-2024-00128/'],
+        ['notice-mdx', '/notices/11330602056860309P-2024-00077/'],
+        ['listing', '/categories/renda-jianyi/'],
+        ['care-notice', '/care/notices/11330602056860309P-2024-96040/'],
+      ] as const) {
+        await page.goto(site.url + path);
+        await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: width === 1280 ? false : false });
+      }
+      await page.close();
+    }
+  });
+
+  it('no request ever left the site', () => {
+    expect(offSite).toEqual([]);
+  });
+});
