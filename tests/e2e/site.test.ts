@@ -179,6 +179,50 @@ describe('reading comfort', () => {
   );
 });
 
+describe('print and languages', () => {
+  it('prints the notice alone: no header search, navigation, footer or pager', async () => {
+    const page = await newPage();
+    await page.goto(`${site.url}/notices/002482090-2024-00128/`);
+    await page.emulateMedia({ media: 'print' });
+    const shown = await page.evaluate(() =>
+      Object.fromEntries(
+        ['.site-nav', '.site-footer', '.search-form', '.mode-switch', '.pager', '.breadcrumb', '.print-link', '.notice-meta', '.notice-body', 'h1'].map((sel) => [
+          sel,
+          getComputedStyle(document.querySelector(sel)!).display !== 'none',
+        ]),
+      ),
+    );
+    expect(shown).toEqual({
+      '.site-nav': false, '.site-footer': false, '.search-form': false, '.mode-switch': false, '.pager': false,
+      '.breadcrumb': false, '.print-link': false, '.notice-meta': true, '.notice-body': true, h1: true,
+    });
+    await page.pdf({ path: join(SCREENSHOTS, 'notice-table-print.pdf'), format: 'A4' });
+    await page.close();
+  });
+
+  it('a traditional-character notice marks its content zh-Hant while the chrome stays zh-Hans', async () => {
+    const page = await newPage();
+    await page.goto(`${site.url}/notices/11330602056860309P-2024-00101/`);
+    const langs = await page.evaluate(() => ({
+      html: document.documentElement.lang,
+      h1: document.querySelector('h1')!.getAttribute('lang'),
+      body: document.querySelector('.notice-body')!.getAttribute('lang'),
+      nav: document.querySelector('.site-nav')!.closest('[lang]')!.getAttribute('lang'),
+    }));
+    expect(langs).toEqual({ html: 'zh-Hans', h1: 'zh-Hant', body: 'zh-Hant', nav: 'zh-Hans' });
+    await page.close();
+  });
+
+  it('the 打印 link works without JavaScript: it reveals how to print', async () => {
+    const page = await newPage();
+    await page.goto(`${site.url}/notices/002482090-2024-00128/`);
+    await expect.poll(() => page.locator('#print-help').isVisible()).toBe(false);
+    await page.getByRole('link', { name: '打印本页' }).click();
+    await expect.poll(() => page.locator('#print-help').isVisible()).toBe(true);
+    await page.close();
+  });
+});
+
 describe('feeds, sitemap and the rest', () => {
   it.each(['/feed.xml', '/categories/renda-jianyi/feed.xml', '/sitemap.xml'])('%s parses as XML', async (path) => {
     const page = await newPage();
