@@ -5,7 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
-import { rmSync, mkdirSync } from 'node:fs';
+import { rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { traditionalRecordSpec } from '../src/lib/search/records';
 import { build } from 'astro';
 import { checkNotices, loadSiteConfig } from '../src/lib/content/project';
 import { formatProblemsText } from '../src/lib/content/problem';
@@ -45,7 +46,10 @@ try {
   fail('Astro 生成页面出错', 'Astro could not build the pages', err);
 }
 
-const indexing = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'search-index.ts'), staging], {
+const recordsFile = join(work, 'search-records.json');
+const traditional = notices.map((n) => n.data!).filter((d) => !d.draft && d.lang === 'zh-Hant').map(traditionalRecordSpec);
+writeFileSync(recordsFile, JSON.stringify(traditional));
+const indexing = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'search-index.ts'), staging, recordsFile], {
   stdio: ['ignore', 'inherit', 'pipe'],
   encoding: 'utf8',
 });

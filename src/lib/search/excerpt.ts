@@ -1,0 +1,39 @@
+/**
+ * Pagefind excerpts are HTML with <mark> around matched words. Reduce them to plain text runs and
+ * marked runs, so the page builds DOM text nodes and never assigns HTML from the index.
+ */
+export interface ExcerptRun {
+  text: string;
+  mark: boolean;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
+
+function decode(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+    }
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
+}
+
+export function excerptRuns(html: string): ExcerptRun[] {
+  const runs: ExcerptRun[] = [];
+  const re = /<mark>([\s\S]*?)<\/mark>/g;
+  let last = 0;
+  for (const m of html.matchAll(re)) {
+    if (m.index > last) runs.push({ text: decode(html.slice(last, m.index).replace(/<[^>]*>/g, '')), mark: false });
+    runs.push({ text: decode(m[1]!.replace(/<[^>]*>/g, '')), mark: true });
+    last = m.index + m[0].length;
+  }
+  if (last < html.length) runs.push({ text: decode(html.slice(last).replace(/<[^>]*>/g, '')), mark: false });
+  // Adjacent marks (Pagefind marks 科技 and 创新 separately) read as one highlighted run.
+  return runs.reduce<ExcerptRun[]>((acc, r) => {
+    const prev = acc.at(-1);
+    if (prev && prev.mark === r.mark) prev.text += r.text;
+    else if (r.text) acc.push({ ...r });
+    return acc;
+  }, []);
+}

@@ -1,0 +1,47 @@
+/**
+ * What a visitor's query means, decided the way Pagefind decides it: chunks separated by spaces,
+ * each chunk cut into words by Intl.Segmenter (Pagefind 1.6 segments queries the same way).
+ */
+export interface ParsedQuery {
+  /** The space-separated chunks as typed (trimmed, at most 8). */
+  chunks: string[];
+  /** Every word a result must contain, in order, without duplicates. */
+  terms: string[];
+}
+
+const MAX_CHUNKS = 8;
+const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+
+export function parseQuery(input: string): ParsedQuery {
+  const chunks = input
+    .normalize('NFKC')
+    .replace(/["“”'‘’]/g, ' ')
+    .split(/\s+/)
+    .map((c) => c.trim())
+    .filter(Boolean)
+    .slice(0, MAX_CHUNKS);
+  const terms: string[] = [];
+  for (const chunk of chunks) {
+    const words = segmenter
+      ? [...segmenter.segment(chunk)].filter((s) => s.isWordLike).map((s) => s.segment)
+      : chunk.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    for (const w of words) if (!terms.includes(w)) terms.push(w);
+  }
+  return { chunks, terms };
+}
+
+/** Pagefind's exact-phrase form: every chunk in quotes, so only results containing each chunk as typed match. */
+export function phraseQuery(chunks: readonly string[]): string {
+  return chunks.map((c) => `"${c}"`).join(' ');
+}
+
+/** Lowercased, width-folded, without spaces: how result text is compared with query terms. */
+export function normaliseForMatch(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+}
+
+/** The terms a text lacks (both already folded to one script). */
+export function missingTerms(text: string, terms: readonly string[]): string[] {
+  const t = normaliseForMatch(text);
+  return terms.filter((term) => !t.includes(normaliseForMatch(term)));
+}

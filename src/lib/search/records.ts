@@ -1,0 +1,41 @@
+import type { NoticeData } from '../model/notice-schema';
+import { indexNoSlug } from '../model/index-no';
+
+/**
+ * Search records for notices in traditional characters. Pagefind does not fold 简繁, so such a
+ * notice is indexed as one custom record holding its text as written plus the same text in
+ * simplified characters: a query in either script finds it, and it appears once.
+ */
+export interface TraditionalRecordSpec {
+  url: string;
+  /** The built page, relative to the site folder. */
+  file: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+export function traditionalRecordSpec(n: NoticeData): TraditionalRecordSpec {
+  const slug = indexNoSlug(n.indexNo);
+  return {
+    url: `/notices/${slug}/`,
+    file: `notices/${slug}/index.html`,
+    meta: { title: n.title, indexNo: n.indexNo, date: n.date, issuer: n.issuer, category: n.category, lang: n.lang },
+    filters: { 组配分类: [n.category], 发布机构: [n.issuer], 年份: [n.date.slice(0, 4)] },
+    sort: { date: n.date },
+  };
+}
+
+const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
+
+/** The readable text of a built notice page's <article>, without the parts search ignores. */
+export function articleText(html: string): string {
+  const article = /<article\b[^>]*>([\s\S]*)<\/article>/.exec(html)?.[1] ?? '';
+  return article
+    .replace(/<(\w+)\b[^>]*data-pagefind-ignore[^>]*>[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<(?:br|\/p|\/li|\/tr|\/h\d|\/td|\/th|\/div|\/section|\/caption)\b[^>]*>/g, '$& ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(#\d+|[a-z]+);/g, (m, e: string) => (e[0] === '#' ? String.fromCodePoint(Number(e.slice(1))) : (ENTITY[e] ?? m)))
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,142 @@
+/**
+ * The /search/ page: Pagefind's own JS API driven by gongkai's search rules (src/lib/search).
+ * Results are built as DOM text nodes; nothing from the index is assigned as HTML.
+ */
+import { parseCharMap, type CharMap } from '../lib/search/fold';
+import { lacksTerms, runSearch, type PagefindData, type PagefindLike, type SearchOptions, type SearchOutcome } from '../lib/search/engine';
+import { excerptRuns } from '../lib/search/excerpt';
+
+const PAGE = 10;
+
+interface Pagefind extends PagefindLike {
+  options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  mergeIndex(url: string, options?: Record<string, unknown>): Promise<void>;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  e.append(...children);
+  return e;
+}
+
+export async function startSearchPage(): Promise<void> {
+  const app = document.getElementById('search-app');
+  if (!app) return;
+  const form = document.getElementById('search-form') as HTMLFormElement;
+  const input = document.getElementById('search-q') as HTMLInputElement;
+  const sortSelect = document.getElementById('search-sort') as HTMLSelectElement;
+  const filterSelects = [...app.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
+  const status = document.getElementById('search-status')!;
+  const section = document.getElementById('search-results')!;
+  const heading = document.getElementById('search-results-heading')!;
+  const list = document.getElementById('search-result-list')!;
+  const more = document.getElementById('search-more') as HTMLButtonElement;
+  const care = app.dataset.mode === 'care';
+
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  sortSelect.value = params.get('sort') === 'date' ? 'date' : '';
+  for (const s of filterSelects) s.value = params.get(s.dataset.filter!) ?? '';
+
+  let pagefind: Pagefind;
+  let charMap: CharMap;
+  try {
+    const bundles = JSON.parse(app.dataset.bundles ?? '["/pagefind/"]') as string[];
+    const [pf, pairs] = await Promise.all([
+      import(/* @vite-ignore */ `${bundles[0]}pagefind.js`) as Promise<Pagefind>,
+      fetch(app.dataset.charmap!).then((r) => (r.ok ? r.text() : '')),
+    ]);
+    pagefind = pf;
+    charMap = parseCharMap(pairs);
+    await pagefind.options({ excerptLength: 40 });
+    // Further bundles (a sharded index) merge into the first.
+    for (const b of bundles.slice(1)) await pagefind.mergeIndex(b);
+    await pagefind.init();
+  } catch {
+    status.textContent = '搜索暂时无法使用，请稍后再试，或通过信息公开目录查找。';
+    return;
+  }
+
+  let outcome: SearchOutcome | null = null;
+  let shown = 0;
+  let run = 0;
+
+  function options(): SearchOptions {
+    const filters: Record<string, string> = {};
+    for (const s of filterSelects) if (s.value) filters[s.dataset.filter!] = s.value;
+    return { filters, ...(sortSelect.value === 'date' ? { sort: { date: 'desc' } } : {}) };
+  }
+
+  function syncUrl(): void {
+    const p = new URLSearchParams();
+    if (input.value.trim()) p.set('q', input.value.trim());
+    for (const s of filterSelects) if (s.value) p.set(s.dataset.filter!, s.value);
+    if (sortSelect.value) p.set('sort', sortSelect.value);
+    history.replaceState(null, '', `${location.pathname}${p.size ? `?${p}` : ''}`);
+  }
+
+  function resultItem(data: PagefindData, exact: boolean): HTMLLIElement {
+    const href = care ? `/care${new URL(data.url, location.origin).pathname}` : data.url;
+    const excerpt = el('p', { class: 'result-excerpt' });
+    for (const run of excerptRuns(data.excerpt)) excerpt.append(run.mark ? el('mark', {}, run.text) : run.text);
+    const meta = el('p', { class: 'result-meta' }, `索引号：${data.meta.indexNo ?? ''}　发布机构：${data.meta.issuer ?? ''}　发文日期：${data.meta.date ?? ''}`);
+    const title = el('a', { href, ...(data.meta.lang === 'zh-Hant' ? { lang: 'zh-Hant' } : {}) }, data.meta.title ?? data.url);
+    return el('li', { class: exact ? 'result exact' : 'result' }, el('h3', {}, title), meta, excerpt);
+  }
+
+  async function showMore(current: number): Promise<void> {
+    if (!outcome) return;
+    const batch = outcome.results.slice(shown, shown + PAGE);
+    const loaded = await Promise.all(batch.map(async (r) => ({ r, data: await r.data() })));
+    if (current !== run) return;
+    for (const { r, data } of loaded) {
+      // Never show a result that lacks a query term (Pagefind drops unknown terms silently).
+      if (lacksTerms(data, outcome, charMap).length) continue;
+      list.append(resultItem(data, r.exact));
+    }
+    shown += batch.length;
+    more.hidden = shown >= outcome.results.length;
+  }
+
+  async function search(): Promise<void> {
+    const current = ++run;
+    syncUrl();
+    list.replaceChildren();
+    shown = 0;
+    const q = input.value.trim();
+    if (!q) {
+      section.hidden = true;
+      status.textContent = '';
+      return;
+    }
+    status.textContent = '正在搜索…';
+    outcome = await runSearch(pagefind, q, charMap, options());
+    if (current !== run) return;
+    const terms = outcome.query.terms.map((t) => `「${t}」`).join('');
+    if (outcome.partial) {
+      const missing = outcome.unknownTerms.map((t) => `「${t}」`).join('');
+      status.textContent = outcome.results.length
+        ? `没有找到同时包含${terms}的结果（本站没有${missing}）。下面列出只包含部分关键词的 ${outcome.results.length} 条结果。`
+        : `没有找到包含${terms}的结果。`;
+      heading.textContent = `只包含部分关键词的结果（不含${missing}）`;
+    } else {
+      status.textContent = outcome.results.length ? `找到 ${outcome.results.length} 条结果。` : `没有找到包含${terms}的结果。`;
+      heading.textContent = '搜索结果';
+    }
+    section.hidden = outcome.results.length === 0;
+    await showMore(current);
+  }
+
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void search();
+  });
+  for (const s of [...filterSelects, sortSelect]) s.addEventListener('change', () => void search());
+  more.addEventListener('click', () => {
+    const firstNew = list.children.length;
+    void showMore(run).then(() => (list.children[firstNew]?.querySelector('a') as HTMLElement | null)?.focus());
+  });
+  if (input.value.trim()) void search();
+}
