@@ -3,7 +3,7 @@
  * Results are built as DOM text nodes; nothing from the index is assigned as HTML.
  */
 import { parseCharMap, type CharMap } from '../lib/search/fold';
-import { lacksTerms, runSearch, type PagefindData, type PagefindLike, type SearchOptions, type SearchOutcome } from '../lib/search/engine';
+import { runSearch, verifyWindow, type PagefindData, type PagefindLike, type SearchOptions, type SearchOutcome } from '../lib/search/engine';
 import { excerptRuns } from '../lib/search/excerpt';
 
 const PAGE = 10;
@@ -89,19 +89,17 @@ export async function startSearchPage(): Promise<void> {
   async function showMore(current: number): Promise<void> {
     if (!outcome) return;
     const batch = outcome.results.slice(shown, shown + PAGE);
-    const loaded = await Promise.all(batch.map(async (r) => ({ r, data: await r.data() })));
+    // Never show a result that lacks a query term; the query text itself first.
+    const verified = await verifyWindow(batch, outcome, charMap);
     if (current !== run) return;
-    for (const { r, data } of loaded) {
-      // Never show a result that lacks a query term (Pagefind drops unknown terms silently).
-      if (lacksTerms(data, outcome, charMap).length) continue;
-      list.append(resultItem(data, r.exact));
-    }
+    for (const v of verified) list.append(resultItem(v.data, v.exact));
     shown += batch.length;
     more.hidden = shown >= outcome.results.length;
   }
 
   async function search(): Promise<void> {
     const current = ++run;
+    app!.dataset.state = 'searching';
     syncUrl();
     list.replaceChildren();
     shown = 0;
@@ -109,6 +107,7 @@ export async function startSearchPage(): Promise<void> {
     if (!q) {
       section.hidden = true;
       status.textContent = '';
+      app!.dataset.state = 'idle';
       return;
     }
     status.textContent = '正在搜索…';
@@ -127,6 +126,11 @@ export async function startSearchPage(): Promise<void> {
     }
     section.hidden = outcome.results.length === 0;
     await showMore(current);
+    // For tests and assistive tooling: the results for this query are on the page.
+    if (current === run) {
+      app!.dataset.query = q;
+      app!.dataset.state = outcome.partial ? 'partial' : 'done';
+    }
   }
 
   form.addEventListener('submit', (e) => {

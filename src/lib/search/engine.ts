@@ -1,5 +1,5 @@
 import { toSimplified, type CharMap } from './fold';
-import { missingTerms, parseQuery, phraseQuery, type ParsedQuery } from './query';
+import { identifierLookup, missingTerms, parseQuery, phraseQuery, type ParsedQuery } from './query';
 import { mergeRanked } from './rank';
 
 /** The part of Pagefind's browser API the search page uses (typed here; pagefind.js is loaded at run time). */
@@ -18,7 +18,7 @@ export interface SearchOptions {
   sort?: Record<string, 'asc' | 'desc'>;
 }
 export interface PagefindLike {
-  search(query: string, options?: SearchOptions): Promise<{ results: PagefindResult[] } | null>;
+  search(query: string | null, options?: SearchOptions): Promise<{ results: PagefindResult[] } | null>;
 }
 
 export interface SearchOutcome {
@@ -44,6 +44,9 @@ export async function runSearch(pf: PagefindLike, input: string, map: CharMap, o
   if (folded.terms.length === 0) return { query, folded, unknownTerms: [], partial: false, results: [] };
 
   const plain = folded.chunks.join(' ');
+  // A 文号 or 索引号 typed whole is looked up exactly and comes first.
+  const id = identifierLookup(query.chunks.join(''));
+  const byId = id ? ((await pf.search(null, { ...options, filters: { ...options.filters, [id.key]: id.value } }))?.results ?? []) : [];
   const needsPhrase = folded.chunks.some((c) => [...c].length > 1) && (folded.chunks.length > 1 || folded.terms.length > 1);
   const [loose, exact, ...alone] = await Promise.all([
     pf.search(plain, options),
@@ -53,11 +56,41 @@ export async function runSearch(pf: PagefindLike, input: string, map: CharMap, o
   ]);
   const unknownTerms = folded.terms.filter((_, i) => (alone[i]?.results.length ?? 0) === 0);
   const looseResults = loose?.results ?? [];
-  if (unknownTerms.length) {
+  if (unknownTerms.length && !byId.length) {
     const known = unknownTerms.length < folded.terms.length;
     return { query, folded, unknownTerms, partial: true, results: known ? mergeRanked([], looseResults) : [] };
   }
+  if (byId.length) return { query, folded, unknownTerms: [], partial: false, results: mergeRanked(byId, looseResults) };
+  if (looseResults.length === 0) {
+    // Every term exists, yet Pagefind's combined query found nothing: its index and query
+    // segmentation disagree on single characters (e.g. 鉴水科技城). Fall back to the rarest term's
+    // pages; verification keeps those that really contain the query.
+    const counts = alone.map((a) => a?.results.length ?? 0);
+    const rarest = alone[counts.indexOf(Math.min(...counts))]?.results ?? [];
+    return { query, folded, unknownTerms, partial: false, results: mergeRanked([], rarest) };
+  }
   return { query, folded, unknownTerms, partial: false, results: mergeRanked(exact?.results ?? looseResults, looseResults) };
+}
+
+export interface VerifiedResult {
+  data: PagefindData;
+  /** Contains every chunk of the query as typed (folded), not only its words apart. */
+  exact: boolean;
+}
+
+/**
+ * Loads a window of results and keeps only those containing every query term, results with the
+ * query text itself first. Pagefind's order is kept inside each group.
+ */
+export async function verifyWindow(results: readonly PagefindResult[], outcome: SearchOutcome, map: CharMap): Promise<VerifiedResult[]> {
+  const loaded = await Promise.all(results.map((r) => r.data()));
+  const kept: VerifiedResult[] = [];
+  for (const data of loaded) {
+    if (lacksTerms(data, outcome, map).length) continue;
+    const text = toSimplified(`${data.meta.title ?? ''} ${data.content}`, map);
+    kept.push({ data, exact: missingTerms(text, outcome.folded.chunks).length === 0 });
+  }
+  return [...kept.filter((k) => k.exact), ...kept.filter((k) => !k.exact)];
 }
 
 /**

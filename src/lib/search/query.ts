@@ -45,3 +45,15 @@ export function missingTerms(text: string, terms: readonly string[]): string[] {
   const t = normaliseForMatch(text);
   return terms.filter((term) => !t.includes(normaliseForMatch(term)));
 }
+
+/**
+ * A query that is a 文号 or an 索引号 is looked up exactly (they are index filters). Year brackets
+ * typed as [ ] ( ) 【 】 （ ） are read as the 〔 〕 GB/T 9704 prescribes.
+ */
+export function identifierLookup(input: string): { key: '文号' | '索引号'; value: string } | null {
+  const q = input.trim().replace(/\s+/g, '');
+  const docNo = /^(\S+?)[〔[(（【](\d{4})[〕\])）】](\d+)号$/u.exec(q);
+  if (docNo) return { key: '文号', value: `${docNo[1]}〔${docNo[2]}〕${Number(docNo[3])}号` };
+  if (/^[0-9A-Z]{9}(?:[0-9A-Z]{9})?\/\d{4}-\d{1,6}$/i.test(q)) return { key: '索引号', value: q.toUpperCase() };
+  return null;
+}

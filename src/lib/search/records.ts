@@ -21,7 +21,13 @@ export function traditionalRecordSpec(n: NoticeData): TraditionalRecordSpec {
     url: `/notices/${slug}/`,
     file: `notices/${slug}/index.html`,
     meta: { title: n.title, indexNo: n.indexNo, date: n.date, issuer: n.issuer, category: n.category, lang: n.lang },
-    filters: { 组配分类: [n.category], 发布机构: [n.issuer], 年份: [n.date.slice(0, 4)] },
+    filters: {
+      组配分类: [n.category],
+      发布机构: [n.issuer],
+      年份: [n.date.slice(0, 4)],
+      索引号: [n.indexNo],
+      ...(n.docNo ? { 文号: [n.docNo] } : {}),
+    },
     sort: { date: n.date },
   };
 }

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
+import { buildAndServe } from '../helpers/built-site';
+import { searchFor } from '../helpers/search-page';
+
+let site: Awaited<ReturnType<typeof buildAndServe>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await buildAndServe();
+  browser = await launchChromium();
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('the search page', () => {
+  it('type a query, hear the count, see results; filter; open a result', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/`);
+    // The header search box is a plain GET form to /search/?q=…
+    await page.getByRole('searchbox', { name: '搜索本站公开信息' }).first().fill('研发投入');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=/);
+    await page.waitForFunction(() => document.getElementById('search-app')!.dataset.state === 'done');
+    const status = page.getByRole('status');
+    await expect.poll(() => status.textContent()).toMatch(/^找到 \d+ 条结果。$/);
+    const before = await page.locator('#search-result-list li').count();
+    expect(before).toBeGreaterThan(1);
+    // Each result: title, 索引号, 发布机构, 发文日期, excerpt with the match highlighted.
+    const first = page.locator('#search-result-list li').first();
+    await expect.poll(() => first.locator('.result-meta').textContent()).toMatch(/索引号：\S+\s+发布机构：\S+\s+发文日期：\d{4}-\d{2}-\d{2}/);
+    expect(await first.locator('mark').first().textContent()).toContain('研发投入');
+
+    await page.getByLabel('发布机构').selectOption('余姚市科技局');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('发布机构') === '余姚市科技局' && document.getElementById('search-app')!.dataset.state === 'done');
+    expect(await status.textContent()).toBe('找到 1 条结果。');
+    await page.locator('#search-result-list a').first().click();
+    await page.waitForURL(/\/notices\/11330602056860309P-2023-00102\/$/);
+    await page.close();
+  });
+
+  it('is fully keyboard usable', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/search/`);
+    await page.locator('#search-q').focus();
+    await page.keyboard.type('冯观萍');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('search-app')!.dataset.state === 'done');
+    // Tab from the box through the filters to the first result.
+    const order: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await page.evaluate(() => document.activeElement!.id || document.activeElement!.textContent!.slice(0, 20)));
+    }
+    expect(order.slice(0, 5)).toEqual(['搜索', 'filter-category', 'filter-issuer', 'filter-year', 'search-sort']);
+    expect(order[5]).toBe('对区十届人大三次会议第36号建议的答复');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/11330602056860309P-2024-96040/);
+    await page.close();
+  });
+
+  it('says "没有找到" for an unknown term and labels partial matches as such', async () => {
+    const page = await browser.newPage();
+    const r = await searchFor(page, site.url, '火星创新');
+    expect(r.partial).toBe(true);
+    expect(r.status).toContain('没有找到同时包含「火星」「创新」的结果');
+    expect(r.heading).toBe('只包含部分关键词的结果（不含「火星」）');
+    expect(r.results.length).toBeGreaterThan(0);
+    const none = await searchFor(page, site.url, '火星');
+    expect(none.status).toBe('没有找到包含「火星」的结果。');
+    expect(none.results).toEqual([]);
+    await page.close();
+  });
+
+  it('in care mode, results stay in care mode', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/care/search/?q=${encodeURIComponent('梁孝克')}`);
+    await page.waitForFunction(() => document.getElementById('search-app')!.dataset.state === 'done');
+    expect(await page.locator('#search-result-list a').first().getAttribute('href')).toBe('/care/notices/002482090-2024-00128/');
+    await page.close();
+  });
+
+  it('without JavaScript it says so and links to the listings', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/search/?q=test`);
+    const text = await page.locator('main').textContent();
+    expect(text).toContain('全文检索需要浏览器启用 JavaScript');
+    expect(await page.getByRole('link', { name: '信息公开目录' }).last().getAttribute('href')).toBe('/browse/');
+    await context.close();
+  });
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { parseCharMap, toSimplified } from '../../src/lib/search/fold';
+import { identifierLookup, missingTerms, parseQuery, phraseQuery } from '../../src/lib/search/query';
+import { excerptRuns } from '../../src/lib/search/excerpt';
+import { mergeRanked } from '../../src/lib/search/rank';
+import { runSearch, verifyWindow, type PagefindLike, type PagefindResult } from '../../src/lib/search/engine';
+import { articleText } from '../../src/lib/search/records';
+import { buildCharPairs } from '../../src/lib/search/char-map';
+
+const map = parseCharMap(buildCharPairs());
+
+describe('query folding and parsing', () => {
+  it('folds traditional to simplified, leaving simplified alone', () => {
+    expect(toSimplified('系統 嘉興 研發投入 創新聯合體', map)).toBe('系统 嘉兴 研发投入 创新联合体');
+    expect(toSimplified('系统 越城区', map)).toBe('系统 越城区');
+    expect(map.size).toBeGreaterThan(3000);
+  });
+  it('splits chunks on spaces and words with Intl.Segmenter', () => {
+    const q = parseQuery('  科技创新  冯观萍 ');
+    expect(q.chunks).toEqual(['科技创新', '冯观萍']);
+    expect(q.terms).toContain('科技');
+    expect(q.terms).toContain('创新');
+    expect(phraseQuery(q.chunks)).toBe('"科技创新" "冯观萍"');
+  });
+  it('reports the terms a text lacks', () => {
+    expect(missingTerms('越城区认真贯彻', ['越城', '贯彻', '火星'])).toEqual(['火星']);
+  });
+  it('recognises 文号 and 索引号 queries, reading wrong brackets as 〔〕', () => {
+    expect(identifierLookup('浙科提[2024]297号')).toEqual({ key: '文号', value: '浙科提〔2024〕297号' });
+    expect(identifierLookup('越科（2024）008号')).toEqual({ key: '文号', value: '越科〔2024〕8号' });
+    expect(identifierLookup('11330602056860309p/2024-96040')).toEqual({ key: '索引号', value: '11330602056860309P/2024-96040' });
+    expect(identifierLookup('科技创新')).toBeNull();
+  });
+});
+
+describe('excerpts and ranking', () => {
+  it('turns Pagefind excerpts into text and marked runs, merging adjacent marks', () => {
+    expect(excerptRuns('来，<mark>越</mark><mark>城区</mark>认真 &lt;b&gt;')).toEqual([
+      { text: '来，', mark: false },
+      { text: '越城区', mark: true },
+      { text: '认真 <b>', mark: false },
+    ]);
+  });
+  it('puts exact results first without duplicates', () => {
+    expect(mergeRanked([{ id: 'b' }], [{ id: 'a' }, { id: 'b' }])).toEqual([
+      { id: 'b', exact: true },
+      { id: 'a', exact: false },
+    ]);
+  });
+  it('reads a built notice page’s text without the ignored parts', () => {
+    const html = '<main><article class="notice"><h1>标题</h1><p>正文&amp;内容</p><div class="x" data-pagefind-ignore><p>打印</p></div></article></main>';
+    expect(articleText(html)).toBe('标题 正文&内容');
+  });
+});
+
+/**
+ * A stand-in for Pagefind with its two quirks: terms it cannot find are dropped, and a combined
+ * query of single characters can miss pages that each term alone finds.
+ */
+function fakePagefind(pages: Record<string, string>, brokenCombos: string[] = []): PagefindLike {
+  const result = (id: string): PagefindResult => ({ id, data: async () => ({ url: `/notices/${id}/`, content: pages[id]!, excerpt: '', meta: { title: id } }) });
+  return {
+    async search(query, options) {
+      if (query === null) {
+        const [key, value] = Object.entries(options?.filters ?? {})[0] ?? [];
+        return { results: key === '文号' ? Object.keys(pages).filter((id) => pages[id]!.includes(value!)).map(result) : [] };
+      }
+      if (brokenCombos.includes(query.replace(/"/g, ''))) return { results: [] };
+      const phrase = /^".*"$/.test(query);
+      const words = phrase ? [query.slice(1, -1)] : parseQuery(query).terms.filter((t) => Object.values(pages).some((p) => p.includes(t)));
+      if (!words.length) return { results: [] };
+      return { results: Object.keys(pages).filter((id) => words.every((w) => pages[id]!.includes(w))).map(result) };
+    },
+  };
+}
+
+describe('search engine rules', () => {
+  const pages = { a: '越城区科技创新体系建设', b: '科技工作和创新工作', c: '嘉兴市鉴水科技城', d: '发文浙科提〔2024〕297号' };
+
+  it('never hides an unknown term: the outcome is partial and names it', async () => {
+    const o = await runSearch(fakePagefind(pages), '火星创新', map);
+    expect(o.partial).toBe(true);
+    expect(o.unknownTerms).toEqual(['火星']);
+    expect(o.results.map((r) => r.id).sort()).toEqual(['a', 'b']);
+  });
+
+  it('ranks the query text itself above its pieces apart, and drops results lacking a term', async () => {
+    const o = await runSearch(fakePagefind(pages), '科技创新', map);
+    const v = await verifyWindow(o.results, o, map);
+    expect(v.map((x) => [x.data.url, x.exact])).toEqual([
+      ['/notices/a/', true],
+      ['/notices/b/', false],
+    ]);
+  });
+
+  it('folds a traditional query', async () => {
+    const o = await runSearch(fakePagefind(pages), '嘉興', map);
+    expect(o.results.map((r) => r.id)).toEqual(['c']);
+  });
+
+  it('falls back to the rarest term when Pagefind’s combined query misses', async () => {
+    const o = await runSearch(fakePagefind(pages, ['鉴水科技城']), '鉴水科技城', map);
+    const v = await verifyWindow(o.results, o, map);
+    expect(v.map((x) => x.data.url)).toEqual(['/notices/c/']);
+  });
+
+  it('looks a 文号 up exactly, whatever brackets the visitor typed', async () => {
+    const o = await runSearch(fakePagefind(pages), '浙科提[2024]297号', map);
+    expect(o.results[0]).toMatchObject({ id: 'd', exact: true });
+  });
+});
