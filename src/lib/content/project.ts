@@ -7,6 +7,7 @@ import { checkNoticeSource, type CheckedNotice } from './validate-notice';
 import { checkAcrossNotices } from './cross-file-rules';
 import { sortProblems, type Problem } from './problem';
 import { spamProblems } from './spam-lint';
+import { contentPolicyProblems } from './content-policy';
 
 import { NOTICES_DIR, PUBLIC_DIR, SITE_CONFIG_FILE } from './paths';
 
@@ -51,7 +52,8 @@ export function checkNotices(root: string, config: SiteConfig, only?: readonly s
   const categories = config.categories.map((c) => c.name);
   const schema = createNoticeSchema(categories);
   const files = listNoticeFiles(root);
-  const notices = files.map((file) => checkNoticeSource(readFileSync(join(root, file), 'utf8'), file, schema, categories));
+  const sources = new Map(files.map((file) => [file, readFileSync(join(root, file), 'utf8')]));
+  const notices = files.map((file) => checkNoticeSource(sources.get(file)!, file, schema, categories));
   const publicDir = join(root, PUBLIC_DIR);
   const exists = (p: string) => {
     try {
@@ -61,7 +63,11 @@ export function checkNotices(root: string, config: SiteConfig, only?: readonly s
     }
   };
   let problems = [
-    ...notices.flatMap((n) => [...n.problems, ...spamProblems(n.file, n.parsed)]),
+    ...notices.flatMap((n) => [
+      ...n.problems,
+      ...spamProblems(n.file, n.parsed),
+      ...contentPolicyProblems(n.file, sources.get(n.file)!, n.data?.attachments.length ?? 0),
+    ]),
     ...checkAcrossNotices(notices, exists),
   ];
   if (only) {
