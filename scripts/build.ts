@@ -12,6 +12,8 @@ import { checkNotices, loadSiteConfig } from '../src/lib/content/project';
 import { formatProblemsText } from '../src/lib/content/problem';
 import { spawnSync } from 'node:child_process';
 import { swapInto } from '../src/lib/build/swap-dir';
+import { buildManifest, listFiles, MANIFEST_FILE, serialiseManifest } from '../src/lib/build/manifest';
+import { findBrokenLinks } from '../src/lib/build/link-check';
 
 const { values } = parseArgs({ options: { root: { type: 'string', default: '.' } } });
 const root = resolve(values.root);
@@ -56,6 +58,17 @@ const indexing = spawnSync(process.execPath, ['--import', 'tsx', join(import.met
 if (indexing.status !== 0) {
   fail('Pagefind 建立搜索索引出错', 'Pagefind could not index the site', indexing.stderr.split('\nstack backtrace')[0]!.trim());
 }
+
+// Link integrity: every internal link and attachment must resolve in the built site.
+const pages = listFiles(staging).filter((f) => f.endsWith('.html'));
+const broken = findBrokenLinks(staging, pages, config.url);
+if (broken.length) {
+  for (const b of broken.slice(0, 50)) console.error(`  ${b.page}：链接 ${b.href} 指向的文件不存在`);
+  fail(`${broken.length} 个站内链接或附件无法打开（见上）`, `${broken.length} internal links or attachments do not resolve`);
+}
+
+// The integrity manifest: SHA-256 of every published file (npm run verify checks a deployed copy).
+writeFileSync(join(staging, MANIFEST_FILE), serialiseManifest(buildManifest(staging)));
 
 try {
   swapInto(staging, dist, join(work, 'previous'));

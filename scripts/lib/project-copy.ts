@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 
 /** The real project, whose code the copies run. */
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
@@ -61,4 +61,19 @@ export function runScript(name: string, args: string[], cwd = PROJECT_ROOT): Run
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Like runScript, without blocking this process (needed when this process also serves HTTP). */
+export function runScriptAsync(name: string, args: string[], cwd = PROJECT_ROOT): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const child = spawn(TSX, [join(PROJECT_ROOT, 'scripts', `${name}.ts`), ...args], {
+      cwd,
+      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (status) => resolve({ status: status ?? -1, stdout, stderr }));
+  });
 }
