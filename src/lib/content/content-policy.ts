@@ -206,12 +206,36 @@ function walkMdast(node: Node, isMdx: boolean, attachmentCount: number, out: Fin
   for (const c of node.children ?? []) walkMdast(c, isMdx, attachmentCount, out);
 }
 
+/**
+ * MDX import/export lines, found by their own shape (top level, outside code fences) and blanked
+ * before parsing: they are never allowed, and satteri 0.10's ESM scanner can panic — aborting the
+ * process — on some of them (seen by the property tests).
+ */
+function takeEsmLines(source: string, out: Finding[]): string {
+  const lines = source.split('\n');
+  let fence: string | null = null;
+  let frontmatter = lines[0]?.trim() === '---';
+  lines.forEach((text, i) => {
+    if (frontmatter) {
+      if (i > 0 && text.trim() === '---') frontmatter = false;
+      return;
+    }
+    const f = /^\s{0,3}(`{3,}|~{3,})/.exec(text)?.[1];
+    if (f && (fence === null || f[0] === fence[0])) fence = fence === null ? f : null;
+    if (fence === null && /^(?:import|export)\b/.test(text)) {
+      out.push({ line: i + 1, value: text.trim().slice(0, 80), message: '不允许 import/export：组件无需导入，可直接使用 <落款>、<图>、<提示>、<附件>', messageEn: 'import/export is not allowed; the documented components need no import' });
+      lines[i] = '';
+    }
+  });
+  return lines.join('\n');
+}
+
 /** Every policy violation in one notice's source, with the file line of each. */
 export function contentPolicyProblems(file: string, source: string, attachmentCount: number): Problem[] {
   const isMdx = file.endsWith('.mdx');
   const findings: Finding[] = [];
   try {
-    const tree = (isMdx ? mdxToMdast(source) : markdownToMdast(source)) as unknown as Node;
+    const tree = (isMdx ? mdxToMdast(takeEsmLines(source, findings)) : markdownToMdast(source)) as unknown as Node;
     walkMdast(tree, isMdx, attachmentCount, findings);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

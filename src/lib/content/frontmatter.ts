@@ -61,7 +61,15 @@ export function parseNotice(source: string): ParsedNotice {
     line: e.pos ? fileLine(e.pos[0]) : null,
     message: translateYamlError(e.code, e.message),
   }));
-  const data: unknown = errors.length ? null : doc.toJS();
+  let data: unknown = null;
+  if (!errors.length) {
+    try {
+      // Aliases (*a) without their anchor, or alias bombs, only fail when resolved.
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (err) {
+      errors.push({ line: yamlStartLine, message: `文件头 YAML 语法错误：${/alias/i.test(String(err)) ? '引用了未定义或过多的锚点（* 开头的值请加引号）' : '无法读取'}（${(err as Error).message.split('\n')[0]}）` });
+    }
+  }
   if (data !== null && (typeof data !== 'object' || Array.isArray(data))) {
     errors.push({ line: yamlStartLine, message: '文件头应由「字段: 值」组成' });
   }

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseSiteConfig, type SiteConfig } from '../model/site-config';
-import { createNoticeSchema } from '../model/notice-schema';
+import { createNoticeSchema, type NoticeSchema } from '../model/notice-schema';
 import { checkNoticeSource, type CheckedNotice } from './validate-notice';
 import { checkAcrossNotices } from './cross-file-rules';
 import { sortProblems, type Problem } from './problem';
@@ -39,6 +39,24 @@ export async function loadSiteConfig(root: string): Promise<SiteConfig> {
   return parseSiteConfig(mod.default, SITE_CONFIG_FILE);
 }
 
+/** Every single-file rule for one notice: the content model, the spam lint and the content policy. */
+export function checkNoticeFile(
+  file: string,
+  source: string,
+  schema: NoticeSchema,
+  categories: readonly string[],
+): { notice: CheckedNotice; problems: Problem[] } {
+  const notice = checkNoticeSource(source, file, schema, categories);
+  return {
+    notice,
+    problems: [
+      ...notice.problems,
+      ...spamProblems(file, notice.parsed),
+      ...contentPolicyProblems(file, source, notice.data?.attachments.length ?? 0),
+    ],
+  };
+}
+
 export interface ProjectCheck {
   notices: CheckedNotice[];
   problems: Problem[];
@@ -52,8 +70,8 @@ export function checkNotices(root: string, config: SiteConfig, only?: readonly s
   const categories = config.categories.map((c) => c.name);
   const schema = createNoticeSchema(categories);
   const files = listNoticeFiles(root);
-  const sources = new Map(files.map((file) => [file, readFileSync(join(root, file), 'utf8')]));
-  const notices = files.map((file) => checkNoticeSource(sources.get(file)!, file, schema, categories));
+  const checked = files.map((file) => checkNoticeFile(file, readFileSync(join(root, file), 'utf8'), schema, categories));
+  const notices = checked.map((c) => c.notice);
   const publicDir = join(root, PUBLIC_DIR);
   const exists = (p: string) => {
     try {
@@ -62,14 +80,7 @@ export function checkNotices(root: string, config: SiteConfig, only?: readonly s
       return false;
     }
   };
-  let problems = [
-    ...notices.flatMap((n) => [
-      ...n.problems,
-      ...spamProblems(n.file, n.parsed),
-      ...contentPolicyProblems(n.file, sources.get(n.file)!, n.data?.attachments.length ?? 0),
-    ]),
-    ...checkAcrossNotices(notices, exists),
-  ];
+  let problems = [...checked.flatMap((c) => c.problems), ...checkAcrossNotices(notices, exists)];
   if (only) {
     const wanted = new Set(only.map((f) => toProjectPath(root, f)));
     problems = problems.filter((p) => wanted.has(p.file));
