@@ -31,7 +31,8 @@ const notices = defineCollection({
           if (parsed.data === null) {
             throw new Error(`${props.filePath}: ${parsed.errors.map((e) => e.message).join('；')}（请运行 npm run check）`);
           }
-          return context.parseData({ ...props, data: parsed.data as Record<string, unknown> });
+          // Same call as glob() makes, with the data this project parsed itself.
+          return context.parseData({ ...props, data: parsed.data as typeof props.data });
         },
       }),
   },

@@ -29,7 +29,8 @@ function tamperedCopy(): string {
   cpSync(dist, copy, { recursive: true });
   const page = join(copy, 'notices/11330602056860309P-2024-96040/index.html');
   const bytes = readFileSync(page);
-  bytes[bytes.indexOf(Buffer.from('越城区'))] ^= 0x01;
+  const at = bytes.indexOf(Buffer.from('越城区'));
+  bytes[at] = bytes[at]! ^ 0x01;
   writeFileSync(page, bytes);
   mkdirSync(join(copy, 'promo'));
   writeFileSync(join(copy, 'promo/index.html'), '<!doctype html><title>188体育</title>');

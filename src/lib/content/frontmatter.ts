@@ -95,7 +95,7 @@ function keyLine(doc: Document, path: ReadonlyArray<PropertyKey>, fileLine: (off
       if (key.range) line = fileLine(key.range[0]);
       node = pair.value as Node | null;
     } else if ('items' in node && Array.isArray((node as { items: unknown[] }).items) && typeof seg === 'number') {
-      const item = (node as { items: Node[] }).items[seg];
+      const item: Node | undefined = (node as { items: Node[] }).items[seg];
       if (item?.range) line = fileLine(item.range[0]);
       node = item;
     } else break;
