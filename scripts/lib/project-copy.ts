@@ -29,6 +29,7 @@ export function createTempProject(
     filter: (src) => options.keepSampleNotices || !src.startsWith(join(PROJECT_ROOT, 'src/content/notices')),
   });
   cpSync(join(PROJECT_ROOT, 'public'), join(root, 'public'), { recursive: true });
+  cpSync(join(PROJECT_ROOT, 'scripts'), join(root, 'scripts'), { recursive: true });
   mkdirSync(join(root, 'src/content/notices'), { recursive: true });
   symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
   const project: TempProject = {

@@ -66,24 +66,67 @@ export interface ProjectCheck {
  * Checks every notice of a project (all rules), reporting problems only for `only` when given:
  * cross-file rules still see every notice, so a duplicate 索引号 is found either way.
  */
+/**
+ * The 索引号 of every notice, read cheaply from the frontmatter text (no YAML, no validation):
+ * enough for uniqueness when only a few files are checked, and for `npm run new`.
+ */
+export function scanIndexNos(root: string, files = listNoticeFiles(root)): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const file of files) {
+    const head = readFileSync(join(root, file), 'utf8').slice(0, 4000);
+    const m = /^indexNo:\s*["']?([^"'\s#]+)/m.exec(head.split(/\n---\s*\n/)[0] ?? '');
+    if (m) out.set(file, m[1]!);
+  }
+  return out;
+}
+
 export function checkNotices(root: string, config: SiteConfig, only?: readonly string[]): ProjectCheck {
   const categories = config.categories.map((c) => c.name);
   const schema = createNoticeSchema(categories);
+  if (only) return checkSomeNotices(root, only, schema, categories);
   const files = listNoticeFiles(root);
   const checked = files.map((file) => checkNoticeFile(file, readFileSync(join(root, file), 'utf8'), schema, categories));
   const notices = checked.map((c) => c.notice);
+  const problems = [...checked.flatMap((c) => c.problems), ...checkAcrossNotices(notices, publicFileExists(root))];
+  return { notices, problems: sortProblems(problems) };
+}
+
+function publicFileExists(root: string): (path: string) => boolean {
   const publicDir = join(root, PUBLIC_DIR);
-  const exists = (p: string) => {
+  return (p) => {
     try {
       return statSync(join(publicDir, p)).isFile();
     } catch {
       return false;
     }
   };
-  let problems = [...checked.flatMap((c) => c.problems), ...checkAcrossNotices(notices, exists)];
-  if (only) {
-    const wanted = new Set(only.map((f) => toProjectPath(root, f)));
-    problems = problems.filter((p) => wanted.has(p.file));
+}
+
+/**
+ * `npm run check -- FILE…` (and the pre-commit hook): every rule on the named files; the other
+ * notices are only scanned for their 索引号, so a duplicate is still found, quickly.
+ */
+function checkSomeNotices(root: string, only: readonly string[], schema: NoticeSchema, categories: readonly string[]): ProjectCheck {
+  const wanted = [...new Set(only.map((f) => toProjectPath(root, f)))].sort();
+  const checked = wanted.map((file) => checkNoticeFile(file, readFileSync(join(root, file), 'utf8'), schema, categories));
+  const notices = checked.map((c) => c.notice);
+  const problems = [...checked.flatMap((c) => c.problems), ...checkAcrossNotices(notices, publicFileExists(root))];
+  const wantedSet = new Set(wanted);
+  const others = [...scanIndexNos(root)].filter(([file]) => !wantedSet.has(file));
+  for (const n of notices) {
+    if (!n.data) continue;
+    const holders = others.filter(([, indexNo]) => indexNo === n.data!.indexNo).map(([file]) => file);
+    if (!holders.length) continue;
+    problems.push({
+      file: n.file,
+      line: n.parsed.lineOf(['indexNo']),
+      field: 'indexNo',
+      label: '索引号',
+      value: n.data.indexNo,
+      expected: '全站唯一的索引号（换一个未使用的流水号）',
+      message: `索引号「${n.data.indexNo}」重复：${holders.join('、')} 也使用了它`,
+      messageEn: `index number "${n.data.indexNo}" is not unique: also used by ${holders.join(', ')}`,
+    });
   }
   return { notices, problems: sortProblems(problems) };
 }

@@ -5,10 +5,11 @@ import { checkOrganisationCode } from './check-digits';
 export const DEFAULT_CATEGORIES = [
   { name: '人大代表建议', slug: 'renda-jianyi' },
   { name: '政协提案', slug: 'zhengxie-tian' },
-  { name: '工作动态', slug: 'gongzuo-dongtai' },
+  // Inspection rules (国办秘函〔2019〕19号): news within 2 weeks, notices and policy within 6 months.
+  { name: '工作动态', slug: 'gongzuo-dongtai', freshness: { days: 14 } },
   { name: '工作总结', slug: 'gongzuo-zongjie' },
-  { name: '通知公告', slug: 'tongzhi-gonggao' },
-  { name: '政策文件', slug: 'zhengce-wenjian' },
+  { name: '通知公告', slug: 'tongzhi-gonggao', freshness: { months: 6 } },
+  { name: '政策文件', slug: 'zhengce-wenjian', freshness: { months: 6 } },
 ] as const;
 
 const categorySchema = z.strictObject({
@@ -16,7 +17,11 @@ const categorySchema = z.strictObject({
   name: z.string().trim().min(1),
   /** ASCII path segment for the category's listing pages. */
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '只能用小写字母、数字和连字符'),
+  /** How recent the newest notice must be for the column to count as updated (npm run audit). */
+  freshness: z.strictObject({ days: z.number().int().positive().optional(), months: z.number().int().positive().optional() }).optional(),
 });
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 YYYY-MM-DD');
 
 const issuerSchema = z.strictObject({
   name: z.string().trim().min(1),
@@ -39,6 +44,9 @@ export const siteConfigSchema = z
     issuers: z.array(issuerSchema).default([]),
     /** 网站标识码, for the government page meta tags. */
     siteIdCode: z.string().optional(),
+    /** Public holidays (not working days) and make-up working days (调休), for the 20-working-day rule. */
+    holidays: z.array(isoDay).default([]),
+    workdays: z.array(isoDay).default([]),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { createTempProject, runScript, type TempProject } from '../../scripts/lib/project-copy';
+import { noticeSource } from '../helpers/notice';
+import { checkNotices, loadSiteConfig } from '../../src/lib/content/project';
+
+const CREDIT = '11330602056860309P'; // 区科技局 in the site config
+const ORG = '002482090'; // 省科技厅
+
+describe('npm run new', () => {
+  let project: TempProject;
+  beforeAll(() => {
+    project = createTempProject({
+      notices: {
+        '2024/a.md': noticeSource({ indexNo: `${CREDIT}/2024-00003`, category: '工作动态', reply: null }),
+        '2024/b.md': noticeSource({ indexNo: `${CREDIT}/2024-00010`, category: '工作动态', reply: null }), // a gap before it
+        '2023/c.md': noticeSource({ indexNo: `${CREDIT}/2023-00042`, date: '2023-03-01', publishedAt: null, category: '工作动态', reply: null }),
+        '2024/d.md': noticeSource({ indexNo: `${ORG}/2024-00128`, issuer: '省科技厅', category: '通知公告', reply: null }),
+      },
+    });
+  });
+  afterAll(() => project.remove());
+  const run = (...args: string[]) => runScript('new', [...args, '--root', project.root]);
+
+  it('allocates the serial after the highest, across a gap, and writes a file that passes check', () => {
+    const r = run('--category', '通知公告', '--issuer', '区科技局', '--title', '关于开展测试工作的通知', '--date', '2024-09-02');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`索引号：${CREDIT}/2024-00011`);
+    const file = join(project.root, `src/content/notices/2024/${CREDIT}-2024-00011.md`);
+    expect(readFileSync(file, 'utf8')).toContain('title: 关于开展测试工作的通知');
+    const check = runScript('check', ['--root', project.root, file]);
+    expect(check.status, check.stderr).toBe(0);
+  });
+
+  it('keeps years apart', () => {
+    expect(run('--category', '工作动态', '--issuer', '区科技局', '--title', '二〇二三年的一条动态', '--date', '2023-06-01').stdout).toContain(`${CREDIT}/2023-00043`);
+    expect(run('--category', '工作动态', '--issuer', '区科技局', '--title', '新年第一条', '--date', '2025-01-02').stdout).toContain(`${CREDIT}/2025-00001`);
+  });
+
+  it('uses a 9-character organisation code the same way', () => {
+    expect(run('--category', '通知公告', '--issuer', '省科技厅', '--title', '省厅通知', '--date', '2024-10-08').stdout).toContain(`${ORG}/2024-00129`);
+  });
+
+  it('writes a reply skeleton; missing parts make it a draft that still passes check', () => {
+    const r = run('--category', '政协提案', '--issuer', '区科技局', '--date', '2024-11-01');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('待填写：reply.session、reply.number、reply.addressee、title');
+    const indexNo = /索引号：(\S+)/.exec(r.stdout)![1]!;
+    const file = join(project.root, `src/content/notices/2024/${indexNo.replace('/', '-')}.md`);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(/reply:\n {2}kind: 提案\n/);
+    expect(text).toContain('draft: true');
+    expect(runScript('check', ['--root', project.root, file]).status).toBe(0);
+  });
+
+  it('never overwrites an existing file', () => {
+    // A file already sits where the next notice would go (its own 索引号 differs, so no duplicate).
+    project.write(`src/content/notices/2024/${ORG}-2024-00130.md`, '手写的内容\n');
+    const r = run('--category', '通知公告', '--issuer', '省科技厅', '--title', '又一条', '--date', '2024-10-09');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('已存在，不会覆盖');
+    expect(readFileSync(join(project.root, `src/content/notices/2024/${ORG}-2024-00130.md`), 'utf8')).toBe('手写的内容\n');
+  });
+
+  it('says in Chinese what is wrong with its arguments when not in a terminal', () => {
+    expect(run('--category', '新闻', '--issuer', '区科技局').stderr).toMatch(/组配分类「新闻」不在站点配置中/);
+    expect(run('--category', '通知公告', '--issuer', '外星局').stderr).toMatch(/没有在站点配置.*登记机构代码/);
+  });
+});
+
+describe('npm run check -- FILE…, and the pre-commit hook', () => {
+  it('checks only the named files, and still finds a 索引号 taken by another file', () => {
+    const p = createTempProject({
+      notices: { 'x.md': noticeSource({ indexNo: `${CREDIT}/2024-00001` }), 'y.md': noticeSource({ indexNo: `${CREDIT}/2024-00001` }), 'z.md': noticeSource({ date: '2024-02-30' }) },
+    });
+    const r = runScript('check', ['--root', p.root, '--format', 'json', join(p.root, 'src/content/notices/x.md')]);
+    p.remove();
+    const problems = JSON.parse(r.stdout) as Array<{ file: string; message: string }>;
+    expect(r.status).toBe(1);
+    expect(problems.map((q) => q.file)).toEqual(['src/content/notices/x.md']);
+    expect(problems[0]!.message).toContain('y.md');
+  });
+
+  it('npm run hooks installs a hook that blocks a commit of a bad notice', () => {
+    const p = createTempProject({ keepSampleNotices: true });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: p.root, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x' } });
+    git('init', '-q');
+    const r = runScript('install-hooks', [], p.root);
+    expect(r.status, r.stderr).toBe(0);
+    expect(existsSync(join(p.root, '.git/hooks/pre-commit'))).toBe(true);
+    p.write('src/content/notices/2024/bad.md', noticeSource({ indexNo: `${CREDIT}/2024-90001`, date: '2024-02-30' }));
+    git('add', 'src/content/notices/2024/bad.md');
+    let failed = false;
+    try {
+      git('commit', '-qm', 'bad');
+    } catch (err) {
+      failed = true;
+      expect(String((err as { stderr?: string }).stderr ?? err)).toContain('2024-02-30');
+    }
+    p.remove();
+    expect(failed).toBe(true);
+  });
+});
+
+describe('npm run audit and npm run report on the sample content', () => {
+  let project: TempProject;
+  beforeAll(() => (project = createTempProject({ keepSampleNotices: true })));
+  afterAll(() => project.remove());
+
+  it('audit as of a fixed date reports each failing condition and exits 1', () => {
+    const r = runScript('audit', ['--root', project.root, '--date', '2024-12-31']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('栏目「工作总结」没有任何公开信息');
+    expect(r.stdout).toContain('栏目「工作动态」最近一条信息发布于 2024-05-09');
+    expect(r.stdout).toMatch(/自查未通过：4 项/);
+  });
+
+  it('report counts equal a direct count over the collection', async () => {
+    const r = runScript('report', ['--root', project.root, '--year', '2024', '--csv', join(project.root, 'r.csv')]);
+    expect(r.status, r.stderr).toBe(0);
+    const config = await loadSiteConfig(project.root);
+    const direct = checkNotices(project.root, config).notices.map((n) => n.data!).filter((d) => !d.draft && d.publishedAt.startsWith('2024'));
+    for (const c of config.categories) {
+      const count = direct.filter((d) => d.category === c.name).length;
+      expect(r.stdout).toMatch(new RegExp(`^${c.name}\\t${count}\\t`, 'm'));
+    }
+    expect(r.stdout).toContain(`合计\t${direct.length}`);
+    const csv = readFileSync(join(project.root, 'r.csv'), 'utf8');
+    expect(csv.startsWith('\uFEFF2024年主动公开政府信息情况')).toBe(true);
+  });
+});

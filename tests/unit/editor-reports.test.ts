@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { nextIndexNo, newNoticeSource } from '../../src/lib/editor/new-notice';
+import { addMonths, isWorkingDay, workingDaysBetween } from '../../src/lib/reports/working-days';
+import { auditContent } from '../../src/lib/reports/audit';
+import { annualStatistics } from '../../src/lib/reports/annual';
+import { createNoticeSchema } from '../../src/lib/model/notice-schema';
+import { DEFAULT_CATEGORIES, parseSiteConfig } from '../../src/lib/model/site-config';
+import { checkNoticeSource } from '../../src/lib/content/validate-notice';
+
+const categories = DEFAULT_CATEGORIES.map((c) => c.name);
+const schema = createNoticeSchema(categories);
+const CREDIT = '11330602056860309P';
+const ORG = '002482090';
+
+describe('next 索引号', () => {
+  it('follows the highest serial of that code and year, never filling a gap', () => {
+    expect(nextIndexNo([`${CREDIT}/2024-00001`, `${CREDIT}/2024-00005`, `${CREDIT}/2023-00009`], CREDIT, 2024)).toBe(`${CREDIT}/2024-00006`);
+  });
+  it('counts years apart and starts a new year at 00001', () => {
+    const existing = [`${CREDIT}/2024-00041`, `${CREDIT}/2023-00009`];
+    expect(nextIndexNo(existing, CREDIT, 2023)).toBe(`${CREDIT}/2023-00010`);
+    expect(nextIndexNo(existing, CREDIT, 2025)).toBe(`${CREDIT}/2025-00001`);
+  });
+  it('works for 9-character organisation codes and keeps the series’ width', () => {
+    expect(nextIndexNo([`${ORG}/2024-00128`, `${CREDIT}/2024-00500`], ORG, 2024)).toBe(`${ORG}/2024-00129`);
+    expect(nextIndexNo([`${ORG}/2024-7`], ORG, 2024)).toBe(`${ORG}/2024-8`);
+    expect(nextIndexNo([`${ORG}/2024-099999`], ORG, 2024)).toBe(`${ORG}/2024-100000`);
+  });
+});
+
+describe('new notice text', () => {
+  it('passes the check as written; a reply gets its skeleton', () => {
+    const { source, placeholders } = newNoticeSource({
+      category: '人大代表建议', issuer: '区科技局', indexNo: `${CREDIT}/2024-00001`, date: '2024-08-12',
+      reply: { session: '区十届人大三次会议', number: '36', addressee: '冯观萍' },
+    });
+    expect(placeholders).toEqual([]);
+    const checked = checkNoticeSource(source, 'new.md', schema, categories);
+    expect(checked.problems).toEqual([]);
+    expect(checked.data).toMatchObject({ title: '对区十届人大三次会议第36号建议的答复', reply: { kind: '建议', number: '36' }, draft: false });
+  });
+  it('marks what is missing and keeps it a draft until filled in', () => {
+    const { source, placeholders } = newNoticeSource({ category: '政协提案', issuer: '区科技局', indexNo: `${CREDIT}/2024-00002`, date: '2024-08-12' });
+    expect(placeholders).toEqual(['reply.session', 'reply.number', 'reply.addressee', 'title']);
+    const checked = checkNoticeSource(source, 'new.md', schema, categories);
+    expect(checked.problems).toEqual([]);
+    expect(checked.data?.draft).toBe(true);
+  });
+});
+
+describe('working days', () => {
+  const cal = { holidays: new Set(['2024-10-01', '2024-10-02', '2024-10-03', '2024-10-04', '2024-10-07']), workdays: new Set(['2024-10-12']) };
+  it('skips weekends and holidays, counts make-up days', () => {
+    expect(isWorkingDay('2024-10-05', cal)).toBe(false); // Saturday
+    expect(isWorkingDay('2024-10-12', cal)).toBe(true); // Saturday, 调休
+    expect(isWorkingDay('2024-10-07', cal)).toBe(false); // Monday, holiday
+    expect(workingDaysBetween('2024-09-30', '2024-10-14', cal)).toBe(6); // 8, 9, 10, 11, 12, 14
+    expect(workingDaysBetween('2024-10-14', '2024-10-14', cal)).toBe(0);
+  });
+  it('adds calendar months, clamping to the month end', () => {
+    expect(addMonths('2024-08-31', 6)).toBe('2025-02-28');
+    expect(addMonths('2024-03-18', 6)).toBe('2024-09-18');
+  });
+});
+
+describe('audit', () => {
+  const config = parseSiteConfig({ name: 's', owner: 'o', url: 'https://x.cn', categories: [...DEFAULT_CATEGORIES], holidays: ['2024-10-01'], workdays: [] });
+  const n = (o: Record<string, unknown>) => ({
+    file: 'f.md',
+    data: schema.parse({ title: 't', indexNo: `${CREDIT}/${String(o.date).slice(0, 4)}-00001`, issuer: '区科技局', ...o }),
+  });
+  const notices = [
+    n({ category: '工作动态', date: '2024-06-01' }),
+    n({ category: '通知公告', date: '2024-03-01', publishedAt: '2024-04-15T09:00:00+08:00' }), // 31 working days later (20 in March after the 1st, 11 in April)
+    n({ category: '政策文件', date: '2024-06-20' }),
+    n({ category: '人大代表建议', date: '2024-06-20', reply: { kind: '建议', session: 's', number: '1', addressee: 'a' } }),
+    n({ category: '政协提案', date: '2024-06-20', reply: { kind: '提案', session: 's', number: '1', addressee: 'a' } }),
+    n({ category: '工作总结', date: '2025-01-05' }), // after the audit date: does not count yet
+  ];
+  const problems = [
+    { file: 'bad-date.md', line: 5, field: 'date', label: '发文日期', value: '2024-02-30', expected: '', message: '发文日期：日期不存在', messageEn: '' },
+    { file: 'att.md', line: 9, field: 'attachments[0].href', label: '附件地址', value: '/f.pdf', expected: '', message: '附件文件不存在', messageEn: '' },
+  ];
+  const findings = auditContent(notices, problems, config, '2024-07-01');
+  const by = (rule: string) => findings.filter((f) => f.rule === rule);
+
+  it('finds empty columns as of the date', () => expect(by('empty-category').map((f) => f.subject)).toEqual(['工作总结']));
+  it('finds stale columns by their freshness rule', () => {
+    expect(by('stale-category').map((f) => f.subject)).toEqual(['工作动态']); // 2024-06-01 + 14 days < 07-01
+    expect(auditContent(notices, [], config, '2024-06-10').filter((f) => f.rule === 'stale-category')).toEqual([]);
+  });
+  it('finds undated items and attachments that do not download', () => {
+    expect(by('undated').map((f) => f.subject)).toEqual(['bad-date.md']);
+    expect(by('attachment-missing').map((f) => f.subject)).toEqual(['att.md']);
+  });
+  it('warns of publication later than 20 working days', () => {
+    expect(by('late-publication')).toMatchObject([{ severity: 'warn', subject: `${CREDIT}/2024-00001` }]);
+    expect(by('late-publication')[0]!.message).toContain('相隔 31 个工作日');
+  });
+  it('fails outright on everything but lateness', () => {
+    expect(findings.filter((f) => f.severity === 'fail').map((f) => f.rule).sort()).toEqual(['attachment-missing', 'empty-category', 'stale-category', 'undated']);
+  });
+});
+
+describe('annual statistics', () => {
+  const mk = (i: number, o: Record<string, unknown>) => {
+    const date = String(o.date ?? '2024-03-01');
+    return schema.parse({ title: 't', indexNo: `${CREDIT}/${date.slice(0, 4)}-${String(i).padStart(5, '0')}`, issuer: i % 2 ? '区科技局' : '省科技厅', category: '通知公告', ...o, date });
+  };
+  const data = [
+    mk(1, {}), mk(2, {}), mk(3, { date: '2023-05-01' }), mk(4, { draft: 'true' }),
+    mk(5, { category: '人大代表建议', reply: { kind: '建议', session: '区十届人大三次会议', number: '1', addressee: 'a', resultClass: 'A' } }),
+    mk(6, { category: '人大代表建议', reply: { kind: '建议', session: '区十届人大三次会议', number: '2', addressee: 'b' } }),
+    mk(7, { category: '政协提案', reply: { kind: '提案', session: '区政协九届三次会议', number: '3', addressee: 'c', resultClass: 'C' } }),
+    mk(8, { date: '2023-12-30', publishedAt: '2024-01-04T09:00:00+08:00' }), // published in 2024
+  ];
+  const s = annualStatistics(data, 2024, categories);
+  it('counts by 发布日期 year, leaving drafts out, matching a direct count', () => {
+    const direct = data.filter((d) => !d.draft && d.publishedAt.startsWith('2024'));
+    expect(s.total).toBe(direct.length);
+    for (const r of s.byCategory) expect(r.count).toBe(direct.filter((d) => d.category === r.category).length);
+    expect(s.byCategory.find((r) => r.category === '通知公告')).toEqual({ category: '通知公告', count: 3, cumulative: 4 });
+    expect(s.byIssuer.reduce((n, r) => n + r.count, 0)).toBe(direct.length);
+  });
+  it('counts replies by 会议 and 办理结果类别', () => {
+    expect(s.replies).toEqual([
+      { kind: '建议', session: '区十届人大三次会议', count: 2, A: 1, B: 0, C: 0, unclassified: 1 },
+      { kind: '提案', session: '区政协九届三次会议', count: 1, A: 0, B: 0, C: 1, unclassified: 0 },
+    ]);
+  });
+});
