@@ -9,6 +9,8 @@ export function writeCorpusProject(root: string, options: CorpusOptions): { proj
   const project = createTempProject({ root });
   const notices = generateCorpus(options);
   for (const n of notices) project.write(join('src/content/notices', n.path), n.content);
+  // Which notice a bench edits for the rebuild measurement.
+  project.write('.bench-first', notices[0]!.path);
   project.write(
     'src/content/site.config.ts',
     `import { DEFAULT_CATEGORIES, defineSiteConfig } from '../lib/model/site-config';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createTempProject, runScript, type TempProject } from '../../scripts/lib/project-copy';
-import { serveStatic } from './static-server';
+import { serveStatic } from '../../scripts/lib/static-server';
 
 /** Builds a copy of the project with its sample content and serves the result on 127.0.0.1. */
 export async function buildAndServe(): Promise<{ project: TempProject; url: string; dist: string; close: () => Promise<void> }> {

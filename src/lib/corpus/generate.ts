@@ -126,6 +126,11 @@ export function generateCorpus(options: CorpusOptions): GeneratedNotice[] {
       }
     }
     const ext = rand() < mdxShare ? 'mdx' : 'md';
+    if (ext === 'mdx') {
+      // MDX notices use the project's components, as editors do.
+      body.splice(Math.min(3, body.length), 0, `<提示 标题="办理进度">${paragraph(rand)}</提示>`);
+      body.push(`<落款 机构="${issuer.name}" 日期="${year}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日" />`);
+    }
     out.push({
       path: `${year}/${indexNo.replace('/', '-')}.${ext}`,
       content: `---\n${fm.join('\n')}\n---\n\n${body.join('\n\n')}\n`,

@@ -1,0 +1,140 @@
+/**
+ * npm run bench -- [--notices 2000,10000,100000] [--mdx-share 0.1] [--out DIR] [--no-baseline] [--no-search]
+ * Generates a realistic corpus (outside src/) and measures, cold and after editing one notice,
+ * `npm run check` and the full `npm run build`, plus a plain Astro + Pagefind site of the same
+ * corpus as the baseline, and what a search costs in Chromium. Prints one table (Markdown).
+ */
+import { parseArgs } from 'node:util';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeCorpusProject } from './lib/corpus-project';
+import { writeBaselineProject } from './lib/baseline-project';
+import { duMb, measure } from './lib/measure';
+import { PROJECT_ROOT } from './lib/project-copy';
+import { serveStatic } from './lib/static-server';
+import { launchChromium } from './lib/chromium';
+
+const { values } = parseArgs({
+  options: {
+    notices: { type: 'string', default: '2000' },
+    'mdx-share': { type: 'string', default: '0.1' },
+    out: { type: 'string', default: join(tmpdir(), 'gongkai-bench') },
+    'no-baseline': { type: 'boolean', default: false },
+    'no-search': { type: 'boolean', default: false },
+  },
+});
+const sizes = values.notices.split(',').map(Number);
+const TSX = join(PROJECT_ROOT, 'node_modules/.bin/tsx');
+const NODE = join(PROJECT_ROOT, 'node_modules/.bin/node');
+const progress = (s: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}\n`);
+
+interface Row {
+  notices: number;
+  what: string;
+  seconds: number;
+  perSecond: number;
+  peakMb: number;
+  distMb?: number;
+  searchMb?: number;
+  note?: string;
+}
+const rows: Row[] = [];
+
+/** Bytes fetched by a first and a second query, and the median query time, through the real search page. */
+async function searchCost(dist: string) {
+  const server = await serveStatic(dist);
+  const browser = await launchChromium();
+  const page = await browser.newPage();
+  // Playwright reports the requests of Pagefind's web worker with the page's own.
+  let fetched = 0;
+  page.on('requestfinished', async (req) => {
+    const u = req.url();
+    // Index data only: the library (pagefind.js, its worker and WebAssembly) is cached after the first visit.
+    if (!u.includes('/pagefind/') || /pagefind(-worker)?\.js|\.wasm|wasm\./.test(u)) return;
+    const sizes = await req.sizes().catch(() => null);
+    if (sizes) fetched += sizes.responseBodySize + sizes.responseHeadersSize;
+  });
+  const indexBytes = () => fetched;
+  const bytes = { clear: () => (fetched = 0) };
+  const waitDone = (q: string) =>
+    page.waitForFunction((query) => {
+      const app = document.getElementById('search-app')!;
+      return app.dataset.query === query && /done|partial/.test(app.dataset.state ?? '');
+    }, q, { timeout: 60_000 });
+  await page.goto(`${server.url}/search/`);
+  const searchOnce = async (q: string) => {
+    const t0 = Date.now();
+    await page.fill('#search-q', q);
+    await page.press('#search-q', 'Enter');
+    await waitDone(q);
+    return Date.now() - t0;
+  };
+  bytes.clear();
+  await searchOnce('科技创新');
+  const first = indexBytes();
+  bytes.clear();
+  await searchOnce('越城区 人才');
+  const second = indexBytes();
+  const times: number[] = [];
+  for (const q of ['研发投入', '成果转化', '嘉興', '冯观萍', '产教融合', '科创平台', '孵化', '人才飞地', '余姚市', '知识产权保护', '火星创新']) times.push(await searchOnce(q));
+  times.sort((a, b) => a - b);
+  await browser.close();
+  await server.close();
+  return { firstKb: first / 1024, secondKb: second / 1024, medianMs: times[Math.floor(times.length / 2)]! };
+}
+
+for (const n of sizes) {
+  const base = join(values.out, String(n));
+  const ours = join(base, 'gongkai');
+  progress(`generating ${n} notices (mdx share ${values['mdx-share']})`);
+  writeCorpusProject(ours, { count: n, mdxShare: Number(values['mdx-share']) });
+
+  progress('npm run check');
+  const check = await measure([TSX, 'scripts/check.ts', '--root', ours], PROJECT_ROOT);
+  rows.push({ notices: n, what: 'npm run check', seconds: check.seconds, perSecond: n / check.seconds, peakMb: check.peakMb, note: check.ok ? '' : 'FAILED' });
+
+  progress('npm run build (cold)');
+  const build = await measure([TSX, 'scripts/build.ts', '--root', ours], PROJECT_ROOT);
+  if (!build.ok) progress(build.output.slice(-2000));
+  rows.push({ notices: n, what: 'npm run build, cold', seconds: build.seconds, perSecond: n / build.seconds, peakMb: build.peakMb, distMb: duMb(join(ours, 'dist')), searchMb: duMb(join(ours, 'dist/pagefind')), note: build.ok ? '' : 'FAILED' });
+
+  progress('edit one notice, npm run build again');
+  const edited = join(ours, 'src/content/notices', readFileSync(join(ours, '.bench-first'), 'utf8'));
+  appendFileSync(edited, '\n本段为基准测试追加的修改。\n');
+  const rebuild = await measure([TSX, 'scripts/build.ts', '--root', ours], PROJECT_ROOT);
+  rows.push({ notices: n, what: 'npm run build, after editing one notice', seconds: rebuild.seconds, perSecond: n / rebuild.seconds, peakMb: rebuild.peakMb, note: rebuild.ok ? '' : 'FAILED' });
+
+  if (!values['no-search'] && build.ok) {
+    progress('search in Chromium');
+    const s = await searchCost(join(ours, 'dist'));
+    rows.push({ notices: n, what: 'search', seconds: NaN, perSecond: NaN, peakMb: NaN, note: `first query ${s.firstKb.toFixed(0)} KB, second ${s.secondKb.toFixed(0)} KB, median ${s.medianMs} ms` });
+  }
+
+  if (!values['no-baseline']) {
+    const baseline = join(base, 'baseline');
+    writeBaselineProject(baseline, join(ours, 'src/content/notices'));
+    progress('baseline: astro build');
+    const astro = await measure([NODE, join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], baseline);
+    progress('baseline: pagefind --site dist');
+    const pf = await measure([NODE, join(PROJECT_ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', 'dist'], baseline);
+    const seconds = astro.seconds + pf.seconds;
+    rows.push({
+      notices: n, what: 'baseline: plain Astro + Pagefind CLI', seconds, perSecond: n / seconds, peakMb: Math.max(astro.peakMb, pf.peakMb),
+      distMb: duMb(join(baseline, 'dist')), searchMb: duMb(join(baseline, 'dist/pagefind')),
+      note: `${astro.ok && pf.ok ? '' : 'FAILED '}Astro ${astro.seconds.toFixed(1)} s, Pagefind ${pf.seconds.toFixed(1)} s / ${pf.peakMb.toFixed(0)} MB`,
+    });
+    const ourBuild = rows.find((r) => r.notices === n && r.what === 'npm run build, cold')!;
+    ourBuild.note = `${ourBuild.note ?? ''}${(ourBuild.perSecond / (n / seconds)).toFixed(2)}× baseline notices/s`;
+  }
+  if (!process.env.BENCH_KEEP) rmSync(base, { recursive: true, force: true });
+}
+
+const f = (x: number | undefined, d = 1) => (x === undefined || Number.isNaN(x) ? '' : x.toFixed(d));
+const table = [
+  '| notices | what | wall s | notices/s | peak RSS MB | dist MB | search bundle MB | note |',
+  '|---|---|---|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.notices} | ${r.what} | ${f(r.seconds)} | ${f(r.perSecond, 0)} | ${f(r.peakMb, 0)} | ${f(r.distMb)} | ${f(r.searchMb)} | ${r.note ?? ''} |`),
+].join('\n');
+console.log(table);
+writeFileSync(join(values.out, 'bench.md'), table + '\n');
