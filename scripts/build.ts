@@ -6,11 +6,12 @@
 import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
 import { rmSync, mkdirSync, writeFileSync } from 'node:fs';
-import { traditionalRecordSpec } from '../src/lib/search/records';
+import { noticeRecordSpec } from '../src/lib/search/records';
 import { build } from 'astro';
 import { checkNotices, loadSiteConfig } from '../src/lib/content/project';
 import { formatProblemsText } from '../src/lib/content/problem';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { shardPlan, DEFAULT_SHARD_SIZE } from '../src/lib/build/shards';
 import { swapInto } from '../src/lib/build/swap-dir';
 import { buildManifest, listFiles, MANIFEST_FILE, serialiseManifest } from '../src/lib/build/manifest';
 import { findBrokenLinks } from '../src/lib/build/link-check';
@@ -32,6 +33,13 @@ function fail(zh: string, en: string, detail?: unknown): never {
 }
 
 const started = Date.now();
+let stepStart = started;
+/** Step timings, so a slow build says where its time went (npm run bench reads them too). */
+function step(name: string): void {
+  const now = Date.now();
+  console.log(`  · ${name}：${((now - stepStart) / 1000).toFixed(1)} 秒`);
+  stepStart = now;
+}
 const config = await loadSiteConfig(root);
 const { notices, problems } = checkNotices(root, config);
 if (problems.length) {
@@ -39,6 +47,7 @@ if (problems.length) {
   fail(`内容检查发现 ${problems.length} 处问题（见上）`, `the content check found ${problems.length} problems (above)`);
 }
 console.log(`检查通过：${notices.length} 篇。`);
+step('内容检查');
 
 rmSync(staging, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
@@ -47,17 +56,45 @@ try {
 } catch (err) {
   fail('Astro 生成页面出错', 'Astro could not build the pages', err);
 }
+step('Astro 生成页面');
 
-const recordsFile = join(work, 'search-records.json');
-const traditional = notices.map((n) => n.data!).filter((d) => !d.draft && d.lang === 'zh-Hant').map(traditionalRecordSpec);
-writeFileSync(recordsFile, JSON.stringify(traditional));
-const indexing = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'search-index.ts'), staging, recordsFile], {
-  stdio: ['ignore', 'inherit', 'pipe'],
-  encoding: 'utf8',
-});
-if (indexing.status !== 0) {
-  fail('Pagefind 建立搜索索引出错', 'Pagefind could not index the site', indexing.stderr.split('\nstack backtrace')[0]!.trim());
+const specs = notices
+  .map((n) => n.data!)
+  .filter((d) => !d.draft)
+  .sort((a, b) => b.date.localeCompare(a.date) || a.indexNo.localeCompare(b.indexNo))
+  .map(noticeRecordSpec);
+const shards = shardPlan(specs, Number(process.env.GONGKAI_SHARD_SIZE) || DEFAULT_SHARD_SIZE);
+
+/** One bundle in a fresh process: a Pagefind crash or its memory ends with that process. */
+function indexShard(bundle: string, items: typeof specs): Promise<{ status: number; stderr: string }> {
+  const recordsFile = join(work, `search-records-${bundle}.json`);
+  writeFileSync(recordsFile, JSON.stringify(items));
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'search-index.ts'), staging, recordsFile, join(staging, bundle)], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (status) => resolve({ status: status ?? 1, stderr }));
+  });
 }
+// Two at a time: this machine kind has two cores.
+const queue = [...shards];
+const failures: string[] = [];
+await Promise.all(
+  Array.from({ length: Math.min(2, shards.length) }, async () => {
+    for (let s = queue.shift(); s; s = queue.shift()) {
+      const r = await indexShard(s.bundle, s.items);
+      if (r.status !== 0) failures.push(`${s.bundle}: ${r.stderr.split('\nstack backtrace')[0]!.trim()}`);
+    }
+  }),
+);
+if (failures.length) fail('Pagefind 建立搜索索引出错', 'Pagefind could not index the site', failures.join('\n'));
+// The search page merges every bundle listed here.
+mkdirSync(join(staging, 'search'), { recursive: true });
+writeFileSync(join(staging, 'search', 'bundles.json'), JSON.stringify(shards.map((s) => `/${s.bundle}/`)) + '\n');
+console.log(`搜索索引：${specs.length} 篇，${shards.length} 个分片。`);
+step('Pagefind 搜索索引');
 
 // Link integrity: every internal link and attachment must resolve in the built site.
 const pages = listFiles(staging).filter((f) => f.endsWith('.html'));
@@ -67,8 +104,10 @@ if (broken.length) {
   fail(`${broken.length} 个站内链接或附件无法打开（见上）`, `${broken.length} internal links or attachments do not resolve`);
 }
 
+step('站内链接检查');
 // The integrity manifest: SHA-256 of every published file (npm run verify checks a deployed copy).
 writeFileSync(join(staging, MANIFEST_FILE), serialiseManifest(buildManifest(staging)));
+step('完整性清单');
 
 try {
   swapInto(staging, dist, join(work, 'previous'));

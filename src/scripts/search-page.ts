@@ -43,7 +43,9 @@ export async function startSearchPage(): Promise<void> {
   let pagefind: Pagefind;
   let charMap: CharMap;
   try {
-    const bundles = JSON.parse(app.dataset.bundles ?? '["/pagefind/"]') as string[];
+    // The build lists its search bundles (one per shard); the first one's library loads them all.
+    const listed = await fetch(app.dataset.bundleList ?? '/search/bundles.json').then((r) => (r.ok ? r.json() : null)).catch(() => null);
+    const bundles = (Array.isArray(listed) && listed.length ? listed : ['/pagefind/']) as string[];
     const [pf, pairs] = await Promise.all([
       import(/* @vite-ignore */ `${bundles[0]}pagefind.js`) as Promise<Pagefind>,
       fetch(app.dataset.charmap!).then((r) => (r.ok ? r.text() : '')),

@@ -6,6 +6,7 @@ import { mergeRanked } from '../../src/lib/search/rank';
 import { runSearch, verifyWindow, type PagefindLike, type PagefindResult } from '../../src/lib/search/engine';
 import { articleText } from '../../src/lib/search/records';
 import { buildCharPairs } from '../../src/lib/search/char-map';
+import { presplit, unsplit } from '../../src/lib/search/presplit';
 
 const map = parseCharMap(buildCharPairs());
 
@@ -38,8 +39,21 @@ describe('excerpts and ranking', () => {
     expect(excerptRuns('来，<mark>越</mark><mark>城区</mark>认真 &lt;b&gt;')).toEqual([
       { text: '来，', mark: false },
       { text: '越城区', mark: true },
-      { text: '认真 <b>', mark: false },
+      { text: '认真<b>', mark: false },
     ]);
+  });
+  it('rejoins pre-split words in excerpts, marks included', () => {
+    expect(excerptRuns('近年来 ， <mark>越城</mark> <mark>区</mark> 认真 贯彻 ， 2023 年 R&amp;D 经费')).toEqual([
+      { text: '近年来，', mark: false },
+      { text: '越城区', mark: true },
+      { text: '认真贯彻，2023年R&D经费', mark: false },
+    ]);
+  });
+  it('pre-splits Chinese into words and undoes it for display', () => {
+    const text = '鉴水科技城建设取得新进展，投资80亿元。';
+    const split = presplit(text);
+    expect(split).toContain(' ');
+    expect(unsplit(split)).toBe(text);
   });
   it('puts exact results first without duplicates', () => {
     expect(mergeRanked([{ id: 'b' }], [{ id: 'a' }, { id: 'b' }])).toEqual([

@@ -19,7 +19,16 @@ function decode(s: string): string {
   });
 }
 
+import { unsplit } from './presplit';
+
+/** Excerpts come from pre-split index text: rejoin Chinese words across marked and unmarked runs. */
 export function excerptRuns(html: string): ExcerptRun[] {
+  // Marks become private-use sentinels so words can be rejoined across their edges.
+  const joined = unsplit(html.replace(/<mark>/g, '\ue000').replace(/<\/mark>/g, '\ue001').replace(/(?<=[\p{Script=Han}])\s*([\ue000\ue001])\s*(?=[\p{Script=Han}\ue000\ue001])/gu, '$1'));
+  return rawExcerptRuns(joined.replace(/\ue000/g, '<mark>').replace(/\ue001/g, '</mark>'));
+}
+
+function rawExcerptRuns(html: string): ExcerptRun[] {
   const runs: ExcerptRun[] = [];
   const re = /<mark>([\s\S]*?)<\/mark>/g;
   let last = 0;

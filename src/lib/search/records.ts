@@ -2,20 +2,22 @@ import type { NoticeData } from '../model/notice-schema';
 import { indexNoSlug } from '../model/index-no';
 
 /**
- * Search records for notices in traditional characters. Pagefind does not fold 简繁, so such a
- * notice is indexed as one custom record holding its text as written plus the same text in
- * simplified characters: a query in either script finds it, and it appears once.
+ * Every notice is indexed as a Pagefind custom record built from its page's text (not by letting
+ * Pagefind parse every HTML page, care twins included): the text is pre-split into words, and a
+ * notice in traditional characters also carries its simplified form (Pagefind does not fold 简繁),
+ * so a query in either script finds it, once.
  */
-export interface TraditionalRecordSpec {
+export interface NoticeRecordSpec {
   url: string;
   /** The built page, relative to the site folder. */
   file: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
   sort: Record<string, string>;
+  traditional: boolean;
 }
 
-export function traditionalRecordSpec(n: NoticeData): TraditionalRecordSpec {
+export function noticeRecordSpec(n: NoticeData): NoticeRecordSpec {
   const slug = indexNoSlug(n.indexNo);
   return {
     url: `/notices/${slug}/`,
@@ -29,6 +31,7 @@ export function traditionalRecordSpec(n: NoticeData): TraditionalRecordSpec {
       ...(n.docNo ? { 文号: [n.docNo] } : {}),
     },
     sort: { date: n.date },
+    traditional: n.lang === 'zh-Hant',
   };
 }
 
