@@ -10,7 +10,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // Per-project cache (not node_modules/.astro): test and bench copies link node_modules and must not share it.
   cacheDir: './.gongkai/cache',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Pages render 4 at a time: measured 16.4 s → 14.9 s for 2,000 notices' pages on 2 cores.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Astro 7's own Markdown processor (GFM on); MDX inherits it.
   markdown: { processor: satteri({ hastPlugins: [scrollTables] }) },
   integrations: [mdx()],
