@@ -5,7 +5,7 @@
  * corpus as the baseline, and what a search costs in Chromium. Prints one table (Markdown).
  */
 import { parseArgs } from 'node:util';
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeCorpusProject } from './lib/corpus-project';
@@ -41,6 +41,11 @@ interface Row {
 }
 const rows: Row[] = [];
 
+/** The build's own step timings (its "  · step：N 秒" lines), for the profile column. */
+function steps(output: string): string {
+  return [...output.matchAll(/· (.+?)：([\d.]+) 秒/g)].map((m) => `${m[1]} ${m[2]} s`).join(', ');
+}
+
 /** Bytes fetched by a first and a second query, and the median query time, through the real search page. */
 async function searchCost(dist: string) {
   const server = await serveStatic(dist);
@@ -71,17 +76,24 @@ async function searchCost(dist: string) {
     return Date.now() - t0;
   };
   bytes.clear();
+  // A common term of this corpus (it is on nearly every page), then a different two-term query,
+  // then a rare one (an addressee's name): what the first and a second query fetch.
   await searchOnce('科技创新');
   const first = indexBytes();
   bytes.clear();
   await searchOnce('越城区 人才');
   const second = indexBytes();
+  bytes.clear();
+  await page.goto(`${server.url}/search/`);
+  bytes.clear();
+  await searchOnce('冯观萍');
+  const rare = indexBytes();
   const times: number[] = [];
   for (const q of ['研发投入', '成果转化', '嘉興', '冯观萍', '产教融合', '科创平台', '孵化', '人才飞地', '余姚市', '知识产权保护', '火星创新']) times.push(await searchOnce(q));
   times.sort((a, b) => a - b);
   await browser.close();
   await server.close();
-  return { firstKb: first / 1024, secondKb: second / 1024, medianMs: times[Math.floor(times.length / 2)]! };
+  return { firstKb: first / 1024, secondKb: second / 1024, rareKb: rare / 1024, medianMs: times[Math.floor(times.length / 2)]! };
 }
 
 for (const n of sizes) {
@@ -97,18 +109,18 @@ for (const n of sizes) {
   progress('npm run build (cold)');
   const build = await measure([TSX, 'scripts/build.ts', '--root', ours], PROJECT_ROOT);
   if (!build.ok) progress(build.output.slice(-2000));
-  rows.push({ notices: n, what: 'npm run build, cold', seconds: build.seconds, perSecond: n / build.seconds, peakMb: build.peakMb, distMb: duMb(join(ours, 'dist')), searchMb: duMb(join(ours, 'dist/pagefind')), note: build.ok ? '' : 'FAILED' });
+  rows.push({ notices: n, what: 'npm run build, cold', seconds: build.seconds, perSecond: n / build.seconds, peakMb: build.peakMb, distMb: duMb(join(ours, 'dist')), searchMb: searchBundlesMb(join(ours, 'dist')), note: build.ok ? steps(build.output) : 'FAILED' });
 
   progress('edit one notice, npm run build again');
   const edited = join(ours, 'src/content/notices', readFileSync(join(ours, '.bench-first'), 'utf8'));
   appendFileSync(edited, '\n本段为基准测试追加的修改。\n');
   const rebuild = await measure([TSX, 'scripts/build.ts', '--root', ours], PROJECT_ROOT);
-  rows.push({ notices: n, what: 'npm run build, after editing one notice', seconds: rebuild.seconds, perSecond: n / rebuild.seconds, peakMb: rebuild.peakMb, note: rebuild.ok ? '' : 'FAILED' });
+  rows.push({ notices: n, what: 'npm run build, after editing one notice', seconds: rebuild.seconds, perSecond: n / rebuild.seconds, peakMb: rebuild.peakMb, note: rebuild.ok ? steps(rebuild.output) : 'FAILED' });
 
   if (!values['no-search'] && build.ok) {
     progress('search in Chromium');
     const s = await searchCost(join(ours, 'dist'));
-    rows.push({ notices: n, what: 'search', seconds: NaN, perSecond: NaN, peakMb: NaN, note: `first query ${s.firstKb.toFixed(0)} KB, second ${s.secondKb.toFixed(0)} KB, median ${s.medianMs} ms` });
+    rows.push({ notices: n, what: 'search', seconds: NaN, perSecond: NaN, peakMb: NaN, note: `first query (common term) ${s.firstKb.toFixed(0)} KB, second ${s.secondKb.toFixed(0)} KB; first query for a rare name ${s.rareKb.toFixed(0)} KB; median ${s.medianMs} ms` });
   }
 
   if (!values['no-baseline']) {
@@ -125,9 +137,14 @@ for (const n of sizes) {
       note: `${astro.ok && pf.ok ? '' : 'FAILED '}Astro ${astro.seconds.toFixed(1)} s, Pagefind ${pf.seconds.toFixed(1)} s / ${pf.peakMb.toFixed(0)} MB`,
     });
     const ourBuild = rows.find((r) => r.notices === n && r.what === 'npm run build, cold')!;
-    ourBuild.note = `${ourBuild.note ?? ''}${(ourBuild.perSecond / (n / seconds)).toFixed(2)}× baseline notices/s`;
+    ourBuild.note = `${(ourBuild.perSecond / (n / seconds)).toFixed(2)}× baseline notices/s; ${ourBuild.note ?? ''}`;
   }
   if (!process.env.BENCH_KEEP) rmSync(base, { recursive: true, force: true });
+}
+
+/** All search bundles (one per shard). */
+function searchBundlesMb(dist: string): number {
+  return readdirSync(dist).filter((d) => /^pagefind(-\d+)?$/.test(d)).reduce((n, d) => n + duMb(join(dist, d)), 0);
 }
 
 const f = (x: number | undefined, d = 1) => (x === undefined || Number.isNaN(x) ? '' : x.toFixed(d));

@@ -230,10 +230,19 @@ function takeEsmLines(source: string, out: Finding[]): string {
   return lines.join('\n');
 }
 
+/**
+ * Everything the policy can object to needs one of these: a tag or autolink (<), an MDX expression
+ * ({), a link, image or reference (](, ]:, ][), or an import/export line. Text without any of them
+ * is safe without parsing — most notices, and the check stays fast on large sites.
+ */
+const MAY_VIOLATE = /[<{]|\]\s*[(:[]|^(?:import|export)\b/m;
+
 /** Every policy violation in one notice's source, with the file line of each. */
 export function contentPolicyProblems(file: string, source: string, attachmentCount: number): Problem[] {
   const isMdx = file.endsWith('.mdx');
   const findings: Finding[] = [];
+  const body = source.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/, '');
+  if (!MAY_VIOLATE.test(body)) return [];
   try {
     const tree = (isMdx ? mdxToMdast(takeEsmLines(source, findings)) : markdownToMdast(source)) as unknown as Node;
     walkMdast(tree, isMdx, attachmentCount, findings);
