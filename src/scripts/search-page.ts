@@ -3,7 +3,7 @@
  * Results are built as DOM text nodes; nothing from the index is assigned as HTML.
  */
 import { parseCharMap, type CharMap } from '../lib/search/fold';
-import { runSearch, verifyWindow, type PagefindData, type PagefindLike, type SearchOptions, type SearchOutcome } from '../lib/search/engine';
+import { firstPage, verifyWindow, type PagefindData, type PagefindLike, type SearchOptions, type SearchOutcome, type VerifiedResult } from '../lib/search/engine';
 import { excerptRuns } from '../lib/search/excerpt';
 
 const PAGE = 10;
@@ -88,13 +88,17 @@ export async function startSearchPage(): Promise<void> {
     return el('li', { class: exact ? 'result exact' : 'result' }, el('h3', {}, title), meta, excerpt);
   }
 
+  function append(verified: VerifiedResult[]): void {
+    for (const v of verified) list.append(resultItem(v.data, v.exact));
+  }
+
   async function showMore(current: number): Promise<void> {
     if (!outcome) return;
     const batch = outcome.results.slice(shown, shown + PAGE);
     // Never show a result that lacks a query term; the query text itself first.
     const verified = await verifyWindow(batch, outcome, charMap);
     if (current !== run) return;
-    for (const v of verified) list.append(resultItem(v.data, v.exact));
+    append(verified);
     shown += batch.length;
     more.hidden = shown >= outcome.results.length;
   }
@@ -113,8 +117,9 @@ export async function startSearchPage(): Promise<void> {
       return;
     }
     status.textContent = '正在搜索…';
-    outcome = await runSearch(pagefind, q, charMap, options());
+    const first = await firstPage(pagefind, q, charMap, options(), PAGE);
     if (current !== run) return;
+    outcome = first.outcome;
     const terms = outcome.query.terms.map((t) => `「${t}」`).join('');
     if (outcome.partial) {
       const missing = outcome.unknownTerms.map((t) => `「${t}」`).join('');
@@ -127,7 +132,9 @@ export async function startSearchPage(): Promise<void> {
       heading.textContent = '搜索结果';
     }
     section.hidden = outcome.results.length === 0;
-    await showMore(current);
+    append(first.page);
+    shown = Math.min(PAGE, outcome.results.length);
+    more.hidden = shown >= outcome.results.length;
     // For tests and assistive tooling: the results for this query are on the page.
     if (current === run) {
       app!.dataset.query = q;

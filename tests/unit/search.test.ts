@@ -3,7 +3,7 @@ import { parseCharMap, toSimplified } from '../../src/lib/search/fold';
 import { identifierLookup, missingTerms, parseQuery, phraseQuery } from '../../src/lib/search/query';
 import { excerptRuns } from '../../src/lib/search/excerpt';
 import { mergeRanked } from '../../src/lib/search/rank';
-import { runSearch, verifyWindow, type PagefindLike, type PagefindResult } from '../../src/lib/search/engine';
+import { firstPage, runSearch, verifyWindow, type PagefindLike, type PagefindResult } from '../../src/lib/search/engine';
 import { articleText } from '../../src/lib/search/records';
 import { buildCharPairs } from '../../src/lib/search/char-map';
 import { presplit, unsplit } from '../../src/lib/search/presplit';
@@ -92,7 +92,7 @@ describe('search engine rules', () => {
   const pages = { a: '越城区科技创新体系建设', b: '科技工作和创新工作', c: '嘉兴市鉴水科技城', d: '发文浙科提〔2024〕297号' };
 
   it('never hides an unknown term: the outcome is partial and names it', async () => {
-    const o = await runSearch(fakePagefind(pages), '火星创新', map);
+    const { outcome: o } = await firstPage(fakePagefind(pages), '火星创新', map, {}, 10);
     expect(o.partial).toBe(true);
     expect(o.unknownTerms).toEqual(['火星']);
     expect(o.results.map((r) => r.id).sort()).toEqual(['a', 'b']);
@@ -113,9 +113,8 @@ describe('search engine rules', () => {
   });
 
   it('falls back to the rarest term when Pagefind’s combined query misses', async () => {
-    const o = await runSearch(fakePagefind(pages, ['鉴水科技城']), '鉴水科技城', map);
-    const v = await verifyWindow(o.results, o, map);
-    expect(v.map((x) => x.data.url)).toEqual(['/notices/c/']);
+    const { page } = await firstPage(fakePagefind(pages, ['鉴水科技城']), '鉴水科技城', map, {}, 10);
+    expect(page.map((x) => x.data.url)).toEqual(['/notices/c/']);
   });
 
   it('looks a 文号 up exactly, whatever brackets the visitor typed', async () => {

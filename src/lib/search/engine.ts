@@ -28,6 +28,8 @@ export interface SearchOutcome {
   /** Terms found nowhere on the site. When any, `results` only match part of the query. */
   unknownTerms: string[];
   partial: boolean;
+  /** Whether each term was searched alone (see checkTerms). */
+  termsChecked: boolean;
   results: Array<PagefindResult & { exact: boolean }>;
 }
 
@@ -41,35 +43,45 @@ export interface SearchOutcome {
 export async function runSearch(pf: PagefindLike, input: string, map: CharMap, options: SearchOptions = {}): Promise<SearchOutcome> {
   const query = parseQuery(input);
   const folded = parseQuery(toSimplified(query.chunks.join(' '), map));
-  if (folded.terms.length === 0) return { query, folded, unknownTerms: [], partial: false, results: [] };
+  if (folded.terms.length === 0) return { query, folded, unknownTerms: [], partial: false, termsChecked: true, results: [] };
 
   const plain = folded.chunks.join(' ');
   // A 文号 or 索引号 typed whole is looked up exactly and comes first.
   const id = identifierLookup(query.chunks.join(''));
-  const byId = id ? ((await pf.search(null, { ...options, filters: { ...options.filters, [id.key]: id.value } }))?.results ?? []) : [];
   const needsPhrase = folded.chunks.some((c) => [...c].length > 1) && (folded.chunks.length > 1 || folded.terms.length > 1);
-  const [loose, exact, ...alone] = await Promise.all([
+  const [byIdResult, loose, exact] = await Promise.all([
+    id ? pf.search(null, { ...options, filters: { ...options.filters, [id.key]: id.value } }) : Promise.resolve(null),
     pf.search(plain, options),
     needsPhrase ? pf.search(phraseQuery(folded.chunks), options) : Promise.resolve(null),
-    // Each term on its own, unfiltered: does the site contain it at all?
-    ...folded.terms.map((t) => pf.search(t)),
   ]);
-  const unknownTerms = folded.terms.filter((_, i) => (alone[i]?.results.length ?? 0) === 0);
+  const byId = byIdResult?.results ?? [];
   const looseResults = loose?.results ?? [];
-  if (unknownTerms.length && !byId.length) {
+  const base = { query, folded, unknownTerms: [] as string[], partial: false };
+  if (byId.length) return { ...base, termsChecked: true, results: mergeRanked(byId, looseResults) };
+  if (looseResults.length) return { ...base, termsChecked: false, results: mergeRanked(exact?.results ?? looseResults, looseResults) };
+  return checkTerms(pf, { ...base, termsChecked: false, results: [] });
+}
+
+/**
+ * Searches each term alone, unfiltered. A term found nowhere on the site makes the outcome partial
+ * (Pagefind would drop it silently); when every term exists but the combined query found nothing
+ * (its index and query segmentation can disagree on single characters), the rarest term's pages
+ * become the candidates and verification keeps those that really contain the query.
+ * Only run when needed: it costs one search per term.
+ */
+export async function checkTerms(pf: PagefindLike, outcome: SearchOutcome): Promise<SearchOutcome> {
+  const { folded } = outcome;
+  const alone = await Promise.all(folded.terms.map((t) => pf.search(t)));
+  const counts = alone.map((a) => a?.results.length ?? 0);
+  const unknownTerms = folded.terms.filter((_, i) => counts[i] === 0);
+  if (unknownTerms.length) {
     const known = unknownTerms.length < folded.terms.length;
-    return { query, folded, unknownTerms, partial: true, results: known ? mergeRanked([], looseResults) : [] };
+    const loose = known ? outcome.results.length ? outcome.results : ((await pf.search(folded.terms.filter((t) => !unknownTerms.includes(t)).join(' ')))?.results ?? []) : [];
+    return { ...outcome, unknownTerms, partial: true, termsChecked: true, results: mergeRanked([], loose) };
   }
-  if (byId.length) return { query, folded, unknownTerms: [], partial: false, results: mergeRanked(byId, looseResults) };
-  if (looseResults.length === 0) {
-    // Every term exists, yet Pagefind's combined query found nothing: its index and query
-    // segmentation disagree on single characters (e.g. 鉴水科技城). Fall back to the rarest term's
-    // pages; verification keeps those that really contain the query.
-    const counts = alone.map((a) => a?.results.length ?? 0);
-    const rarest = alone[counts.indexOf(Math.min(...counts))]?.results ?? [];
-    return { query, folded, unknownTerms, partial: false, results: mergeRanked([], rarest) };
-  }
-  return { query, folded, unknownTerms, partial: false, results: mergeRanked(exact?.results ?? looseResults, looseResults) };
+  if (outcome.results.length) return { ...outcome, termsChecked: true };
+  const rarest = alone[counts.indexOf(Math.min(...counts))]?.results ?? [];
+  return { ...outcome, termsChecked: true, results: mergeRanked([], rarest) };
 }
 
 export interface VerifiedResult {
@@ -101,4 +113,24 @@ export function lacksTerms(data: PagefindData, outcome: SearchOutcome, map: Char
   const text = toSimplified(`${data.meta.title ?? ''} ${data.content}`, map);
   const terms = outcome.partial ? outcome.folded.terms.filter((t) => !outcome.unknownTerms.includes(t)) : outcome.folded.terms;
   return missingTerms(text, terms);
+}
+
+/**
+ * The first page of a search, as visitors see it: run the search, verify a page of results, and
+ * if verification drops any (a term Pagefind silently ignored?) check the terms and start again.
+ */
+export async function firstPage(
+  pf: PagefindLike,
+  input: string,
+  map: CharMap,
+  options: SearchOptions,
+  size: number,
+): Promise<{ outcome: SearchOutcome; page: VerifiedResult[] }> {
+  let outcome = await runSearch(pf, input, map, options);
+  let page = await verifyWindow(outcome.results.slice(0, size), outcome, map);
+  if (!outcome.termsChecked && page.length < Math.min(size, outcome.results.length)) {
+    outcome = await checkTerms(pf, outcome);
+    page = await verifyWindow(outcome.results.slice(0, size), outcome, map);
+  }
+  return { outcome, page };
 }
