@@ -66,7 +66,7 @@ async function searchCost(dist: string) {
     page.waitForFunction((query) => {
       const app = document.getElementById('search-app')!;
       return app.dataset.query === query && /done|partial/.test(app.dataset.state ?? '');
-    }, q, { timeout: 60_000 });
+    }, q, { timeout: 120_000 });
   await page.goto(`${server.url}/search/`);
   const searchOnce = async (q: string) => {
     const t0 = Date.now();
@@ -119,8 +119,12 @@ for (const n of sizes) {
 
   if (!values['no-search'] && build.ok) {
     progress('search in Chromium');
-    const s = await searchCost(join(ours, 'dist'));
-    rows.push({ notices: n, what: 'search', seconds: NaN, perSecond: NaN, peakMb: NaN, note: `first query (common term) ${s.firstKb.toFixed(0)} KB, second ${s.secondKb.toFixed(0)} KB; first query for a rare name ${s.rareKb.toFixed(0)} KB; median ${s.medianMs} ms` });
+    // A search that does not finish is a result to report, not a reason to lose the other rows.
+    const s = await searchCost(join(ours, 'dist')).catch((err: Error) => err);
+    rows.push({
+      notices: n, what: 'search', seconds: NaN, perSecond: NaN, peakMb: NaN,
+      note: s instanceof Error ? `FAILED: ${s.message.split('\n')[0]}` : `first query (common term) ${s.firstKb.toFixed(0)} KB, second ${s.secondKb.toFixed(0)} KB; first query for a rare name ${s.rareKb.toFixed(0)} KB; median ${s.medianMs} ms`,
+    });
   }
 
   if (!values['no-baseline']) {
