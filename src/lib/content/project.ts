@@ -8,6 +8,7 @@ import { checkAcrossNotices } from './cross-file-rules';
 import { sortProblems, type Problem } from './problem';
 import { spamProblems } from './spam-lint';
 import { contentPolicyProblems } from './content-policy';
+import { CheckCache } from './check-cache';
 
 import { NOTICES_DIR, PUBLIC_DIR, SITE_CONFIG_FILE } from './paths';
 
@@ -57,6 +58,29 @@ export function checkNoticeFile(
   };
 }
 
+/** checkNoticeFile, answered from the cache when this exact text was checked by this exact code. */
+function checkCached(file: string, source: string, schema: NoticeSchema, categories: readonly string[], cache: CheckCache): { notice: CheckedNotice; problems: Problem[] } {
+  const key = cache.key(source);
+  const hit = cache.get(key);
+  if (hit) {
+    const lineOf = (path: ReadonlyArray<PropertyKey>) => hit.lines[path.map(String).join('.')] ?? null;
+    return {
+      notice: { file, data: hit.data, problems: [], parsed: { data: null, body: '', bodyLine: hit.bodyLine, errors: [], lineOf } },
+      problems: hit.problems.map((p) => ({ ...p, file })),
+    };
+  }
+  const result = checkNoticeFile(file, source, schema, categories);
+  const lines: Record<string, number | null> = { indexNo: result.notice.parsed.lineOf(['indexNo']) };
+  (result.notice.data?.attachments ?? []).forEach((_, i) => (lines[`attachments.${i}.href`] = result.notice.parsed.lineOf(['attachments', i, 'href'])));
+  cache.set(key, {
+    data: result.notice.data,
+    problems: result.problems.map(({ file: _file, ...rest }) => rest),
+    bodyLine: result.notice.parsed.bodyLine,
+    lines,
+  });
+  return result;
+}
+
 export interface ProjectCheck {
   notices: CheckedNotice[];
   problems: Problem[];
@@ -85,7 +109,9 @@ export function checkNotices(root: string, config: SiteConfig, only?: readonly s
   const schema = createNoticeSchema(categories);
   if (only) return checkSomeNotices(root, only, schema, categories);
   const files = listNoticeFiles(root);
-  const checked = files.map((file) => checkNoticeFile(file, readFileSync(join(root, file), 'utf8'), schema, categories));
+  const cache = new CheckCache(root, categories);
+  const checked = files.map((file) => checkCached(file, readFileSync(join(root, file), 'utf8'), schema, categories, cache));
+  cache.save();
   const notices = checked.map((c) => c.notice);
   const problems = [...checked.flatMap((c) => c.problems), ...checkAcrossNotices(notices, publicFileExists(root))];
   return { notices, problems: sortProblems(problems) };

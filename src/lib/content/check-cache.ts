@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { NoticeData } from '../model/notice-schema';
+import type { Problem } from './problem';
+
+/**
+ * Single-file check results keyed by a hash of the file's text, the site's categories and the
+ * checking code itself (every file of src/lib): an unchanged notice is not parsed again, a changed
+ * one, or any change to the rules, is. Cross-file rules are never cached.
+ */
+export const CACHE_FILE = '.gongkai/check-cache.json';
+
+export interface CachedResult {
+  data: NoticeData | null;
+  /** Problems without their `file` (the same text may move). */
+  problems: Array<Omit<Problem, 'file'>>;
+  bodyLine: number;
+  /** Lines the cross-file rules report at: `indexNo`, `attachments.<i>.href`. */
+  lines: Record<string, number | null>;
+}
+
+let codeFingerprint: string | undefined;
+
+/** A hash of every file under src/lib: any change to the rules invalidates every cached result. */
+function fingerprintCode(): string {
+  if (codeFingerprint) return codeFingerprint;
+  const lib = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const hash = createHash('sha256');
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else {
+        hash.update(full.slice(lib.length));
+        hash.update(readFileSync(full));
+      }
+    }
+  };
+  walk(lib);
+  return (codeFingerprint = hash.digest('hex'));
+}
+
+export class CheckCache {
+  private entries: Record<string, CachedResult> = {};
+  private used: Record<string, CachedResult> = {};
+  private readonly salt: string;
+
+  constructor(private readonly root: string, categories: readonly string[]) {
+    this.salt = `${fingerprintCode()}\u0000${categories.join('\u0001')}`;
+    const file = join(root, CACHE_FILE);
+    if (existsSync(file)) {
+      try {
+        this.entries = JSON.parse(readFileSync(file, 'utf8')) as Record<string, CachedResult>;
+      } catch {
+        this.entries = {}; // a damaged cache is only a slower run
+      }
+    }
+  }
+
+  key(source: string): string {
+    return createHash('sha1').update(this.salt).update('\u0000').update(source).digest('hex');
+  }
+
+  get(key: string): CachedResult | undefined {
+    const hit = this.entries[key];
+    if (hit) this.used[key] = hit;
+    return hit;
+  }
+
+  set(key: string, value: CachedResult): void {
+    this.used[key] = value;
+  }
+
+  /** Keeps only the results this run used (deleted or changed files drop out), written atomically. */
+  save(): void {
+    const file = join(this.root, CACHE_FILE);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(`${file}.tmp`, JSON.stringify(this.used));
+    renameSync(`${file}.tmp`, file);
+  }
+}
