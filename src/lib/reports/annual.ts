@@ -1,5 +1,6 @@
 import type { NoticeData } from '../model/notice-schema';
 import { REPLY_KIND_CATEGORY } from '../model/notice-schema';
+import { csvText } from '../site/open-data';
 
 /**
  * Statistics for the 主动公开政府信息情况 part of the 政府信息公开工作年度报告: notices published in
@@ -52,11 +53,6 @@ export function reportYears(all: readonly NoticeData[]): number[] {
   return [...new Set(all.filter((d) => !d.draft).map(yearOf))].sort((a, b) => b - a);
 }
 
-function cell(v: string | number): string {
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** The same statistics as CSV (UTF-8 with BOM, CRLF) in three labelled sections. */
 export function annualCsv(s: AnnualStatistics): string {
   const rows: Array<Array<string | number>> = [
@@ -71,5 +67,5 @@ export function annualCsv(s: AnnualStatistics): string {
     ['类型', '会议', '答复件数', 'A类（已解决或采纳）', 'B类（正在解决或列入计划）', 'C类（留作参考）', '未标注'],
     ...s.replies.map((r) => [r.kind === '建议' ? '人大代表建议' : '政协提案', r.session, r.count, r.A, r.B, r.C, r.unclassified]),
   ];
-  return '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return csvText(rows);
 }

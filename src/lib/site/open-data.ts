@@ -73,13 +73,18 @@ export const CSV_COLUMNS: Array<[string, (r: NoticeRecord) => string]> = [
   ['网址', (r) => r.url],
 ];
 
-function csvCell(value: string): string {
+function csvCell(value: string | number): string {
+  const text = String(value);
   // Cells starting with = + - @ would run as formulas in Excel: prefix them with a quote mark.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function toCsv(records: readonly NoticeRecord[]): string {
-  const rows = [CSV_COLUMNS.map(([h]) => h), ...records.map((r) => CSV_COLUMNS.map(([, get]) => get(r)))];
+/** Rows as CSV that Excel opens correctly: UTF-8 with BOM, CRLF, RFC 4180 quoting. */
+export function csvText(rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
   return '\uFEFF' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+export function toCsv(records: readonly NoticeRecord[]): string {
+  return csvText([CSV_COLUMNS.map(([h]) => h), ...records.map((r) => CSV_COLUMNS.map(([, get]) => get(r)))]);
 }
