@@ -18,19 +18,7 @@ export function checkAcrossNotices(notices: readonly CheckedNotice[], publicFile
   }
   for (const [indexNo, list] of byIndexNo) {
     if (list.length < 2) continue;
-    for (const n of list) {
-      const others = list.filter((o) => o !== n).map((o) => o.file);
-      problems.push({
-        file: n.file,
-        line: n.parsed.lineOf(['indexNo']),
-        field: 'indexNo',
-        label: FIELDS.indexNo!.label,
-        value: indexNo,
-        expected: '全站唯一的索引号（换一个未使用的流水号）',
-        message: `索引号「${indexNo}」重复：${others.join('、')} 也使用了它`,
-        messageEn: `index number "${indexNo}" is not unique: also used by ${others.join(', ')}`,
-      });
-    }
+    for (const n of list) problems.push(duplicateIndexNoProblem(n, list.filter((o) => o !== n).map((o) => o.file)));
   }
   for (const n of notices) {
     for (const [i, a] of (n.data?.attachments ?? []).entries()) {
@@ -49,4 +37,19 @@ export function checkAcrossNotices(notices: readonly CheckedNotice[], publicFile
     }
   }
   return problems;
+}
+
+/** A notice whose 索引号 is also used by `others` (files). */
+export function duplicateIndexNoProblem(n: CheckedNotice, others: readonly string[]): Problem {
+  const indexNo = n.data!.indexNo;
+  return {
+    file: n.file,
+    line: n.parsed.lineOf(['indexNo']),
+    field: 'indexNo',
+    label: FIELDS.indexNo!.label,
+    value: indexNo,
+    expected: '全站唯一的索引号（换一个未使用的流水号）',
+    message: `索引号「${indexNo}」重复：${others.join('、')} 也使用了它`,
+    messageEn: `index number "${indexNo}" is not unique: also used by ${others.join(', ')}`,
+  };
 }

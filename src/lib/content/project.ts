@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { parseSiteConfig, type SiteConfig } from '../model/site-config';
 import { createNoticeSchema, type NoticeSchema } from '../model/notice-schema';
 import { checkNoticeSource, type CheckedNotice } from './validate-notice';
-import { checkAcrossNotices } from './cross-file-rules';
+import { checkAcrossNotices, duplicateIndexNoProblem } from './cross-file-rules';
 import { sortProblems, type Problem } from './problem';
 import { spamProblems } from './spam-lint';
 import { contentPolicyProblems } from './content-policy';
@@ -142,17 +142,7 @@ function checkSomeNotices(root: string, only: readonly string[], schema: NoticeS
   for (const n of notices) {
     if (!n.data) continue;
     const holders = others.filter(([, indexNo]) => indexNo === n.data!.indexNo).map(([file]) => file);
-    if (!holders.length) continue;
-    problems.push({
-      file: n.file,
-      line: n.parsed.lineOf(['indexNo']),
-      field: 'indexNo',
-      label: '索引号',
-      value: n.data.indexNo,
-      expected: '全站唯一的索引号（换一个未使用的流水号）',
-      message: `索引号「${n.data.indexNo}」重复：${holders.join('、')} 也使用了它`,
-      messageEn: `index number "${n.data.indexNo}" is not unique: also used by ${holders.join(', ')}`,
-    });
+    if (holders.length) problems.push(duplicateIndexNoProblem(n, holders));
   }
   return { notices, problems: sortProblems(problems) };
 }
