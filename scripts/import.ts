@@ -6,9 +6,8 @@
 import { parseArgs } from 'node:util';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { loadSiteConfig } from '../src/lib/content/project';
-import { NOTICES_DIR, PUBLIC_DIR } from '../src/lib/content/paths';
-import { parseNotice } from '../src/lib/content/frontmatter';
+import { listMarkdownFiles, loadSiteConfig, publicFileExists, scanIndexNos } from '../src/lib/content/project';
+import { NOTICES_DIR } from '../src/lib/content/paths';
 import { createNoticeSchema } from '../src/lib/model/notice-schema';
 import { importPage, type ImportContext } from '../src/lib/legacy/import-page';
 import { parseMetaFile, type MetaFile } from '../src/lib/legacy/meta-file';
@@ -44,23 +43,6 @@ function listInputs(args: string[]): string[] {
   return files;
 }
 
-function takenIndexNos(dir: string): Map<string, string> {
-  const taken = new Map<string, string>();
-  const walk = (d: string) => {
-    if (!existsSync(d)) return;
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const full = join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (/\.mdx?$/.test(e.name)) {
-        const data = parseNotice(readFileSync(full, 'utf8')).data as { indexNo?: unknown } | null;
-        if (typeof data?.indexNo === 'string') taken.set(data.indexNo, relative(dir, full).split('\\').join('/'));
-      }
-    }
-  };
-  walk(dir);
-  return taken;
-}
-
 let meta: MetaFile = new Map();
 try {
   if (values.meta) meta = parseMetaFile(readFileSync(values.meta, 'utf8'), values.meta);
@@ -69,8 +51,9 @@ try {
   const ctx: ImportContext = {
     schema: createNoticeSchema(categories),
     categories,
-    taken: takenIndexNos(out),
-    publicFileExists: (p) => existsSync(join(root, PUBLIC_DIR, p)) && statSync(join(root, PUBLIC_DIR, p)).isFile(),
+    // 索引号 already used in the output folder → the file using it.
+    taken: new Map([...scanIndexNos(out, listMarkdownFiles(out))].map(([file, indexNo]) => [indexNo, file])),
+    publicFileExists: publicFileExists(root),
   };
   const inputs = listInputs(positionals);
   const showProgress = inputs.length >= 50;

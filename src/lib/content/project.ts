@@ -14,20 +14,24 @@ import { NOTICES_DIR, PUBLIC_DIR, SITE_CONFIG_FILE } from './paths';
 
 const NOTICE_FILE = /\.mdx?$/;
 
-/** Every notice file under the notices folder, as sorted root-relative paths with forward slashes. */
-export function listNoticeFiles(root: string): string[] {
-  const base = join(root, NOTICES_DIR);
+/** Every .md/.mdx file below `dir` (not `_` or `.` ones), as sorted dir-relative paths with forward slashes. */
+export function listMarkdownFiles(dir: string): string[] {
   const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
       if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
-      const full = join(dir, entry.name);
+      const full = join(d, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (NOTICE_FILE.test(entry.name)) out.push(toProjectPath(root, full));
+      else if (NOTICE_FILE.test(entry.name)) out.push(toProjectPath(dir, full));
     }
   };
-  if (existsSync(base)) walk(base);
+  if (existsSync(dir)) walk(dir);
   return out.sort();
+}
+
+/** Every notice file under the notices folder, as sorted root-relative paths with forward slashes. */
+export function listNoticeFiles(root: string): string[] {
+  return listMarkdownFiles(join(root, NOTICES_DIR)).map((f) => `${NOTICES_DIR}/${f}`);
 }
 
 export function toProjectPath(root: string, file: string): string {
@@ -117,7 +121,8 @@ export function checkNotices(root: string, config: SiteConfig, only?: readonly s
   return { notices, problems: sortProblems(problems) };
 }
 
-function publicFileExists(root: string): (path: string) => boolean {
+/** Whether a path relative to the project's public/ folder is a file (attachments). */
+export function publicFileExists(root: string): (path: string) => boolean {
   const publicDir = join(root, PUBLIC_DIR);
   return (p) => {
     try {

@@ -3,7 +3,7 @@ import { applyReplacements, type MetaEntry } from './meta-file';
 import { extractPage } from './extract';
 import { composeNotice } from './compose';
 import { findSpam } from '../lint/spam';
-import { checkNoticeSource } from '../content/validate-notice';
+import { checkNoticeFile } from '../content/project';
 import { checkAcrossNotices } from '../content/cross-file-rules';
 import type { NoticeSchema } from '../model/notice-schema';
 import { indexNoSlug } from '../model/index-no';
@@ -45,17 +45,17 @@ export function importPage(bytes: Uint8Array, input: string, meta: MetaEntry | u
   }
   if (problems.length) return { ok: false, input, problems, notes: page.notes };
 
-  const checked = checkNoticeSource(composed.source, input, ctx.schema, ctx.categories);
+  // Every single-file rule of `npm run check` (content model, spam lint, content policy) on what would be written.
+  const { notice: checked, problems: own } = checkNoticeFile(input, composed.source, ctx.schema, ctx.categories);
   const path = checked.data ? `${checked.data.date.slice(0, 4)}/${indexNoSlug(checked.data.indexNo)}.md` : '';
   const across = checkAcrossNotices([checked], ctx.publicFileExists);
-  const problemsOut = [...checked.problems, ...across].map(
+  const problemsOut = [...own, ...across].map(
     (p) => `${p.field}（${p.label}）：${p.message}；发现：${p.value ?? '（缺失）'}${p.expected ? `；应为：${p.expected}` : ''}`,
   );
   if (checked.data) {
     const holder = ctx.taken.get(checked.data.indexNo);
     if (holder && holder !== path) problemsOut.push(`indexNo（索引号）：索引号「${checked.data.indexNo}」已被 ${holder} 使用`);
   }
-  for (const hit of findSpam(composed.source)) problemsOut.push(`生成的文件中仍有疑似植入内容「${hit.match}」（${hit.rule}）`);
   if (problemsOut.length || !checked.data) return { ok: false, input, problems: problemsOut, notes: page.notes };
   return { ok: true, input, path, content: composed.source, notes: page.notes, supplied: composed.supplied };
 }
