@@ -6,11 +6,11 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { checkNotices, loadSiteConfig } from '../src/lib/content/project';
-import { checkCalendarDate } from '../src/lib/model/dates';
+import { checkCalendarDate, todayInBeijing } from '../src/lib/model/dates';
 import { auditContent } from '../src/lib/reports/audit';
 
 const { values } = parseArgs({ options: { date: { type: 'string' }, root: { type: 'string', default: '.' } } });
-const asOf = values.date ?? new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const asOf = values.date ?? todayInBeijing();
 if (checkCalendarDate(asOf)) {
   console.error(`--date 应为 YYYY-MM-DD 的真实日期，发现「${asOf}」`);
   process.exit(2);

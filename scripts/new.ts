@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline/promises';
 import { loadSiteConfig, scanIndexNos } from '../src/lib/content/project';
 import { NOTICES_DIR } from '../src/lib/content/paths';
 import { checkOrganisationCode } from '../src/lib/model/check-digits';
-import { checkCalendarDate } from '../src/lib/model/dates';
+import { checkCalendarDate, todayInBeijing } from '../src/lib/model/dates';
 import { indexNoSlug } from '../src/lib/model/index-no';
 import { REPLY_KIND_CATEGORY } from '../src/lib/model/notice-schema';
 import { newNoticeSource, nextIndexNo } from '../src/lib/editor/new-notice';
@@ -55,7 +55,7 @@ if (!issuer || !code) {
 }
 const codeProblem = checkOrganisationCode(code);
 if (codeProblem) fail(`机构代码有误：${codeProblem.zh}`);
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const today = todayInBeijing();
 const date = values.date ?? (await ask('发文日期 YYYY-MM-DD', undefined, today));
 const dateProblem = checkCalendarDate(date);
 if (dateProblem) fail(`发文日期有误：${dateProblem.zh}`);

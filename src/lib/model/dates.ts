@@ -67,3 +67,8 @@ export function checkDateTimeWithOffset(value: string): RuleResult {
 export function yearOf(value: string): number {
   return Number(value.slice(0, 4));
 }
+
+/** Today's date in Beijing time, YYYY-MM-DD (the default 发文日期 and audit date). */
+export function todayInBeijing(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+}
