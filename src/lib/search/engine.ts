@@ -98,19 +98,23 @@ export async function verifyWindow(results: readonly PagefindResult[], outcome: 
   const loaded = await Promise.all(results.map((r) => r.data()));
   const kept: VerifiedResult[] = [];
   for (const data of loaded) {
-    if (lacksTerms(data, outcome, map).length) continue;
-    const text = toSimplified(`${data.meta.title ?? ''} ${data.content}`, map);
+    const text = foldedText(data, map);
+    if (lacksTerms(text, outcome).length) continue;
     kept.push({ data, exact: missingTerms(text, outcome.folded.chunks).length === 0 });
   }
   return [...kept.filter((k) => k.exact), ...kept.filter((k) => !k.exact)];
 }
 
+/** A result's title and text, folded to simplified characters like the query. */
+function foldedText(data: PagefindData, map: CharMap): string {
+  return toSimplified(`${data.meta.title ?? ''} ${data.content}`, map);
+}
+
 /**
  * The safety net behind "never show a result that lacks a query term": a loaded result is shown
- * only if its text (folded like the query) contains every term.
+ * only if its folded text (foldedText) contains every term.
  */
-export function lacksTerms(data: PagefindData, outcome: SearchOutcome, map: CharMap): string[] {
-  const text = toSimplified(`${data.meta.title ?? ''} ${data.content}`, map);
+export function lacksTerms(text: string, outcome: SearchOutcome): string[] {
   const terms = outcome.partial ? outcome.folded.terms.filter((t) => !outcome.unknownTerms.includes(t)) : outcome.folded.terms;
   return missingTerms(text, terms);
 }
