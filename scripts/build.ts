@@ -97,7 +97,8 @@ console.log(`搜索索引：${specs.length} 篇，${shards.length} 个分片。`
 step('Pagefind 搜索索引');
 
 // Link integrity: every internal link and attachment must resolve in the built site.
-const pages = listFiles(staging).filter((f) => f.endsWith('.html'));
+const published = listFiles(staging);
+const pages = published.filter((f) => f.endsWith('.html'));
 const broken = findBrokenLinks(staging, pages, config.url);
 if (broken.length) {
   for (const b of broken.slice(0, 50)) console.error(`  ${b.page}：链接 ${b.href} 指向的文件不存在`);
@@ -106,7 +107,7 @@ if (broken.length) {
 
 step('站内链接检查');
 // The integrity manifest: SHA-256 of every published file (npm run verify checks a deployed copy).
-writeFileSync(join(staging, MANIFEST_FILE), serialiseManifest(buildManifest(staging)));
+writeFileSync(join(staging, MANIFEST_FILE), serialiseManifest(buildManifest(staging, published)));
 step('完整性清单');
 
 try {

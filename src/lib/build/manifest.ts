@@ -32,9 +32,10 @@ export function listFiles(dir: string): string[] {
   return out.filter((f) => f !== MANIFEST_FILE).sort();
 }
 
-export function buildManifest(dir: string): Manifest {
+/** `paths` when the caller has already listed the folder (listFiles). */
+export function buildManifest(dir: string, paths: readonly string[] = listFiles(dir)): Manifest {
   const files: Record<string, string> = {};
-  for (const f of listFiles(dir)) files[f] = sha256(readFileSync(join(dir, f)));
+  for (const f of paths) files[f] = sha256(readFileSync(join(dir, f)));
   return { algorithm: 'sha256', files };
 }
 
