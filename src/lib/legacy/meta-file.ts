@@ -26,7 +26,6 @@ export interface MetaEntry {
 
 export type MetaFile = Map<string, MetaEntry>;
 
-const ENTRY_KEYS = new Set(['url', 'replace']);
 export const SUPPLIABLE_FIELDS = new Set([
   'title', 'indexNo', 'category', 'issuer', 'date', 'publishedAt', 'disclosure', 'scope', 'docNo', 'keywords',
   'summary', 'source', 'reply', 'contact', 'attachments', 'lang',
@@ -56,7 +55,7 @@ export function parseMetaFile(text: string, name: string): MetaFile {
           entry.replace.push({ find: r.find, with: r.with });
         }
       } else if (SUPPLIABLE_FIELDS.has(key)) entry.fields[key] = value;
-      else if (!ENTRY_KEYS.has(key)) {
+      else {
         throw new Error(`--meta 文件 ${name} 中「${file}」有未知字段「${key}」（可用：url、replace、${[...SUPPLIABLE_FIELDS].join('、')}）`);
       }
     }
