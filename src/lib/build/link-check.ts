@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
+import { decodeCharacterReferences } from '../html-text';
 
 /**
  * Every internal link and resource in a built site must resolve to a file in it. Reads each page's
@@ -12,10 +13,6 @@ export interface BrokenLink {
 }
 
 const ATTR = /\s(?:href|src|action)="([^"]*)"/g;
-
-function decodeAttr(v: string): string {
-  return v.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
-}
 
 export function resolvesInSite(dir: string, path: string): boolean {
   let p: string;
@@ -38,7 +35,7 @@ export function findBrokenLinks(dir: string, pages: readonly string[], site: str
     const html = readFileSync(join(dir, page), 'utf8');
     const base = new URL('/' + page.replace(/index\.html$/, ''), origin);
     for (const m of html.matchAll(ATTR)) {
-      const raw = decodeAttr(m[1]!);
+      const raw = decodeCharacterReferences(m[1]!);
       if (!raw || raw.startsWith('#') || /^(?:mailto|tel|data):/i.test(raw)) continue;
       const url = new URL(raw, base);
       if (url.origin !== origin) continue;

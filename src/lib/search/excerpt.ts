@@ -1,3 +1,6 @@
+import { unsplit } from './presplit';
+import { decodeCharacterReferences as decode } from '../html-text';
+
 /**
  * Pagefind excerpts are HTML with <mark> around matched words. Reduce them to plain text runs and
  * marked runs, so the page builds DOM text nodes and never assigns HTML from the index.
@@ -7,19 +10,6 @@ export interface ExcerptRun {
   mark: boolean;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
-
-function decode(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (m, e: string) => {
-    if (e[0] === '#') {
-      const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
-    }
-    return ENTITIES[e.toLowerCase()] ?? m;
-  });
-}
-
-import { unsplit } from './presplit';
 
 /** Excerpts come from pre-split index text: rejoin Chinese words across marked and unmarked runs. */
 export function excerptRuns(html: string): ExcerptRun[] {

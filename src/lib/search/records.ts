@@ -1,5 +1,6 @@
 import type { NoticeData } from '../model/notice-schema';
 import { indexNoSlug } from '../model/index-no';
+import { decodeCharacterReferences } from '../html-text';
 
 /**
  * Every notice is indexed as a Pagefind custom record built from its page's text (not by letting
@@ -35,16 +36,12 @@ export function noticeRecordSpec(n: NoticeData): NoticeRecordSpec {
   };
 }
 
-const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
-
 /** The readable text of a built notice page's <article>, without the parts search ignores. */
 export function articleText(html: string): string {
   const article = /<article\b[^>]*>([\s\S]*)<\/article>/.exec(html)?.[1] ?? '';
-  return article
+  const text = article
     .replace(/<(\w+)\b[^>]*data-pagefind-ignore[^>]*>[\s\S]*?<\/\1>/g, ' ')
     .replace(/<(?:br|\/p|\/li|\/tr|\/h\d|\/td|\/th|\/div|\/section|\/caption)\b[^>]*>/g, '$& ')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&(#\d+|[a-z]+);/g, (m, e: string) => (e[0] === '#' ? String.fromCodePoint(Number(e.slice(1))) : (ENTITY[e] ?? m)))
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/<[^>]+>/g, '');
+  return decodeCharacterReferences(text).replace(/\s+/g, ' ').trim();
 }
