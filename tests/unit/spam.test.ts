@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findSpam } from '../../src/lib/lint/spam';
+import fc from 'fast-check';
 
 describe('defacement lint', () => {
   it('finds the seed 000 injection once per occurrence, with its line', () => {
@@ -23,5 +24,24 @@ describe('defacement lint', () => {
     '附件下载：files/report_2024.pdf',
   ])('leaves legitimate text alone: %s', (s) => {
     expect(findSpam(s)).toEqual([]);
+  });
+});
+
+describe('underscore-glued spam rule', () => {
+  // The rule is anchored at the start of a run of Han/word characters so long Chinese text is
+  // scanned once; it must find exactly what the plain (quadratic) pattern finds.
+  const plain = /[\p{Script=Han}\w]+_[\p{Script=Han}\w]*\p{Script=Han}[\p{Script=Han}\w]*/gu;
+  it('matches what the unanchored pattern matches, on random text', () => {
+    const piece = fc.constantFrom('体育', '平台', '_', '@', ':', ' ', '188', 'ab', '，', '\n', '科技', 'x_y');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const expected = [...text.matchAll(plain)].map((m) => m.index);
+        const found = findSpam(text).filter((h) => h.rule.includes('垃圾信息格式')).map((h) => h.index);
+        for (const i of expected) expect(found.some((f) => f <= i)).toBe(true);
+        if (!expected.length) expect(findSpam(text).some((h) => h.rule === '垃圾信息格式' && h.match.includes('_'))).toBe(false);
+      }),
+      { seed: 20261124, numRuns: 500 },
+    );
   });
 });

@@ -17,18 +17,28 @@ export interface SpamHit {
   rule: string;
 }
 
-const RULES: Array<{ rule: string; pattern: RegExp }> = [
+/** `needs`: a character the rule cannot match without; texts lacking it skip the rule (speed). */
+const RULES: Array<{ rule: string; pattern: RegExp; needs?: string }> = [
   { rule: '博彩词语', pattern: /博彩|赌场|赌博网|网上赌|网赌|百家乐|老虎机|六合彩|时时彩|北京赛车pk10|真人娱乐|真人视讯|娱乐城|电子游艺|彩金|投注(?!站)|下注|赔率|现金网|菠菜网/giu },
   { rule: '博彩平台名', pattern: /皇冠体育|威尼斯人|太阳城|(?:澳门|新)葡京|金沙(?:娱乐|国际|城)|(?:\d{2,4}|[a-z]{2,8}\d{0,4})(?:体育|娱乐|彩票|棋牌|电竞)(?:平台|官网|app|下载|注册|开户)?|\b(?:bet365|188bet|12bet|sbobet|casino|betway)\b/giu },
   { rule: '博彩推广语', pattern: /(?:体育|娱乐|彩票|棋牌)(?:平台|官网)|(?:注册|开户|首存|充值)(?:送|即送|就送)|(?:官方|最新)(?:网址|入口)/giu },
   // SEO spam glues keywords with underscores and ends them with @ or odd punctuation.
-  { rule: '垃圾信息格式', pattern: /[\p{Script=Han}\w]+_[\p{Script=Han}\w]*\p{Script=Han}[\p{Script=Han}\w]*/gu },
-  { rule: '垃圾信息格式', pattern: /(?<=\p{Script=Han})@[:：]/gu },
+  // The lookbehind starts a match only where a run of Han/word characters starts (the leftmost
+  // match always does): without it the regex rescans every long run of Chinese text from each of
+  // its characters, quadratic in the run's length.
+  { rule: '垃圾信息格式', pattern: /(?<![\p{Script=Han}\w])[\p{Script=Han}\w]+_[\p{Script=Han}\w]*\p{Script=Han}[\p{Script=Han}\w]*/gu, needs: '_' },
+  { rule: '垃圾信息格式', pattern: /(?<=\p{Script=Han})@[:：]/gu, needs: '@' },
 ];
 
 export function findSpam(text: string): SpamHit[] {
+  const found: Array<{ start: number; end: number; rules: Set<string> }> = [];
+  for (const { rule, pattern, needs } of RULES) {
+    if (needs && !text.includes(needs)) continue;
+    for (const m of text.matchAll(pattern)) found.push({ start: m.index, end: m.index + m[0].length, rules: new Set([rule]) });
+  }
+  if (!found.length) return [];
   const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const lineOf = (index: number) => {
     let lo = 0;
     let hi = lineStarts.length - 1;
@@ -39,10 +49,6 @@ export function findSpam(text: string): SpamHit[] {
     }
     return lo + 1;
   };
-  const found: Array<{ start: number; end: number; rules: Set<string> }> = [];
-  for (const { rule, pattern } of RULES) {
-    for (const m of text.matchAll(pattern)) found.push({ start: m.index, end: m.index + m[0].length, rules: new Set([rule]) });
-  }
   // One report per stretch of injected text: hits that overlap or touch (at most two
   // non-Han characters apart on one line, as in 188体育_188体育平台@:) are merged.
   found.sort((a, b) => a.start - b.start || b.end - a.end);
