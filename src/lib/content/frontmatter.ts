@@ -1,3 +1,4 @@
+import { parseSimpleYaml } from './simple-yaml';
 import { LineCounter, parseDocument, isMap, isScalar, isPair, type Document, type Node } from 'yaml';
 
 /**
@@ -53,6 +54,18 @@ export function parseNotice(source: string): ParsedNotice {
   // yamlText ends with the newline before the closing ---, so its newline count is its line count.
   const bodyLine = yamlStartLine + (yamlText.match(/\n/g)?.length ?? 0) + 1;
 
+  const simple = parseSimpleYaml(yamlText);
+  const read = simple
+    ? { data: simple.data, errors: [], lineOf: (path: ReadonlyArray<PropertyKey>) => simpleLine(simple.lines, path, yamlStartLine) }
+    : readYaml(yamlText, yamlStartLine);
+  return { ...read, body: afterClose, bodyLine };
+}
+
+/**
+ * The frontmatter read with `yaml` (failsafe schema: every scalar stays text), its errors worded
+ * in Chinese with their file lines. parseNotice takes the fast reader (simple-yaml.ts) first.
+ */
+export function readYaml(yamlText: string, yamlStartLine: number): Pick<ParsedNotice, 'data' | 'errors' | 'lineOf'> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { schema: 'failsafe', lineCounter, prettyErrors: false, uniqueKeys: true });
   const fileLine = (offset: number) => lineCounter.linePos(offset).line + yamlStartLine - 1;
@@ -76,11 +89,20 @@ export function parseNotice(source: string): ParsedNotice {
 
   return {
     data: errors.length ? null : data ?? {},
-    body: afterClose,
-    bodyLine,
     errors,
     lineOf: (path) => keyLine(doc, path, fileLine),
   };
+}
+
+/** lineOf for the fast reader: the deepest key of the path that exists, as keyLine does. */
+function simpleLine(lines: Map<string, number>, path: ReadonlyArray<PropertyKey>, yamlStartLine: number): number | null {
+  let line: number | null = null;
+  for (let k = 1; k <= path.length; k++) {
+    const at = lines.get(path.slice(0, k).map(String).join('\u0000'));
+    if (at === undefined) break;
+    line = at + yamlStartLine;
+  }
+  return line;
 }
 
 function keyLine(doc: Document, path: ReadonlyArray<PropertyKey>, fileLine: (offset: number) => number): number | null {
