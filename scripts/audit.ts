@@ -17,7 +17,7 @@ if (checkCalendarDate(asOf)) {
 }
 const root = resolve(values.root);
 const config = await loadSiteConfig(root);
-const { notices, problems } = checkNotices(root, config);
+const { notices, problems } = await checkNotices(root, config);
 const findings = auditContent(notices, problems, config, asOf);
 const fails = findings.filter((f) => f.severity === 'fail');
 const warns = findings.filter((f) => f.severity === 'warn');

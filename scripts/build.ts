@@ -4,6 +4,7 @@
  * Any failure leaves the previous dist/ exactly as it was and says why (exit 1).
  */
 import { parseArgs } from 'node:util';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { noticeRecordSpec } from '../src/lib/search/records';
@@ -41,7 +42,7 @@ function step(name: string): void {
   stepStart = now;
 }
 const config = await loadSiteConfig(root);
-const { notices, problems } = checkNotices(root, config);
+const { notices, problems } = await checkNotices(root, config, undefined, { workers: availableParallelism() });
 if (problems.length) {
   console.error(formatProblemsText(problems));
   fail(`内容检查发现 ${problems.length} 处问题（见上）`, `the content check found ${problems.length} problems (above)`);

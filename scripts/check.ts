@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { checkNotices, loadSiteConfig } from '../src/lib/content/project';
 import { formatProblemsJson, formatProblemsText } from '../src/lib/content/problem';
 
@@ -20,16 +21,16 @@ const root = resolve(values.root);
 try {
   const config = await loadSiteConfig(root);
   const only = positionals.length ? positionals.map((p) => resolve(p)) : undefined;
-  const { notices, problems } = checkNotices(root, config, only);
+  const { notices, problems, threads } = await checkNotices(root, config, only, { workers: availableParallelism() });
   if (values.format === 'json') {
     process.stdout.write(formatProblemsJson(problems) + '\n');
   } else if (problems.length) {
     const files = new Set(problems.map((p) => p.file)).size;
     console.error(formatProblemsText(problems));
-    console.error(`\n检查未通过：${files} 个文件共 ${problems.length} 处问题（共检查 ${notices.length} 篇）。`);
+    console.error(`\n检查未通过：${files} 个文件共 ${problems.length} 处问题（共检查 ${notices.length} 篇${threads ? `，${threads} 个线程并行检查` : ''}）。`);
     console.error(`Check failed: ${problems.length} problems in ${files} files (${notices.length} notices checked).`);
   } else {
-    console.log(`检查通过：${notices.length} 篇公开信息均符合内容模型。`);
+    console.log(`检查通过：${notices.length} 篇公开信息均符合内容模型。${threads ? `（${threads} 个线程并行检查）` : ''}`);
     console.log(`Check passed: ${notices.length} notices conform to the content model.`);
   }
   process.exitCode = problems.length ? 1 : 0;

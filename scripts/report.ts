@@ -16,7 +16,7 @@ if (!/^\d{4}$/.test(values.year ?? '')) {
 }
 const root = resolve(values.root);
 const config = await loadSiteConfig(root);
-const { notices } = checkNotices(root, config);
+const { notices } = await checkNotices(root, config);
 const data = notices.map((n) => n.data).filter((d) => d !== null);
 const s = annualStatistics(data, year, config.categories.map((c) => c.name));
 console.log(`${year}年主动公开政府信息情况（${config.owner}）\n`);

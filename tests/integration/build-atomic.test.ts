@@ -75,7 +75,7 @@ describe('npm run build', () => {
 
   it('open data: notices.json and notices.csv hold the same records as the collection', async () => {
     const config = await loadSiteConfig(project.root);
-    const published = checkNotices(project.root, config).notices.map((n) => n.data!).filter((d) => !d.draft);
+    const published = (await checkNotices(project.root, config)).notices.map((n) => n.data!).filter((d) => !d.draft);
     const json = JSON.parse(readFileSync(join(project.root, 'dist/data/notices.json'), 'utf8')) as Array<Record<string, unknown>>;
     expect(json.map((r) => r.indexNo).sort()).toEqual(published.map((d) => d.indexNo).sort());
     for (const d of published) {

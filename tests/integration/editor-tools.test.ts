@@ -121,7 +121,7 @@ describe('npm run audit and npm run report on the sample content', () => {
     const r = runScript('report', ['--root', project.root, '--year', '2024', '--csv', join(project.root, 'r.csv')]);
     expect(r.status, r.stderr).toBe(0);
     const config = await loadSiteConfig(project.root);
-    const direct = checkNotices(project.root, config).notices.map((n) => n.data!).filter((d) => !d.draft && d.publishedAt.startsWith('2024'));
+    const direct = (await checkNotices(project.root, config)).notices.map((n) => n.data!).filter((d) => !d.draft && d.publishedAt.startsWith('2024'));
     for (const c of config.categories) {
       const count = direct.filter((d) => d.category === c.name).length;
       expect(r.stdout).toMatch(new RegExp(`^${c.name}\\t${count}\\t`, 'm'));

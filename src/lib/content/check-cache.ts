@@ -42,10 +42,15 @@ function fingerprintCode(): string {
   return (codeFingerprint = hash.digest('hex'));
 }
 
+export function cacheKey(salt: string, source: string): string {
+  return createHash('sha1').update(salt).update('\u0000').update(source).digest('hex');
+}
+
 export class CheckCache {
   private entries: Record<string, CachedResult> = {};
   private used: Record<string, CachedResult> = {};
-  private readonly salt: string;
+  /** Code fingerprint and categories: part of every key. */
+  readonly salt: string;
 
   constructor(private readonly root: string, categories: readonly string[]) {
     this.salt = `${fingerprintCode()}\u0000${categories.join('\u0001')}`;
@@ -60,7 +65,7 @@ export class CheckCache {
   }
 
   key(source: string): string {
-    return createHash('sha1').update(this.salt).update('\u0000').update(source).digest('hex');
+    return cacheKey(this.salt, source);
   }
 
   get(key: string): CachedResult | undefined {

@@ -8,7 +8,8 @@ import { checkAcrossNotices, duplicateIndexNoProblem } from './cross-file-rules'
 import { sortProblems, type Problem } from './problem';
 import { spamProblems } from './spam-lint';
 import { contentPolicyProblems } from './content-policy';
-import { CheckCache } from './check-cache';
+import { Worker } from 'node:worker_threads';
+import { CheckCache, type CachedResult } from './check-cache';
 
 import { NOTICES_DIR, PUBLIC_DIR, SITE_CONFIG_FILE } from './paths';
 
@@ -62,32 +63,34 @@ export function checkNoticeFile(
   };
 }
 
-/** checkNoticeFile, answered from the cache when this exact text was checked by this exact code. */
-function checkCached(file: string, source: string, schema: NoticeSchema, categories: readonly string[], cache: CheckCache): { notice: CheckedNotice; problems: Problem[] } {
-  const key = cache.key(source);
-  const hit = cache.get(key);
-  if (hit) {
-    const lineOf = (path: ReadonlyArray<PropertyKey>) => hit.lines[path.map(String).join('.')] ?? null;
-    return {
-      notice: { file, data: hit.data, problems: [], parsed: { data: null, body: '', bodyLine: hit.bodyLine, errors: [], lineOf } },
-      problems: hit.problems.map((p) => ({ ...p, file })),
-    };
-  }
-  const result = checkNoticeFile(file, source, schema, categories);
+type FileCheck = { notice: CheckedNotice; problems: Problem[] };
+
+/** What the cache (and a check worker) keeps of a file's check: the data and problems, the lines cross-file rules need. */
+export function toCached(result: FileCheck): CachedResult {
   const lines: Record<string, number | null> = { indexNo: result.notice.parsed.lineOf(['indexNo']) };
   (result.notice.data?.attachments ?? []).forEach((_, i) => (lines[`attachments.${i}.href`] = result.notice.parsed.lineOf(['attachments', i, 'href'])));
-  cache.set(key, {
+  return {
     data: result.notice.data,
     problems: result.problems.map(({ file: _file, ...rest }) => rest),
     bodyLine: result.notice.parsed.bodyLine,
     lines,
-  });
-  return result;
+  };
+}
+
+/** A file's check rebuilt from what toCached kept. */
+function fromCached(file: string, hit: CachedResult): FileCheck {
+  const lineOf = (path: ReadonlyArray<PropertyKey>) => hit.lines[path.map(String).join('.')] ?? null;
+  return {
+    notice: { file, data: hit.data, problems: [], parsed: { data: null, body: '', bodyLine: hit.bodyLine, errors: [], lineOf } },
+    problems: hit.problems.map((p) => ({ ...p, file })),
+  };
 }
 
 export interface ProjectCheck {
   notices: CheckedNotice[];
   problems: Problem[];
+  /** Worker threads used for uncached files (absent: none). */
+  threads?: number;
 }
 
 /**
@@ -108,17 +111,66 @@ export function scanIndexNos(root: string, files = listNoticeFiles(root)): Map<s
   return out;
 }
 
-export function checkNotices(root: string, config: SiteConfig, only?: readonly string[]): ProjectCheck {
+export interface CheckOptions {
+  /**
+   * Worker threads for the files the cache cannot answer (0: check in this thread). Only for
+   * callers running under tsx (the CLIs): the worker is a TypeScript module.
+   */
+  workers?: number;
+}
+
+/** Below this many uncached files a worker's start-up costs more than it saves. */
+const FILES_PER_WORKER = 1500;
+
+export async function checkNotices(root: string, config: SiteConfig, only?: readonly string[], options: CheckOptions = {}): Promise<ProjectCheck> {
   const categories = config.categories.map((c) => c.name);
   const schema = createNoticeSchema(categories);
   if (only) return checkSomeNotices(root, only, schema, categories);
   const files = listNoticeFiles(root);
   const cache = new CheckCache(root, categories);
-  const checked = files.map((file) => checkCached(file, readFileSync(join(root, file), 'utf8'), schema, categories, cache));
+  const checked: FileCheck[] = new Array(files.length);
+  const misses: number[] = [];
+  files.forEach((file, i) => {
+    const source = readFileSync(join(root, file), 'utf8');
+    const key = cache.key(source);
+    const hit = cache.get(key);
+    if (hit) checked[i] = fromCached(file, hit);
+    else if (options.workers) misses.push(i);
+    else {
+      checked[i] = checkNoticeFile(file, source, schema, categories);
+      cache.set(key, toCached(checked[i]));
+    }
+  });
+  const workers = Math.min(options.workers ?? 0, Math.floor(misses.length / FILES_PER_WORKER));
+  const groups = workers > 1 ? Array.from({ length: workers }, (_, w) => misses.filter((_, k) => k % workers === w)) : [misses];
+  const answers = workers > 1
+    ? await Promise.all(groups.map((g) => checkInWorker(root, categories, cache.salt, g.map((i) => files[i]!))))
+    : [misses.map((i) => {
+        const source = readFileSync(join(root, files[i]!), 'utf8');
+        return { key: cache.key(source), result: toCached(checkNoticeFile(files[i]!, source, schema, categories)) };
+      })];
+  groups.forEach((g, w) => g.forEach((i, k) => {
+    const { key, result } = answers[w]![k]!;
+    cache.set(key, result);
+    checked[i] = fromCached(files[i]!, result);
+  }));
   cache.save();
   const notices = checked.map((c) => c.notice);
   const problems = [...checked.flatMap((c) => c.problems), ...checkAcrossNotices(notices, publicFileExists(root))];
-  return { notices, problems: sortProblems(problems) };
+  return { notices, problems: sortProblems(problems), ...(workers > 1 ? { threads: workers } : {}) };
+}
+
+/** Checks files in a worker thread (check-worker.ts): each answer is the text's cache key and its result. */
+function checkInWorker(root: string, categories: readonly string[], salt: string, files: string[]): Promise<Array<{ key: string; result: CachedResult }>> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: { root, categories, salt, files } });
+    worker.once('message', (answers) => {
+      resolve(answers);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => code !== 0 && reject(new Error(`check worker exited with ${code}`)));
+  });
 }
 
 /** Whether a path relative to the project's public/ folder is a file (attachments). */

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runScript } from '../../scripts/lib/project-copy';
+import { writeCorpusProject } from '../../scripts/lib/corpus-project';
+import { checkNotices, loadSiteConfig } from '../../src/lib/content/project';
+import { formatProblemsJson } from '../../src/lib/content/problem';
+import { CACHE_FILE } from '../../src/lib/content/check-cache';
+
+/** `npm run check` splits large uncached projects over worker threads; what it reports must not change. */
+describe('npm run check on worker threads', () => {
+  const root = join(tmpdir(), `gongkai-check-workers-${process.pid}`);
+  let files: string[];
+  beforeAll(() => {
+    const { notices } = writeCorpusProject(root, { count: 3200, seed: 3, mdxShare: 0.1 });
+    files = notices.map((n) => join(root, 'src/content/notices', n.path));
+    const edit = (i: number, from: RegExp, to: string) => writeFileSync(files[i]!, readFileSync(files[i]!, 'utf8').replace(from, to));
+    edit(10, /^date: .*$/m, 'date: 2024-02-30');
+    edit(1500, /^indexNo: (.*)\/\d{4}-/m, 'indexNo: $1/2016-');
+    edit(2900, /^title: (.*)$/m, 'title: $1 # yaml comment, read by yaml not the fast reader\nsumary: typo');
+    appendFileSync(files[3100]!, '\n近年来,188体育_188体育平台@:认真贯彻\n');
+    appendFileSync(files[3199]!.endsWith('.mdx') ? files[3199]! : files[3198]!, '\n<script>alert(1)</script>\n');
+  }, 120_000);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('reports exactly what a single-thread check reports', async () => {
+    const viaCli = runScript('check', ['--root', root, '--format', 'json']);
+    expect(viaCli.status).toBe(1);
+    rmSync(join(root, CACHE_FILE));
+    const config = await loadSiteConfig(root);
+    const direct = await checkNotices(root, config);
+    expect(JSON.parse(viaCli.stdout)).toEqual(JSON.parse(formatProblemsJson(direct.problems)));
+    expect(direct.problems.map((p) => p.field).sort()).toEqual(['body', 'body', 'date', 'indexNo', 'sumary']);
+  }, 120_000);
+
+  it.runIf(availableParallelism() > 1)('uses the threads when the cache is cold, and says so', () => {
+    rmSync(join(root, CACHE_FILE), { force: true });
+    const r = runScript('check', ['--root', root]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`${Math.min(availableParallelism(), 2)} 个线程`));
+  }, 120_000);
+});
