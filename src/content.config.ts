@@ -7,6 +7,7 @@ import { createNoticeSchema } from './lib/model/notice-schema';
 import { parseNotice } from './lib/content/frontmatter';
 import { indexNoSlug } from './lib/model/index-no';
 import { NOTICES_DIR } from './lib/content/paths';
+import { leadBlocks } from './lib/site/format';
 
 const config = parseSiteConfig(siteConfig);
 const base = glob({
@@ -15,6 +16,23 @@ const base = glob({
   // The 索引号 is the notice's identity and URL; it never changes.
   generateId: ({ entry, data }) => (typeof data.indexNo === 'string' ? indexNoSlug(data.indexNo) : entry),
 });
+
+/**
+ * The store keeps only the start of each body (leadBlocks: what descriptions are made from).
+ * Pages render from `rendered` or the MDX module; whole bodies made the store of 100,000 notices
+ * larger than a JavaScript string can hold, and Astro could not write it.
+ */
+function leanStore<T extends object>(store: T): T {
+  return new Proxy(store, {
+    get(target, key) {
+      const value = Reflect.get(target, key, target) as unknown;
+      if (key === 'set' && typeof value === 'function') {
+        return (entry: { body?: string }) => value.call(target, { ...entry, body: entry.body === undefined ? undefined : leadBlocks(entry.body) });
+      }
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
 
 /**
  * The glob() loader, with frontmatter re-read by gongkai's own parser: every scalar stays text,
@@ -26,6 +44,7 @@ const notices = defineCollection({
     load: (context) =>
       base.load({
         ...context,
+        store: leanStore(context.store),
         parseData: async (props) => {
           const parsed = parseNotice(await readFile(props.filePath!, 'utf8'));
           if (parsed.data === null) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupBy, neighbours, pageCount, pageNumbers, pageSlice } from '../../src/lib/site/listing';
-import { fileFormat, firstSentence, formatBytes, formatDateTime, formatDateZh } from '../../src/lib/site/format';
+import { fileFormat, firstSentence, formatBytes, formatDateTime, formatDateZh, leadBlocks } from '../../src/lib/site/format';
+import fc from 'fast-check';
 import { toCsv, toRecord } from '../../src/lib/site/open-data';
 import { inMode, paths, stableSlug, twinOf } from '../../src/lib/site/routes';
 import { createNoticeSchema } from '../../src/lib/model/notice-schema';
@@ -56,5 +57,21 @@ describe('open data', () => {
     expect(csv.startsWith('\uFEFF索引号,标题,')).toBe(true);
     expect(csv).toContain('\r\n002482090/2024-00128,"\'=HYPERLINK(""x""),""引号""",通知公告');
     expect(csv.endsWith('\r\n')).toBe(true);
+  });
+});
+
+describe('leadBlocks', () => {
+  it('keeps exactly what firstSentence needs, on random Markdown (1,000 cases)', () => {
+    const block = fc.constantFrom('冯观萍代表：', '# 标题', '| a | b |\n| - | - |', '', '  ', '<提示>注意</提示>', '{/* c */}', '您的建议收悉。现答复如下', '第一句。第二句！', '[链接](/a)', '**粗体**文字', '\\\\*', '文字\n续行');
+    fc.assert(
+      fc.property(fc.array(block, { maxLength: 8 }), fc.constantFrom('\n\n', '\n \n', '\n\n\n'), (blocks, sep) => {
+        const md = blocks.join(sep);
+        const lead = leadBlocks(md);
+        expect(md.startsWith(lead)).toBe(true);
+        expect(firstSentence(lead)).toBe(firstSentence(md));
+      }),
+      { seed: 42, numRuns: 1000 },
+    );
+    expect(leadBlocks('冯观萍代表：\n\n您的建议收悉。\n\n第二段很长。')).toBe('冯观萍代表：\n\n您的建议收悉。');
   });
 });

@@ -36,18 +36,40 @@ export function formatDateZh(date: string): string {
  */
 export function firstSentence(markdown: string, max = 120): string {
   for (const block of markdown.split(/\n\s*\n/)) {
-    const text = block
-      .replace(/^#{1,6}\s.*$/gm, '')
-      .replace(/^\|.*\|$/gm, '')
-      .replace(/<[^>]+>|\{[^}]*\}/g, '')
-      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/\\(.)/g, '$1')
-      .replace(/[*_`~]/g, '')
-      .replace(/\s+/g, '')
-      .trim();
-    if (!text || /[：:]$/.test(text)) continue;
+    const text = leadText(block);
+    if (!text) continue;
     const sentence = /^.+?[。！？](?=.|$)/u.exec(text)?.[0] ?? text;
     return sentence.length > max ? sentence.slice(0, max - 1) + '…' : sentence;
   }
   return '';
+}
+
+/** A block's plain text if it can open a description (not empty, not an addressee line ending in a colon). */
+function leadText(block: string): string | null {
+  const text = block
+    .replace(/^#{1,6}\s.*$/gm, '')
+    .replace(/^\|.*\|$/gm, '')
+    .replace(/<[^>]+>|\{[^}]*\}/g, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\\(.)/g, '$1')
+    .replace(/[*_`~]/g, '')
+    .replace(/\s+/g, '')
+    .trim();
+  return !text || /[：:]$/.test(text) ? null : text;
+}
+
+/**
+ * The start of a Markdown body up to the block firstSentence takes its sentence from: all a page
+ * needs of the body once rendered, so the content store need not keep whole bodies (at 100,000
+ * notices they made Astro's store too large to write).
+ */
+export function leadBlocks(markdown: string): string {
+  const separator = /\n\s*\n/g;
+  let start = 0;
+  for (let m = separator.exec(markdown); ; m = separator.exec(markdown)) {
+    const end = m ? m.index : markdown.length;
+    if (leadText(markdown.slice(start, end))) return markdown.slice(0, end);
+    if (!m) return markdown;
+    start = m.index + m[0].length;
+  }
 }
