@@ -68,6 +68,11 @@ export class CheckCache {
     return cacheKey(this.salt, source);
   }
 
+  /** The keys of every stored result. */
+  keys(): string[] {
+    return Object.keys(this.entries);
+  }
+
   get(key: string): CachedResult | undefined {
     const hit = this.entries[key];
     if (hit) this.used[key] = hit;

@@ -113,13 +113,13 @@ export function scanIndexNos(root: string, files = listNoticeFiles(root)): Map<s
 
 export interface CheckOptions {
   /**
-   * Worker threads for the files the cache cannot answer (0: check in this thread). Only for
+   * Worker threads to read and check the files (0: check in this thread). Only for
    * callers running under tsx (the CLIs): the worker is a TypeScript module.
    */
   workers?: number;
 }
 
-/** Below this many uncached files a worker's start-up costs more than it saves. */
+/** Below this many files per worker a worker's start-up costs more than it saves. */
 const FILES_PER_WORKER = 1500;
 
 export async function checkNotices(root: string, config: SiteConfig, only?: readonly string[], options: CheckOptions = {}): Promise<ProjectCheck> {
@@ -129,41 +129,42 @@ export async function checkNotices(root: string, config: SiteConfig, only?: read
   const files = listNoticeFiles(root);
   const cache = new CheckCache(root, categories);
   const checked: FileCheck[] = new Array(files.length);
-  const misses: number[] = [];
-  files.forEach((file, i) => {
-    const source = readFileSync(join(root, file), 'utf8');
-    const key = cache.key(source);
-    const hit = cache.get(key);
-    if (hit) checked[i] = fromCached(file, hit);
-    else if (options.workers) misses.push(i);
-    else {
-      checked[i] = checkNoticeFile(file, source, schema, categories);
-      cache.set(key, toCached(checked[i]));
-    }
-  });
-  const workers = Math.min(options.workers ?? 0, Math.floor(misses.length / FILES_PER_WORKER));
-  const groups = workers > 1 ? Array.from({ length: workers }, (_, w) => misses.filter((_, k) => k % workers === w)) : [misses];
-  const answers = workers > 1
-    ? await Promise.all(groups.map((g) => checkInWorker(root, categories, cache.salt, g.map((i) => files[i]!))))
-    : [misses.map((i) => {
-        const source = readFileSync(join(root, files[i]!), 'utf8');
-        return { key: cache.key(source), result: toCached(checkNoticeFile(files[i]!, source, schema, categories)) };
-      })];
-  groups.forEach((g, w) => g.forEach((i, k) => {
-    const { key, result } = answers[w]![k]!;
-    cache.set(key, result);
-    checked[i] = fromCached(files[i]!, result);
-  }));
+  const workers = Math.min(options.workers ?? 0, Math.floor(files.length / FILES_PER_WORKER));
+  if (workers > 1) {
+    // Workers read, hash and check their share; a text the cache knows comes back as its key only.
+    const known = cache.keys();
+    const size = Math.ceil(files.length / workers);
+    const shares = Array.from({ length: workers }, (_, w) => files.slice(w * size, (w + 1) * size));
+    const answers = (await Promise.all(shares.map((share) => checkInWorker(root, categories, cache.salt, known, share)))).flat();
+    answers.forEach(({ key, result }, i) => {
+      if (result) cache.set(key, result);
+      checked[i] = fromCached(files[i]!, result ?? cache.get(key)!);
+    });
+  } else {
+    files.forEach((file, i) => {
+      const source = readFileSync(join(root, file), 'utf8');
+      const key = cache.key(source);
+      const hit = cache.get(key);
+      if (hit) checked[i] = fromCached(file, hit);
+      else {
+        checked[i] = checkNoticeFile(file, source, schema, categories);
+        cache.set(key, toCached(checked[i]));
+      }
+    });
+  }
   cache.save();
   const notices = checked.map((c) => c.notice);
   const problems = [...checked.flatMap((c) => c.problems), ...checkAcrossNotices(notices, publicFileExists(root))];
   return { notices, problems: sortProblems(problems), ...(workers > 1 ? { threads: workers } : {}) };
 }
 
-/** Checks files in a worker thread (check-worker.ts): each answer is the text's cache key and its result. */
-function checkInWorker(root: string, categories: readonly string[], salt: string, files: string[]): Promise<Array<{ key: string; result: CachedResult }>> {
+/**
+ * Checks files in a worker thread (check-worker.ts): each answer is the text's cache key, with the
+ * result unless the key is one the cache already holds (`known`).
+ */
+function checkInWorker(root: string, categories: readonly string[], salt: string, known: string[], files: string[]): Promise<Array<{ key: string; result?: CachedResult }>> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: { root, categories, salt, files } });
+    const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: { root, categories, salt, known, files } });
     worker.once('message', (answers) => {
       resolve(answers);
       void worker.terminate();
