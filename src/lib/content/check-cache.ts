@@ -73,6 +73,10 @@ export class CheckCache {
     return Object.keys(this.entries);
   }
 
+  has(key: string): boolean {
+    return Object.hasOwn(this.entries, key);
+  }
+
   get(key: string): CachedResult | undefined {
     const hit = this.entries[key];
     if (hit) this.used[key] = hit;

@@ -9,7 +9,7 @@ import { sortProblems, type Problem } from './problem';
 import { spamProblems } from './spam-lint';
 import { contentPolicyProblems } from './content-policy';
 import { Worker } from 'node:worker_threads';
-import { CheckCache, type CachedResult } from './check-cache';
+import { cacheKey, CheckCache, type CachedResult } from './check-cache';
 
 import { NOTICES_DIR, PUBLIC_DIR, SITE_CONFIG_FILE } from './paths';
 
@@ -77,6 +77,13 @@ export function toCached(result: FileCheck): CachedResult {
   };
 }
 
+/** One notice file's cache key and, unless `known` says the cache holds that key, its check in the cache's form. */
+export function checkFileOrKey(root: string, file: string, salt: string, known: (key: string) => boolean, schema: NoticeSchema, categories: readonly string[]): { key: string; result?: CachedResult } {
+  const source = readFileSync(join(root, file), 'utf8');
+  const key = cacheKey(salt, source);
+  return known(key) ? { key } : { key, result: toCached(checkNoticeFile(file, source, schema, categories)) };
+}
+
 /** A file's check rebuilt from what toCached kept. */
 function fromCached(file: string, hit: CachedResult): FileCheck {
   const lineOf = (path: ReadonlyArray<PropertyKey>) => hit.lines[path.map(String).join('.')] ?? null;
@@ -93,10 +100,6 @@ export interface ProjectCheck {
   threads?: number;
 }
 
-/**
- * Checks every notice of a project (all rules), reporting problems only for `only` when given:
- * cross-file rules still see every notice, so a duplicate 索引号 is found either way.
- */
 /**
  * The 索引号 of every notice, read cheaply from the frontmatter text (no YAML, no validation):
  * enough for uniqueness when only a few files are checked, and for `npm run new`.
@@ -122,36 +125,31 @@ export interface CheckOptions {
 /** Below this many files per worker a worker's start-up costs more than it saves. */
 const FILES_PER_WORKER = 1500;
 
+/**
+ * Checks every notice of a project (all rules), reporting problems only for `only` when given:
+ * cross-file rules still see every notice, so a duplicate 索引号 is found either way.
+ */
 export async function checkNotices(root: string, config: SiteConfig, only?: readonly string[], options: CheckOptions = {}): Promise<ProjectCheck> {
   const categories = config.categories.map((c) => c.name);
   const schema = createNoticeSchema(categories);
   if (only) return checkSomeNotices(root, only, schema, categories);
   const files = listNoticeFiles(root);
   const cache = new CheckCache(root, categories);
-  const checked: FileCheck[] = new Array(files.length);
   const workers = Math.min(options.workers ?? 0, Math.floor(files.length / FILES_PER_WORKER));
+  // Each file: read, hash, and checked unless the cache knows its text; workers take a share each.
+  let answers: Array<{ key: string; result?: CachedResult }>;
   if (workers > 1) {
-    // Workers read, hash and check their share; a text the cache knows comes back as its key only.
     const known = cache.keys();
     const size = Math.ceil(files.length / workers);
     const shares = Array.from({ length: workers }, (_, w) => files.slice(w * size, (w + 1) * size));
-    const answers = (await Promise.all(shares.map((share) => checkInWorker(root, categories, cache.salt, known, share)))).flat();
-    answers.forEach(({ key, result }, i) => {
-      if (result) cache.set(key, result);
-      checked[i] = fromCached(files[i]!, result ?? cache.get(key)!);
-    });
+    answers = (await Promise.all(shares.map((share) => checkInWorker(root, categories, cache.salt, known, share)))).flat();
   } else {
-    files.forEach((file, i) => {
-      const source = readFileSync(join(root, file), 'utf8');
-      const key = cache.key(source);
-      const hit = cache.get(key);
-      if (hit) checked[i] = fromCached(file, hit);
-      else {
-        checked[i] = checkNoticeFile(file, source, schema, categories);
-        cache.set(key, toCached(checked[i]));
-      }
-    });
+    answers = files.map((file) => checkFileOrKey(root, file, cache.salt, (key) => cache.has(key), schema, categories));
   }
+  const checked = answers.map(({ key, result }, i) => {
+    if (result) cache.set(key, result);
+    return fromCached(files[i]!, result ?? cache.get(key)!);
+  });
   cache.save();
   const notices = checked.map((c) => c.notice);
   const problems = [...checked.flatMap((c) => c.problems), ...checkAcrossNotices(notices, publicFileExists(root))];
