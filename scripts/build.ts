@@ -11,7 +11,10 @@ import { noticeRecordSpec } from '../src/lib/search/records';
 import { build } from 'astro';
 import { checkNotices, loadSiteConfig } from '../src/lib/content/project';
 import { formatProblemsText } from '../src/lib/content/problem';
-import { spawn } from 'node:child_process';
+import { runTsChild } from './lib/child-process';
+import { astroInParts } from './lib/astro-in-parts';
+import { runPool } from '../src/lib/build/pool';
+import { DEFAULT_PARTITION_SIZE } from '../src/lib/build/partitions';
 import { shardPlan, DEFAULT_SHARD_SIZE } from '../src/lib/build/shards';
 import { swapInto } from '../src/lib/build/swap-dir';
 import { buildManifest, listFiles, MANIFEST_FILE, serialiseManifest } from '../src/lib/build/manifest';
@@ -52,12 +55,20 @@ step('内容检查');
 
 rmSync(staging, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
+// Above the partition size, Astro runs in several processes (src/lib/build/partitions.ts).
+const partitionSize = Number(process.env.GONGKAI_PARTITION_SIZE) || DEFAULT_PARTITION_SIZE;
+let astroProcesses = 1;
 try {
-  await build({ root, outDir: staging, logLevel: process.env.GONGKAI_VERBOSE ? 'info' : 'warn' });
+  if (notices.length > partitionSize) {
+    const { parts } = await astroInParts({ root, staging, work, notices, config, size: partitionSize });
+    astroProcesses = parts + 1;
+  } else {
+    await build({ root, outDir: staging, logLevel: process.env.GONGKAI_VERBOSE ? 'info' : 'warn' });
+  }
 } catch (err) {
   fail('Astro 生成页面出错', 'Astro could not build the pages', err);
 }
-step('Astro 生成页面');
+step(astroProcesses > 1 ? `Astro 生成页面（${astroProcesses} 个进程）` : 'Astro 生成页面');
 
 const specs = notices
   .map((n) => n.data!)
@@ -70,26 +81,11 @@ const shards = shardPlan(specs, Number(process.env.GONGKAI_SHARD_SIZE) || DEFAUL
 function indexShard(bundle: string, items: typeof specs): Promise<{ status: number; stderr: string }> {
   const recordsFile = join(work, `search-records-${bundle}.json`);
   writeFileSync(recordsFile, JSON.stringify(items));
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'search-index.ts'), staging, recordsFile, join(staging, bundle)], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (status) => resolve({ status: status ?? 1, stderr }));
-  });
+  return runTsChild(join(import.meta.dirname, 'search-index.ts'), [staging, recordsFile, join(staging, bundle)]);
 }
 // Two at a time: this machine kind has two cores.
-const queue = [...shards];
-const failures: string[] = [];
-await Promise.all(
-  Array.from({ length: Math.min(2, shards.length) }, async () => {
-    for (let s = queue.shift(); s; s = queue.shift()) {
-      const r = await indexShard(s.bundle, s.items);
-      if (r.status !== 0) failures.push(`${s.bundle}: ${r.stderr.split('\nstack backtrace')[0]!.trim()}`);
-    }
-  }),
-);
+const indexed = await runPool(shards, 2, (s) => indexShard(s.bundle, s.items));
+const failures = indexed.flatMap((r, i) => (r.status === 0 ? [] : [`${shards[i]!.bundle}: ${r.stderr.split('\nstack backtrace')[0]!.trim()}`]));
 if (failures.length) fail('Pagefind 建立搜索索引出错', 'Pagefind could not index the site', failures.join('\n'));
 // The search page merges every bundle listed here.
 mkdirSync(join(staging, 'search'), { recursive: true });

@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { glob, type Loader } from 'astro/loaders';
 import { readFile } from 'node:fs/promises';
 import siteConfig from './content/site.config';
 import { parseSiteConfig } from './lib/model/site-config';
@@ -8,10 +8,14 @@ import { parseNotice } from './lib/content/frontmatter';
 import { indexNoSlug } from './lib/model/index-no';
 import { NOTICES_DIR } from './lib/content/paths';
 import { leadBlocks } from './lib/site/format';
+import { buildRole } from './lib/build/build-role';
+import { exactFilePatterns, type SiteMetadata } from './lib/build/partitions';
 
 const config = parseSiteConfig(siteConfig);
+const role = buildRole();
 const base = glob({
-  pattern: '**/[^_.]*.{md,mdx}',
+  // A "notices" process of a partitioned build loads only its part's files.
+  pattern: role.kind === 'notices' ? exactFilePatterns(role.part.files) : '**/[^_.]*.{md,mdx}',
   base: `./${NOTICES_DIR}`,
   // The 索引号 is the notice's identity and URL; it never changes.
   generateId: ({ entry, data }) => (typeof data.indexNo === 'string' ? indexNoSlug(data.indexNo) : entry),
@@ -38,23 +42,37 @@ function leanStore<T extends object>(store: T): T {
  * The glob() loader, with frontmatter re-read by gongkai's own parser: every scalar stays text,
  * exactly as `npm run check` sees it (Astro's YAML parser would turn 2024-02-30 into 1 March).
  */
-const notices = defineCollection({
-  loader: {
-    ...base,
-    load: (context) =>
-      base.load({
-        ...context,
-        store: leanStore(context.store),
-        parseData: async (props) => {
-          const parsed = parseNotice(await readFile(props.filePath!, 'utf8'));
-          if (parsed.data === null) {
-            throw new Error(`${props.filePath}: ${parsed.errors.map((e) => e.message).join('；')}（请运行 npm run check）`);
-          }
-          // Same call as glob() makes, with the data this project parsed itself.
-          return context.parseData({ ...props, data: parsed.data as typeof props.data });
-        },
-      }),
+const fromFiles: Loader = {
+  ...base,
+  load: (context) =>
+    base.load({
+      ...context,
+      store: leanStore(context.store),
+      parseData: async (props) => {
+        const parsed = parseNotice(await readFile(props.filePath!, 'utf8'));
+        if (parsed.data === null) {
+          throw new Error(`${props.filePath}: ${parsed.errors.map((e) => e.message).join('；')}（请运行 npm run check）`);
+        }
+        // Same call as glob() makes, with the data this project parsed itself.
+        return context.parseData({ ...props, data: parsed.data as typeof props.data });
+      },
+    }),
+};
+
+/**
+ * The "site" process of a partitioned build renders no notice page: its entries are the data
+ * `npm run check` validated (with the same schema) and each body's lead, from the file the build wrote.
+ */
+const fromMetadata = (metadata: SiteMetadata): Loader => ({
+  name: 'gongkai-notice-metadata',
+  load: async ({ store }) => {
+    store.clear();
+    for (const e of metadata.entries) store.set({ id: e.id, data: e.data as unknown as Record<string, unknown>, body: e.lead });
   },
+});
+
+const notices = defineCollection({
+  loader: role.kind === 'site' ? fromMetadata(role.metadata) : fromFiles,
   schema: createNoticeSchema(config.categories.map((c) => c.name)),
 });
 

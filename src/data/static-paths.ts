@@ -1,5 +1,6 @@
 import type { Mode } from '../lib/site/routes';
 import { pageCount } from '../lib/site/listing';
+import { rendersNoticePages, rendersSitePages } from '../lib/build/build-role';
 
 /**
  * Route helpers: every reading page exists twice, at its path and under /care/ (the `[...mode]`
@@ -8,7 +9,10 @@ import { pageCount } from '../lib/site/listing';
  */
 export function withModes<P extends Record<string, string | undefined>, Pr>(
   routes: Array<{ params: P; props: Pr }>,
+  kind: 'notice' | 'site' = 'site',
 ): Array<{ params: P & { mode: string | undefined }; props: Pr & { mode: Mode } }> {
+  // A partitioned build's processes each render one kind of page (build-role.ts).
+  if (!(kind === 'notice' ? rendersNoticePages() : rendersSitePages())) return [];
   return routes.flatMap((r) => [
     { params: { ...r.params, mode: undefined }, props: { ...r.props, mode: 'standard' as Mode } },
     { params: { ...r.params, mode: 'care' }, props: { ...r.props, mode: 'care' as Mode } },

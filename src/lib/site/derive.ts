@@ -12,6 +12,16 @@ export interface SiteNotice<E = unknown> {
   entry: E;
 }
 
+/** Where a notice page's 上一篇 / 下一篇 links point (same category, newer / older). */
+export interface NoticeLink {
+  indexNo: string;
+  title: string;
+}
+export interface Neighbours {
+  prev?: NoticeLink;
+  next?: NoticeLink;
+}
+
 export interface CategoryGroup<E> {
   name: string;
   slug: string;
@@ -26,8 +36,10 @@ export interface SiteStructure<E> {
   issuers: Array<{ name: string; slug: string; notices: SiteNotice<E>[] }>;
   years: Array<{ year: string; notices: SiteNotice<E>[] }>;
   /** Previous (newer) and next (older) notice in the same category. */
-  neighboursOf: (indexNo: string) => { prev?: SiteNotice<E>; next?: SiteNotice<E> };
+  neighboursOf: (indexNo: string) => Neighbours;
 }
+
+const linkTo = (n: SiteNotice<unknown>): NoticeLink => ({ indexNo: n.data.indexNo, title: n.data.title });
 
 const REPLY_CATEGORIES: ReadonlySet<string> = new Set(Object.values(REPLY_KIND_CATEGORY));
 
@@ -57,7 +69,9 @@ export function deriveSite<E>(entries: ReadonlyArray<{ id: string; data: NoticeD
     years,
     neighboursOf: (indexNo) => {
       const p = position.get(indexNo);
-      return p ? neighbours(p.list, p.index) : {};
+      if (!p) return {};
+      const { prev, next } = neighbours(p.list, p.index);
+      return { ...(prev && { prev: linkTo(prev) }), ...(next && { next: linkTo(next) }) };
     },
   };
 }

@@ -1,0 +1,62 @@
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CheckedNotice } from '../../src/lib/content/validate-notice';
+import type { SiteConfig } from '../../src/lib/model/site-config';
+import { NOTICES_DIR } from '../../src/lib/content/paths';
+import { parseNotice } from '../../src/lib/content/frontmatter';
+import { leadBlocks } from '../../src/lib/site/format';
+import { indexNoSlug } from '../../src/lib/model/index-no';
+import { BUILD_ROLE_ENV, planParts, type SiteMetadata } from '../../src/lib/build/partitions';
+import { mergePart } from '../../src/lib/build/merge-parts';
+import { runPool } from '../../src/lib/build/pool';
+import { runTsChild } from './child-process';
+
+const ASTRO_BUILD = join(import.meta.dirname, '..', 'astro-build.ts');
+
+/**
+ * The Astro step of a large site's build, in fresh processes (partitions.ts): the site pages from
+ * the check's metadata, and the notice pages in parts of at most `size`; their outputs merged
+ * into `staging`. Throws with the failing process's message.
+ * One process at a time: every Astro build of a root writes the same <root>/.astro/content-modules.mjs
+ * (the MDX modules to bundle), so two at once bundle each other's lists.
+ */
+export async function astroInParts(opts: {
+  root: string;
+  staging: string;
+  work: string;
+  notices: readonly CheckedNotice[];
+  config: SiteConfig;
+  size: number;
+}): Promise<{ parts: number }> {
+  const { root, staging, work, config } = opts;
+  const dir = join(work, 'parts');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+
+  const notices = opts.notices.map((n) => ({ file: n.file.slice(NOTICES_DIR.length + 1), path: n.file, data: n.data! }));
+  const metadata: SiteMetadata = {
+    entries: notices.map((n) => ({
+      id: indexNoSlug(n.data.indexNo),
+      data: n.data,
+      lead: leadBlocks(parseNotice(readFileSync(join(root, n.path), 'utf8')).body),
+    })),
+  };
+  writeFileSync(join(dir, 'site.json'), JSON.stringify(metadata));
+  const parts = planParts(notices, config, opts.size);
+  const jobs = [
+    { label: '站点页面', role: `site:${join(dir, 'site.json')}`, out: join(dir, 'site-out'), cache: join(work, 'cache-site') },
+    ...parts.map((part, k) => {
+      writeFileSync(join(dir, `part-${k}.json`), JSON.stringify(part));
+      return { label: `第 ${k + 1} 部分（${part.files.length} 篇）`, role: `notices:${join(dir, `part-${k}.json`)}`, out: join(dir, `part-${k}-out`), cache: join(work, `cache-part-${k}`) };
+    }),
+  ];
+  const results = await runPool(jobs, 1, (job) => runTsChild(ASTRO_BUILD, [root, job.out, job.cache], { [BUILD_ROLE_ENV]: job.role }));
+  const failed = results.flatMap((r, i) => (r.status === 0 ? [] : [`${jobs[i]!.label}：\n${r.stderr.trim()}`]));
+  if (failed.length) throw new Error(failed.join('\n\n'));
+
+  rmSync(staging, { recursive: true, force: true });
+  renameSync(jobs[0]!.out, staging);
+  parts.forEach((part, k) => mergePart(jobs[k + 1]!.out, staging, part.ids, jobs[k + 1]!.label));
+  rmSync(dir, { recursive: true, force: true });
+  return { parts: parts.length };
+}

@@ -1,0 +1,17 @@
+import { spawn } from 'node:child_process';
+
+/**
+ * Runs a TypeScript script of this project in a fresh Node process (same Node, through tsx):
+ * a crash or its memory ends with that process. Resolves with the exit status and stderr.
+ */
+export function runTsChild(script: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, ...env },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (status) => resolve({ status: status ?? 1, stderr }));
+  });
+}

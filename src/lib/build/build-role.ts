@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { BUILD_ROLE_ENV, type BuildRole, type NoticesPart, type SiteMetadata } from './partitions';
+
+let cached: BuildRole | undefined;
+
+/**
+ * This Astro process's part of a partitioned build (see partitions.ts), from GONGKAI_BUILD_ROLE;
+ * "whole" when unset (every build of a site below the partition size).
+ */
+export function buildRole(env: NodeJS.ProcessEnv = process.env): BuildRole {
+  return (cached ??= readRole(env[BUILD_ROLE_ENV]));
+}
+
+function readRole(value: string | undefined): BuildRole {
+  if (!value) return { kind: 'whole' };
+  const [kind, file] = [value.slice(0, value.indexOf(':')), value.slice(value.indexOf(':') + 1)];
+  const json = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  if (kind === 'notices') return { kind, part: json as NoticesPart };
+  if (kind === 'site') return { kind, metadata: json as SiteMetadata };
+  throw new Error(`${BUILD_ROLE_ENV}=${value}: expected notices:<file> or site:<file>`);
+}
+
+/** Whether this process renders notice pages, and the other pages (listings, home, feeds …). */
+export function rendersNoticePages(role: BuildRole = buildRole()): boolean {
+  return role.kind !== 'site';
+}
+export function rendersSitePages(role: BuildRole = buildRole()): boolean {
+  return role.kind !== 'notices';
+}

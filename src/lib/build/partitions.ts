@@ -1,0 +1,89 @@
+import { posix } from 'node:path';
+import type { NoticeData } from '../model/notice-schema';
+import type { SiteConfig } from '../model/site-config';
+import { indexNoSlug } from '../model/index-no';
+import { deriveSite, type Neighbours } from '../site/derive';
+
+/**
+ * A large site is built by several Astro processes, so no one process holds every notice:
+ * - one "site" process renders everything but the notice pages (home, listings, feeds, reports,
+ *   open data) from the notices' metadata, written by `npm run build` from the check's results;
+ * - one "notices" process per part renders that part's notice pages (both modes) from its files.
+ * A single Astro process keeps every rendered notice in its content store and inlines that store
+ * into one bundle: at 100,000 notices it can neither write nor bundle it.
+ */
+export const DEFAULT_PARTITION_SIZE = 15000;
+
+/** What a "notices" process is given: its files (relative to the notices folder) and their neighbours. */
+export interface NoticesPart {
+  files: string[];
+  neighbours: Record<string, Neighbours>;
+}
+
+/** What the "site" process is given: every notice's id, checked data and lead (leadBlocks of its body). */
+export interface SiteMetadata {
+  entries: Array<{ id: string; data: NoticeData; lead: string }>;
+}
+
+export type BuildRole = { kind: 'whole' } | { kind: 'notices'; part: NoticesPart } | { kind: 'site'; metadata: SiteMetadata };
+
+/** The environment variable carrying a process's role: `notices:<json file>` or `site:<json file>`. */
+export const BUILD_ROLE_ENV = 'GONGKAI_BUILD_ROLE';
+
+/** Files in parts of at most `size`, in path order (a year's folder stays together). */
+export function partitionFiles(files: readonly string[], size: number): string[][] {
+  const sorted = [...files].sort();
+  const count = Math.max(1, Math.ceil(sorted.length / size));
+  const per = Math.ceil(sorted.length / count);
+  return Array.from({ length: count }, (_, i) => sorted.slice(i * per, (i + 1) * per));
+}
+
+/**
+ * glob() patterns matching exactly `files`: brace lists of 100 escaped paths each. One pattern per
+ * file costs tinyglobby about 4 ms per pattern over 100,000 files (44 s for 10,000 patterns);
+ * picomatch refuses a pattern over 64 KB, so one brace list for all cannot work either.
+ */
+export function exactFilePatterns(files: readonly string[], perPattern = 100): string[] {
+  const escaped = files.map(escapeGlob);
+  const out: string[] = [];
+  for (let i = 0; i < escaped.length; i += perPattern) {
+    const chunk = escaped.slice(i, i + perPattern);
+    out.push(chunk.length === 1 ? chunk[0]! : `{${chunk.join(',')}}`);
+  }
+  return out;
+}
+
+/** A path with every glob special character (and the brace list's comma) escaped. */
+export function escapeGlob(path: string): string {
+  return posix.normalize(path).replace(/[\\()[\]{}*?!^+@,|$]/g, '\\$&');
+}
+
+/** One "notices" process's work: its part, and the ids whose pages it must produce. */
+export interface PlannedPart extends NoticesPart {
+  ids: string[];
+}
+
+/**
+ * Splits checked notices into parts of at most `size` files and works out, from the whole site,
+ * each published notice's neighbours (the only thing a notice page needs from other notices).
+ * `file` is relative to the notices folder; `data` is the check's validated data.
+ */
+export function planParts(
+  notices: ReadonlyArray<{ file: string; data: NoticeData }>,
+  config: SiteConfig,
+  size: number,
+): PlannedPart[] {
+  const site = deriveSite(
+    notices.map((n) => ({ id: indexNoSlug(n.data.indexNo), data: n.data, entry: null })),
+    config,
+  );
+  const byFile = new Map(notices.map((n) => [n.file, n.data]));
+  return partitionFiles([...byFile.keys()], size).map((files) => {
+    const published = files.map((f) => byFile.get(f)!).filter((d) => !d.draft);
+    return {
+      files,
+      ids: published.map((d) => indexNoSlug(d.indexNo)),
+      neighbours: Object.fromEntries(published.map((d) => [d.indexNo, site.neighboursOf(d.indexNo)])),
+    };
+  });
+}

@@ -1,0 +1,46 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { createTempProject, runScript, type TempProject } from '../../scripts/lib/project-copy';
+import { writeCorpusProject } from '../../scripts/lib/corpus-project';
+import { hashTree } from '../helpers/tree-hash';
+
+/**
+ * A site above the partition size is built by several Astro processes (site pages from the check's
+ * metadata, notice pages in parts) whose outputs are merged. The merged site must be the site a
+ * single process builds, byte for byte: pages, 上一篇/下一篇 across parts, assets, feeds, the
+ * search bundle and the integrity manifest.
+ */
+describe('npm run build in parts', () => {
+  const projects: TempProject[] = [];
+  afterAll(() => projects.forEach((p) => p.remove()));
+
+  function buildBothWays(project: TempProject, partitionSize: number) {
+    const whole = runScript('build', ['--root', project.root]);
+    expect(whole.status, whole.stderr).toBe(0);
+    expect(whole.stdout).not.toContain('个进程');
+    const single = hashTree(join(project.root, 'dist'));
+    const parted = runScript('build', ['--root', project.root], undefined, { GONGKAI_PARTITION_SIZE: String(partitionSize) });
+    expect(parted.status, parted.stderr).toBe(0);
+    return { single, parted: hashTree(join(project.root, 'dist')), stdout: parted.stdout };
+  }
+
+  it('the sample site (traditional, MDX components, attachments) in 3 parts is identical', () => {
+    const project = createTempProject({ keepSampleNotices: true });
+    projects.push(project);
+    const { single, parted, stdout } = buildBothWays(project, 3);
+    expect(stdout).toContain('Astro 生成页面（4 个进程）');
+    expect(Object.keys(parted).length).toBeGreaterThan(100);
+    expect(parted).toEqual(single);
+  });
+
+  it('150 generated notices, 30% MDX, in 4 parts of ≤ 40 is identical', () => {
+    const { project } = writeCorpusProject(mkdtempSync(join(tmpdir(), 'gongkai-parts-')), { count: 150, seed: 7, mdxShare: 0.3 });
+    projects.push(project);
+    const { single, parted, stdout } = buildBothWays(project, 40);
+    expect(stdout).toContain('Astro 生成页面（5 个进程）');
+    expect(Object.keys(parted).filter((f) => /^notices\/[^/]+\/index\.html$/.test(f))).toHaveLength(150);
+    expect(parted).toEqual(single);
+  });
+});
