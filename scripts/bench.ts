@@ -1,5 +1,6 @@
 /**
  * npm run bench -- [--notices 2000,10000,100000] [--mdx-share 0.1] [--out DIR] [--no-baseline] [--no-search]
+ * npm run bench -- --search-only DIST   (only the search measurement, on a site already built)
  * Generates a realistic corpus (outside src/) and measures, cold and after editing one notice,
  * `npm run check` and the full `npm run build`, plus a plain Astro + Pagefind site of the same
  * corpus as the baseline, and what a search costs in Chromium. Prints one table (Markdown).
@@ -12,8 +13,7 @@ import { writeCorpusProject } from './lib/corpus-project';
 import { writeBaselineProject } from './lib/baseline-project';
 import { duMb, measure } from './lib/measure';
 import { PROJECT_ROOT } from './lib/project-copy';
-import { serveStatic } from './lib/static-server';
-import { launchChromium } from './lib/chromium';
+import { searchCost } from './lib/search-cost';
 
 const { values } = parseArgs({
   options: {
@@ -22,8 +22,14 @@ const { values } = parseArgs({
     out: { type: 'string', default: join(tmpdir(), 'gongkai-bench') },
     'no-baseline': { type: 'boolean', default: false },
     'no-search': { type: 'boolean', default: false },
+    'search-only': { type: 'string' },
   },
 });
+if (values['search-only']) {
+  const s = await searchCost(values['search-only']);
+  console.log(`first query (common term) ${s.firstKb.toFixed(0)} KB, second ${s.secondKb.toFixed(0)} KB; first query for a rare name ${s.rareKb.toFixed(0)} KB; median ${s.medianMs} ms`);
+  process.exit(0);
+}
 const sizes = values.notices.split(',').map(Number);
 const TSX = join(PROJECT_ROOT, 'node_modules/.bin/tsx');
 const NODE = join(PROJECT_ROOT, 'node_modules/.bin/node');
@@ -44,56 +50,6 @@ const rows: Row[] = [];
 /** The build's own step timings (its "  · step：N 秒" lines), for the profile column. */
 function steps(output: string): string {
   return [...output.matchAll(/· (.+?)：([\d.]+) 秒/g)].map((m) => `${m[1]} ${m[2]} s`).join(', ');
-}
-
-/** Bytes fetched by a first and a second query, and the median query time, through the real search page. */
-async function searchCost(dist: string) {
-  const server = await serveStatic(dist);
-  const browser = await launchChromium();
-  const page = await browser.newPage();
-  // Playwright reports the requests of Pagefind's web worker with the page's own.
-  let fetched = 0;
-  page.on('requestfinished', async (req) => {
-    const u = req.url();
-    // Index data only: the library (pagefind.js, its worker and WebAssembly) is cached after the first visit.
-    if (!u.includes('/pagefind/') || /pagefind(-worker)?\.js|\.wasm|wasm\./.test(u)) return;
-    const sizes = await req.sizes().catch(() => null);
-    if (sizes) fetched += sizes.responseBodySize + sizes.responseHeadersSize;
-  });
-  const indexBytes = () => fetched;
-  const bytes = { clear: () => (fetched = 0) };
-  const waitDone = (q: string) =>
-    page.waitForFunction((query) => {
-      const app = document.getElementById('search-app')!;
-      return app.dataset.query === query && /done|partial/.test(app.dataset.state ?? '');
-    }, q, { timeout: 120_000 });
-  await page.goto(`${server.url}/search/`);
-  const searchOnce = async (q: string) => {
-    const t0 = Date.now();
-    await page.fill('#search-q', q);
-    await page.press('#search-q', 'Enter');
-    await waitDone(q);
-    return Date.now() - t0;
-  };
-  bytes.clear();
-  // A common term of this corpus (it is on nearly every page), then a different two-term query,
-  // then a rare one (an addressee's name): what the first and a second query fetch.
-  await searchOnce('科技创新');
-  const first = indexBytes();
-  bytes.clear();
-  await searchOnce('越城区 人才');
-  const second = indexBytes();
-  bytes.clear();
-  await page.goto(`${server.url}/search/`);
-  bytes.clear();
-  await searchOnce('冯观萍');
-  const rare = indexBytes();
-  const times: number[] = [];
-  for (const q of ['研发投入', '成果转化', '嘉興', '冯观萍', '产教融合', '科创平台', '孵化', '人才飞地', '余姚市', '知识产权保护', '火星创新']) times.push(await searchOnce(q));
-  times.sort((a, b) => a - b);
-  await browser.close();
-  await server.close();
-  return { firstKb: first / 1024, secondKb: second / 1024, rareKb: rare / 1024, medianMs: times[Math.floor(times.length / 2)]! };
 }
 
 for (const n of sizes) {

@@ -1,0 +1,53 @@
+import { serveStatic } from './static-server';
+import { launchChromium } from './chromium';
+
+/** Bytes fetched by a first and a second query, and the median query time, through the real search page. */
+export async function searchCost(dist: string) {
+  const server = await serveStatic(dist);
+  const browser = await launchChromium();
+  const page = await browser.newPage();
+  // Playwright reports the requests of Pagefind's web worker with the page's own.
+  let fetched = 0;
+  page.on('requestfinished', async (req) => {
+    const u = req.url();
+    // Index data of every bundle (/pagefind/, /pagefind-1/ …) and the bundle list; not the library
+    // (pagefind.js, its worker and WebAssembly), which is cached after the first visit.
+    if (!/\/pagefind(-\d+)?\/|\/search\/bundles\.json/.test(u) || /pagefind(-worker)?\.js|\.wasm|wasm\./.test(u)) return;
+    const sizes = await req.sizes().catch(() => null);
+    if (sizes) fetched += sizes.responseBodySize + sizes.responseHeadersSize;
+  });
+  const indexBytes = () => fetched;
+  const bytes = { clear: () => (fetched = 0) };
+  const waitDone = (q: string) =>
+    page.waitForFunction((query) => {
+      const app = document.getElementById('search-app')!;
+      return app.dataset.query === query && /done|partial/.test(app.dataset.state ?? '');
+    }, q, { timeout: 120_000 });
+  await page.goto(`${server.url}/search/`);
+  const searchOnce = async (q: string) => {
+    const t0 = Date.now();
+    await page.fill('#search-q', q);
+    await page.press('#search-q', 'Enter');
+    await waitDone(q);
+    return Date.now() - t0;
+  };
+  bytes.clear();
+  // A common term of this corpus (it is on nearly every page), then a different two-term query,
+  // then a rare one (an addressee's name): what the first and a second query fetch.
+  await searchOnce('科技创新');
+  const first = indexBytes();
+  bytes.clear();
+  await searchOnce('越城区 人才');
+  const second = indexBytes();
+  bytes.clear();
+  await page.goto(`${server.url}/search/`);
+  bytes.clear();
+  await searchOnce('冯观萍');
+  const rare = indexBytes();
+  const times: number[] = [];
+  for (const q of ['研发投入', '成果转化', '嘉興', '冯观萍', '产教融合', '科创平台', '孵化', '人才飞地', '余姚市', '知识产权保护', '火星创新']) times.push(await searchOnce(q));
+  times.sort((a, b) => a - b);
+  await browser.close();
+  await server.close();
+  return { firstKb: first / 1024, secondKb: second / 1024, rareKb: rare / 1024, medianMs: times[Math.floor(times.length / 2)]! };
+}
