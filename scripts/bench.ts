@@ -25,15 +25,15 @@ const { values } = parseArgs({
     'search-only': { type: 'string' },
   },
 });
-if (values['search-only']) {
-  const s = await searchCost(values['search-only']);
-  console.log(`first query (common term) ${s.firstKb.toFixed(0)} KB, second ${s.secondKb.toFixed(0)} KB; first query for a rare name ${s.rareKb.toFixed(0)} KB; median ${s.medianMs} ms`);
-  process.exit(0);
-}
 const sizes = values.notices.split(',').map(Number);
 const TSX = join(PROJECT_ROOT, 'node_modules/.bin/tsx');
 const NODE = join(PROJECT_ROOT, 'node_modules/.bin/node');
 const progress = (s: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}\n`);
+if (values['search-only']) {
+  const s = await searchCost(values['search-only'], progress);
+  console.log(`first query (common term) ${s.firstKb.toFixed(0)} KB, second ${s.secondKb.toFixed(0)} KB; first query for a rare name ${s.rareKb.toFixed(0)} KB; median ${s.medianMs} ms`);
+  process.exit(0);
+}
 
 interface Row {
   notices: number;
@@ -76,7 +76,7 @@ for (const n of sizes) {
   if (!values['no-search'] && build.ok) {
     progress('search in Chromium');
     // A search that does not finish is a result to report, not a reason to lose the other rows.
-    const s = await searchCost(join(ours, 'dist')).catch((err: Error) => err);
+    const s = await searchCost(join(ours, 'dist'), progress).catch((err: Error) => err);
     rows.push({
       notices: n, what: 'search', seconds: NaN, perSecond: NaN, peakMb: NaN,
       note: s instanceof Error ? `FAILED: ${s.message.split('\n')[0]}` : `first query (common term) ${s.firstKb.toFixed(0)} KB, second ${s.secondKb.toFixed(0)} KB; first query for a rare name ${s.rareKb.toFixed(0)} KB; median ${s.medianMs} ms`,

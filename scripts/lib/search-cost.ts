@@ -2,7 +2,7 @@ import { serveStatic } from './static-server';
 import { launchChromium } from './chromium';
 
 /** Bytes fetched by a first and a second query, and the median query time, through the real search page. */
-export async function searchCost(dist: string) {
+export async function searchCost(dist: string, log: (line: string) => void = () => {}) {
   const server = await serveStatic(dist);
   const browser = await launchChromium();
   const page = await browser.newPage();
@@ -29,6 +29,7 @@ export async function searchCost(dist: string) {
     await page.fill('#search-q', q);
     await page.press('#search-q', 'Enter');
     await waitDone(q);
+    log(`${q}: ${Date.now() - t0} ms, ${(indexBytes() / 1024).toFixed(0)} KB so far`);
     return Date.now() - t0;
   };
   bytes.clear();
