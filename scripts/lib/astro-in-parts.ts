@@ -8,7 +8,6 @@ import { leadBlocks } from '../../src/lib/site/format';
 import { indexNoSlug } from '../../src/lib/model/index-no';
 import { BUILD_ROLE_ENV, planParts, type SiteMetadata } from '../../src/lib/build/partitions';
 import { mergePart } from '../../src/lib/build/merge-parts';
-import { runPool } from '../../src/lib/build/pool';
 import { runTsChild } from './child-process';
 
 const ASTRO_BUILD = join(import.meta.dirname, '..', 'astro-build.ts');
@@ -50,13 +49,17 @@ export async function astroInParts(opts: {
       return { label: `第 ${k + 1} 部分（${part.files.length} 篇）`, role: `notices:${join(dir, `part-${k}.json`)}`, out: join(dir, `part-${k}-out`), cache: join(work, `cache-part-${k}`) };
     }),
   ];
-  const results = await runPool(jobs, 1, (job) => runTsChild(ASTRO_BUILD, [root, job.out, job.cache], { [BUILD_ROLE_ENV]: job.role }));
-  const failed = results.flatMap((r, i) => (r.status === 0 ? [] : [`${jobs[i]!.label}：\n${r.stderr.trim()}`]));
-  if (failed.length) throw new Error(failed.join('\n\n'));
-
-  rmSync(staging, { recursive: true, force: true });
-  renameSync(jobs[0]!.out, staging);
-  parts.forEach((part, k) => mergePart(jobs[k + 1]!.out, staging, part.ids, jobs[k + 1]!.label));
-  rmSync(dir, { recursive: true, force: true });
+  try {
+    // One at a time (see above); the first failure stops the build.
+    for (const job of jobs) {
+      const r = await runTsChild(ASTRO_BUILD, [root, job.out, job.cache], { [BUILD_ROLE_ENV]: job.role });
+      if (r.status !== 0) throw new Error(`${job.label}：\n${r.stderr.trim()}`);
+    }
+    rmSync(staging, { recursive: true, force: true });
+    renameSync(jobs[0]!.out, staging);
+    parts.forEach((part, k) => mergePart(jobs[k + 1]!.out, staging, part.ids, jobs[k + 1]!.label));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   return { parts: parts.length };
 }

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { createTempProject, runScript, type TempProject } from '../../scripts/lib/project-copy';
@@ -33,6 +33,19 @@ describe('npm run build in parts', () => {
     expect(stdout).toContain('Astro 生成页面（4 个进程）');
     expect(Object.keys(parted).length).toBeGreaterThan(100);
     expect(parted).toEqual(single);
+
+    // A part that fails stops the build, says which part, and leaves dist/ and no half-built parts.
+    const page = join(project.root, 'src/components/pages/NoticePage.astro');
+    const template = readFileSync(page, 'utf8');
+    writeFileSync(page, template.replace('const n = notice.data;', "const n = notice.data;\nif (n.indexNo === '11330602056860309P/2024-00012') throw new Error('这一篇渲染出错');"));
+    const failed = runScript('build', ['--root', project.root], undefined, { GONGKAI_PARTITION_SIZE: '3' });
+    writeFileSync(page, template);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain('Astro 生成页面出错');
+    expect(failed.stderr).toMatch(/第 \d 部分（\d 篇）：[\s\S]*这一篇渲染出错/);
+    expect(hashTree(join(project.root, 'dist'))).toEqual(single);
+    expect(existsSync(join(project.root, '.gongkai/parts'))).toBe(false);
+    expect(existsSync(join(project.root, '.gongkai/staging'))).toBe(false);
   });
 
   it('150 generated notices, 30% MDX, in 4 parts of ≤ 40 is identical', () => {
