@@ -142,14 +142,26 @@ export async function startSearchPage(): Promise<void> {
     }
   }
 
+  /** A search that throws must not leave "正在搜索…" on screen for ever: say so, and how to go on. */
+  function failed(current: number): void {
+    if (current !== run) return;
+    status.textContent = '搜索出错了，请再试一次，或通过信息公开目录查找。';
+    app!.dataset.query = input.value.trim();
+    app!.dataset.state = 'error';
+  }
+  const searchSafely = () => void search().catch(() => failed(run));
+
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    void search();
+    searchSafely();
   });
-  for (const s of [...filterSelects, sortSelect]) s.addEventListener('change', () => void search());
+  for (const s of [...filterSelects, sortSelect]) s.addEventListener('change', searchSafely);
   more.addEventListener('click', () => {
     const firstNew = list.children.length;
-    void showMore(run).then(() => (list.children[firstNew]?.querySelector('a') as HTMLElement | null)?.focus());
+    const current = run;
+    void showMore(current)
+      .then(() => (list.children[firstNew]?.querySelector('a') as HTMLElement | null)?.focus())
+      .catch(() => failed(current));
   });
-  if (input.value.trim()) void search();
+  if (input.value.trim()) searchSafely();
 }

@@ -106,4 +106,18 @@ describe(`search quality: sample content + ${CORPUS} generated notices`, () => {
       if (r.results.length) expect(r.heading, q).toMatch(/^只包含部分关键词的结果/);
     }
   });
+
+  it('"更多结果" still loads after the browser collected garbage (Pagefind releases collected results)', async () => {
+    const r = await searchFor(page, server.url, '科技创新');
+    expect(r.results).toHaveLength(10);
+    // Collect garbage as a long visit would: Pagefind frees the data of result objects nobody holds.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await page.waitForTimeout(300);
+    await page.locator('#search-more').click();
+    await page.waitForFunction(() => document.querySelectorAll('#search-result-list li').length === 20, undefined, { timeout: 15_000 });
+    const titles = await page.locator('#search-result-list li h3').allTextContents();
+    expect(titles.every((t) => t.trim().length > 0)).toBe(true);
+    expect(await page.evaluate(() => document.getElementById('search-app')!.dataset.state)).toBe('done');
+  });
 });

@@ -42,6 +42,16 @@ describe('the search page', () => {
     await page.close();
   });
 
+  it('a search that fails says so instead of "正在搜索…" for ever', async () => {
+    const page = await browser.newPage();
+    // Every result's text (Pagefind's fragments) fails to load, as on a broken connection.
+    await page.route('**/fragment/**', (route) => route.abort());
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent('研发投入')}`);
+    await page.waitForFunction(() => document.getElementById('search-app')!.dataset.state === 'error');
+    expect(await page.getByRole('status').textContent()).toBe('搜索出错了，请再试一次，或通过信息公开目录查找。');
+    await page.close();
+  });
+
   it('is fully keyboard usable', async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}/search/`);

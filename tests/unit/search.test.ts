@@ -60,6 +60,9 @@ describe('excerpts and ranking', () => {
       { id: 'b', exact: true },
       { id: 'a', exact: false },
     ]);
+    // Pagefind's own objects, not copies: Pagefind frees a result's data once its object is collected.
+    const pagefindResult = { id: 'c' };
+    expect(mergeRanked([], [pagefindResult])[0]).toBe(pagefindResult);
   });
   it('reads a built notice page’s text without the ignored parts', () => {
     const html = '<main><article class="notice"><h1>标题</h1><p>正文&amp;内容</p><div class="x" data-pagefind-ignore><p>打印</p></div></article></main>';
@@ -105,6 +108,12 @@ describe('search engine rules', () => {
       ['/notices/a/', true],
       ['/notices/b/', false],
     ]);
+  });
+
+  it('leaves out a result whose data Pagefind no longer gives (null), instead of failing', async () => {
+    const o = await runSearch(fakePagefind(pages), '科技创新', map);
+    const released = o.results.map((r) => (r.id === 'a' ? { ...r, data: async () => null } : r));
+    expect((await verifyWindow(released, o, map)).map((x) => x.data.url)).toEqual(['/notices/b/']);
   });
 
   it('folds a traditional query', async () => {

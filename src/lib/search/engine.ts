@@ -11,7 +11,7 @@ export interface PagefindData {
 }
 export interface PagefindResult {
   id: string;
-  data(): Promise<PagefindData>;
+  data(): Promise<PagefindData | null>;
 }
 export interface SearchOptions {
   filters?: Record<string, string>;
@@ -98,6 +98,8 @@ export async function verifyWindow(results: readonly PagefindResult[], outcome: 
   const loaded = await Promise.all(results.map((r) => r.data()));
   const kept: VerifiedResult[] = [];
   for (const data of loaded) {
+    // Data Pagefind could not give (it gives null for a released result) cannot be checked: not shown.
+    if (!data) continue;
     const text = foldedText(data, map);
     if (lacksTerms(text, outcome).length) continue;
     kept.push({ data, exact: missingTerms(text, outcome.folded.chunks).length === 0 });
