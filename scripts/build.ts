@@ -15,6 +15,7 @@ import { runTsChild } from './lib/child-process';
 import { astroInParts } from './lib/astro-in-parts';
 import { runPool } from '../src/lib/build/pool';
 import { DEFAULT_PARTITION_SIZE } from '../src/lib/build/partitions';
+import { SearchBundleCache } from '../src/lib/build/search-cache';
 import { shardPlan, DEFAULT_SHARD_SIZE } from '../src/lib/build/shards';
 import { swapInto } from '../src/lib/build/swap-dir';
 import { buildManifest, listFiles, MANIFEST_FILE, serialiseManifest } from '../src/lib/build/manifest';
@@ -83,14 +84,20 @@ function indexShard(bundle: string, items: typeof specs): Promise<{ status: numb
   writeFileSync(recordsFile, JSON.stringify(items));
   return runTsChild(join(import.meta.dirname, 'search-index.ts'), [staging, recordsFile, join(staging, bundle)]);
 }
+// A shard whose pages and records are unchanged is linked from the last build's bundle.
+const searchCache = new SearchBundleCache(join(work, 'search-cache'));
+const keys = shards.map((s) => searchCache.key(staging, s.items));
+const toIndex = shards.filter((s, i) => !searchCache.restore(keys[i]!, join(staging, s.bundle)));
 // Two at a time: this machine kind has two cores.
-const indexed = await runPool(shards, 2, (s) => indexShard(s.bundle, s.items));
-const failures = indexed.flatMap((r, i) => (r.status === 0 ? [] : [`${shards[i]!.bundle}: ${r.stderr.split('\nstack backtrace')[0]!.trim()}`]));
+const indexed = await runPool(toIndex, 2, (s) => indexShard(s.bundle, s.items));
+const failures = indexed.flatMap((r, i) => (r.status === 0 ? [] : [`${toIndex[i]!.bundle}: ${r.stderr.split('\nstack backtrace')[0]!.trim()}`]));
 if (failures.length) fail('Pagefind 建立搜索索引出错', 'Pagefind could not index the site', failures.join('\n'));
+for (const s of toIndex) searchCache.store(keys[shards.indexOf(s)]!, join(staging, s.bundle));
 // The search page merges every bundle listed here.
 mkdirSync(join(staging, 'search'), { recursive: true });
 writeFileSync(join(staging, 'search', 'bundles.json'), JSON.stringify(shards.map((s) => `/${s.bundle}/`)) + '\n');
-console.log(`搜索索引：${specs.length} 篇，${shards.length} 个分片。`);
+const reused = shards.length - toIndex.length;
+console.log(`搜索索引：${specs.length} 篇，${shards.length} 个分片${reused ? `（${reused} 个未变，沿用上次的索引）` : ''}。`);
 step('Pagefind 搜索索引');
 
 // Link integrity: every internal link and attachment must resolve in the built site.
@@ -112,5 +119,6 @@ try {
 } catch (err) {
   fail('无法替换 dist/', 'could not swap the new site into dist/', err);
 }
+searchCache.prune();
 console.log(`构建完成：dist/（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）。`);
 console.log('Build complete: dist/.');

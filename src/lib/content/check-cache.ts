@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { libFingerprint } from '../code-fingerprint';
 import type { NoticeData } from '../model/notice-schema';
 import type { Problem } from './problem';
 
@@ -21,27 +21,6 @@ export interface CachedResult {
   lines: Record<string, number | null>;
 }
 
-let codeFingerprint: string | undefined;
-
-/** A hash of every file under src/lib: any change to the rules invalidates every cached result. */
-function fingerprintCode(): string {
-  if (codeFingerprint) return codeFingerprint;
-  const lib = join(dirname(fileURLToPath(import.meta.url)), '..');
-  const hash = createHash('sha256');
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else {
-        hash.update(full.slice(lib.length));
-        hash.update(readFileSync(full));
-      }
-    }
-  };
-  walk(lib);
-  return (codeFingerprint = hash.digest('hex'));
-}
-
 export function cacheKey(salt: string, source: string): string {
   return createHash('sha1').update(salt).update('\u0000').update(source).digest('hex');
 }
@@ -53,7 +32,7 @@ export class CheckCache {
   readonly salt: string;
 
   constructor(private readonly root: string, categories: readonly string[]) {
-    this.salt = `${fingerprintCode()}\u0000${categories.join('\u0001')}`;
+    this.salt = `${libFingerprint()}\u0000${categories.join('\u0001')}`;
     const file = join(root, CACHE_FILE);
     if (existsSync(file)) {
       try {
