@@ -7,8 +7,8 @@ let cached: BuildRole | undefined;
  * This Astro process's part of a partitioned build (see partitions.ts), from GONGKAI_BUILD_ROLE;
  * "whole" when unset (every build of a site below the partition size).
  */
-export function buildRole(env: NodeJS.ProcessEnv = process.env): BuildRole {
-  return (cached ??= readRole(env[BUILD_ROLE_ENV]));
+export function buildRole(): BuildRole {
+  return (cached ??= readRole(process.env[BUILD_ROLE_ENV]));
 }
 
 function readRole(value: string | undefined): BuildRole {

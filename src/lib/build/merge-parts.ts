@@ -15,7 +15,8 @@ export function mergePart(partDir: string, siteDir: string, ids: readonly string
   for (const dir of NOTICE_DIRS) {
     const from = join(partDir, dir);
     const made = existsSync(from) ? readdirSync(from) : [];
-    const missing = [...expected].filter((id) => !made.includes(id));
+    const madeSet = new Set(made);
+    const missing = ids.filter((id) => !madeSet.has(id));
     const extra = made.filter((id) => !expected.has(id));
     if (missing.length || extra.length) {
       throw new Error(`${label}：${dir}/ 下应有 ${expected.size} 篇，缺 ${missing.length} 篇（${missing.slice(0, 3).join('、')}），多 ${extra.length} 篇（${extra.slice(0, 3).join('、')}）`);
