@@ -18,7 +18,7 @@ import { DEFAULT_PARTITION_SIZE } from '../src/lib/build/partitions';
 import { SearchBundleCache } from '../src/lib/build/search-cache';
 import { shardPlan, DEFAULT_SHARD_SIZE } from '../src/lib/build/shards';
 import { swapInto } from '../src/lib/build/swap-dir';
-import { buildManifest, listFiles, MANIFEST_FILE, serialiseManifest } from '../src/lib/build/manifest';
+import { buildManifest, hashFiles, listFiles, MANIFEST_FILE, serialiseManifest } from '../src/lib/build/manifest';
 import { findBrokenLinks } from '../src/lib/build/link-check';
 
 const { values } = parseArgs({ options: { root: { type: 'string', default: '.' } } });
@@ -84,15 +84,18 @@ function indexShard(bundle: string, items: typeof specs): Promise<{ status: numb
   writeFileSync(recordsFile, JSON.stringify(items));
   return runTsChild(join(import.meta.dirname, 'search-index.ts'), [staging, recordsFile, join(staging, bundle)]);
 }
-// A shard whose pages and records are unchanged is linked from the last build's bundle.
+// A shard whose pages and records are unchanged is linked from the last build's bundle. The notice
+// pages' hashes serve the shards' keys here and the integrity manifest below (pages do not change in between).
+const pageHashes = hashFiles(staging, specs.map((s) => s.file));
 const searchCache = new SearchBundleCache(join(work, 'search-cache'));
-const keys = shards.map((s) => searchCache.key(staging, s.items));
-const toIndex = shards.filter((s, i) => !searchCache.restore(keys[i]!, join(staging, s.bundle)));
+const toIndex = shards
+  .map((s) => ({ ...s, key: searchCache.key(s.items, pageHashes) }))
+  .filter((s) => !searchCache.restore(s.key, join(staging, s.bundle)));
 // Two at a time: this machine kind has two cores.
 const indexed = await runPool(toIndex, 2, (s) => indexShard(s.bundle, s.items));
 const failures = indexed.flatMap((r, i) => (r.status === 0 ? [] : [`${toIndex[i]!.bundle}: ${r.stderr.split('\nstack backtrace')[0]!.trim()}`]));
 if (failures.length) fail('Pagefind 建立搜索索引出错', 'Pagefind could not index the site', failures.join('\n'));
-for (const s of toIndex) searchCache.store(keys[shards.indexOf(s)]!, join(staging, s.bundle));
+for (const s of toIndex) searchCache.store(s.key, join(staging, s.bundle));
 // The search page merges every bundle listed here.
 mkdirSync(join(staging, 'search'), { recursive: true });
 writeFileSync(join(staging, 'search', 'bundles.json'), JSON.stringify(shards.map((s) => `/${s.bundle}/`)) + '\n');
@@ -111,7 +114,7 @@ if (broken.length) {
 
 step('站内链接检查');
 // The integrity manifest: SHA-256 of every published file (npm run verify checks a deployed copy).
-writeFileSync(join(staging, MANIFEST_FILE), serialiseManifest(buildManifest(staging, published)));
+writeFileSync(join(staging, MANIFEST_FILE), serialiseManifest(buildManifest(staging, published, pageHashes)));
 step('完整性清单');
 
 try {

@@ -32,10 +32,18 @@ export function listFiles(dir: string): string[] {
   return out.filter((f) => f !== MANIFEST_FILE).sort();
 }
 
-/** `paths` when the caller has already listed the folder (listFiles). */
-export function buildManifest(dir: string, paths: readonly string[] = listFiles(dir)): Manifest {
+/** SHA-256 of each of `paths` (relative to `dir`). */
+export function hashFiles(dir: string, paths: readonly string[]): Map<string, string> {
+  return new Map(paths.map((f) => [f, sha256(readFileSync(join(dir, f)))]));
+}
+
+/**
+ * `paths` when the caller has already listed the folder (listFiles); `known` hashes of files the
+ * caller already hashed and that have not changed since.
+ */
+export function buildManifest(dir: string, paths: readonly string[] = listFiles(dir), known: ReadonlyMap<string, string> = new Map()): Manifest {
   const files: Record<string, string> = {};
-  for (const f of paths) files[f] = sha256(readFileSync(join(dir, f)));
+  for (const f of paths) files[f] = known.get(f) ?? sha256(readFileSync(join(dir, f)));
   return { algorithm: 'sha256', files };
 }
 

@@ -21,10 +21,10 @@ export class SearchBundleCache {
     this.salt = `${pagefind.version}\u0000${libFingerprint()}`;
   }
 
-  /** The key of a shard: its record specs and every one of its built pages, byte for byte. */
-  key(siteDir: string, items: readonly NoticeRecordSpec[]): string {
+  /** The key of a shard: its record specs and the SHA-256 of every one of its built pages (`pageHashes`, by file). */
+  key(items: readonly NoticeRecordSpec[], pageHashes: ReadonlyMap<string, string>): string {
     const hash = createHash('sha256').update(this.salt).update('\u0000').update(JSON.stringify(items));
-    for (const item of items) hash.update('\u0000').update(readFileSync(join(siteDir, item.file)));
+    for (const item of items) hash.update('\u0000').update(pageHashes.get(item.file)!);
     return hash.digest('hex');
   }
 
