@@ -149,7 +149,12 @@ export async function startSearchPage(): Promise<void> {
     app!.dataset.query = input.value.trim();
     app!.dataset.state = 'error';
   }
-  const searchSafely = () => void search().catch(() => failed(run));
+  const searchSafely = () => {
+    const pending = search();
+    // search() numbered itself synchronously: a failure is reported only if it is still the latest search.
+    const current = run;
+    pending.catch(() => failed(current));
+  };
 
   form.addEventListener('submit', (e) => {
     e.preventDefault();
