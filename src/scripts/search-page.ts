@@ -168,5 +168,7 @@ export async function startSearchPage(): Promise<void> {
       .then(() => (list.children[firstNew]?.querySelector('a') as HTMLElement | null)?.focus())
       .catch(() => failed(current));
   });
+  // Ready: from here a query is searched in the page (before, the form would submit natively).
+  app.dataset.state = 'idle';
   if (input.value.trim()) searchSafely();
 }

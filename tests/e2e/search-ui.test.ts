@@ -55,6 +55,8 @@ describe('the search page', () => {
   it('is fully keyboard usable', async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}/search/`);
+    // Typed before the page's script is ready, Enter submits the form natively and reloads the page.
+    await page.waitForFunction(() => document.getElementById('search-app')!.dataset.state === 'idle');
     await page.locator('#search-q').focus();
     await page.keyboard.type('冯观萍');
     await page.keyboard.press('Enter');
