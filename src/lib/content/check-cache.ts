@@ -43,10 +43,6 @@ export class CheckCache {
     }
   }
 
-  key(source: string): string {
-    return cacheKey(this.salt, source);
-  }
-
   /** The keys of every stored result. */
   keys(): string[] {
     return Object.keys(this.entries);
