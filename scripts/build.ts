@@ -1,12 +1,14 @@
 /**
- * npm run build [-- --root DIR]
+ * npm run build [-- --root DIR] [--full]
  * check → Astro build into a staging folder → Pagefind index → swap into dist/.
+ * When only notice bodies changed since the last build (src/lib/build/incremental.ts), only their
+ * pages are rendered and indexed again; --full always builds everything.
  * Any failure leaves the previous dist/ exactly as it was and says why (exit 1).
  */
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { rmSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { noticeRecordSpec } from '../src/lib/search/records';
 import { build } from 'astro';
 import { checkNotices, loadSiteConfig } from '../src/lib/content/project';
@@ -20,8 +22,12 @@ import { shardPlan, DEFAULT_SHARD_SIZE } from '../src/lib/build/shards';
 import { swapInto } from '../src/lib/build/swap-dir';
 import { buildManifest, hashFiles, listFiles, MANIFEST_FILE, serialiseManifest } from '../src/lib/build/manifest';
 import { findBrokenLinks } from '../src/lib/build/link-check';
+import { distFingerprint, noticeDigests, planBuild, readState, siteFingerprint, STATE_FILE, type BuildState, type IndexedPage } from '../src/lib/build/incremental';
+import { libFingerprint } from '../src/lib/code-fingerprint';
+import type { BundleList } from '../src/lib/build/search-delta';
+import { FullBuildNeeded, incrementalBuild } from './lib/incremental-build';
 
-const { values } = parseArgs({ options: { root: { type: 'string', default: '.' } } });
+const { values } = parseArgs({ options: { root: { type: 'string', default: '.' }, full: { type: 'boolean', default: false } } });
 const root = resolve(values.root);
 // Pages read attachment sizes from <root>/public; Astro resolves everything else from `root`.
 process.chdir(root);
@@ -54,74 +60,110 @@ if (problems.length) {
 console.log(`检查通过：${notices.length} 篇。`);
 step('内容检查');
 
-rmSync(staging, { recursive: true, force: true });
-mkdirSync(work, { recursive: true });
-// Above the partition size, Astro runs in several processes (src/lib/build/partitions.ts).
-const partitionSize = Number(process.env.GONGKAI_PARTITION_SIZE) || DEFAULT_PARTITION_SIZE;
-let astroProcesses = 1;
-try {
-  if (notices.length > partitionSize) {
-    const { parts } = await astroInParts({ root, staging, work, notices, config, size: partitionSize });
-    astroProcesses = parts + 1;
-  } else {
-    await build({ root, outDir: staging, logLevel: process.env.GONGKAI_VERBOSE ? 'info' : 'warn' });
-  }
-} catch (err) {
-  fail('Astro 生成页面出错', 'Astro could not build the pages', err);
-}
-step(astroProcesses > 1 ? `Astro 生成页面（${astroProcesses} 个进程）` : 'Astro 生成页面');
-
 const specs = notices
   .map((n) => n.data!)
   .filter((d) => !d.draft)
   .sort((a, b) => b.date.localeCompare(a.date) || a.indexNo.localeCompare(b.indexNo))
   .map(noticeRecordSpec);
-const shards = shardPlan(specs, Number(process.env.GONGKAI_SHARD_SIZE) || DEFAULT_SHARD_SIZE);
 
-/** One bundle in a fresh process: a Pagefind crash or its memory ends with that process. */
-function indexShard(bundle: string, items: typeof specs): Promise<{ status: number; stderr: string }> {
-  const recordsFile = join(work, `search-records-${bundle}.json`);
-  writeFileSync(recordsFile, JSON.stringify(items));
-  return runTsChild(join(import.meta.dirname, 'search-index.ts'), [staging, recordsFile, join(staging, bundle)]);
-}
-// A shard whose pages and records are unchanged is linked from the last build's bundle. The notice
-// pages' hashes serve the shards' keys here and the integrity manifest below (pages do not change in between).
-const pageHashes = hashFiles(staging, specs.map((s) => s.file));
+const shardSize = Number(process.env.GONGKAI_SHARD_SIZE) || DEFAULT_SHARD_SIZE;
 const searchCache = new SearchBundleCache(join(work, 'search-cache'));
-const toIndex = shards
-  .map((s) => ({ ...s, key: searchCache.key(s.items, pageHashes) }))
-  .filter((s) => !searchCache.restore(s.key, join(staging, s.bundle)));
-// Two at a time: this machine kind has two cores.
-const indexed = await runPool(toIndex, 2, (s) => indexShard(s.bundle, s.items));
-const failures = indexed.flatMap((r, i) => (r.status === 0 ? [] : [`${toIndex[i]!.bundle}: ${r.stderr.split('\nstack backtrace')[0]!.trim()}`]));
-if (failures.length) fail('Pagefind 建立搜索索引出错', 'Pagefind could not index the site', failures.join('\n'));
-for (const s of toIndex) searchCache.store(s.key, join(staging, s.bundle));
-// The search page merges every bundle listed here.
-mkdirSync(join(staging, 'search'), { recursive: true });
-writeFileSync(join(staging, 'search', 'bundles.json'), JSON.stringify(shards.map((s) => `/${s.bundle}/`)) + '\n');
-const reused = shards.length - toIndex.length;
-console.log(`搜索索引：${specs.length} 篇，${shards.length} 个分片${reused ? `（${reused} 个未变，沿用上次的索引）` : ''}。`);
-step('Pagefind 搜索索引');
+let fullBuilt = false;
 
-// Link integrity: every internal link and attachment must resolve in the built site.
-const published = listFiles(staging);
-const pages = published.filter((f) => f.endsWith('.html'));
-const broken = findBrokenLinks(staging, pages, config.url);
-if (broken.length) {
-  for (const b of broken.slice(0, 50)) console.error(`  ${b.page}：链接 ${b.href} 指向的文件不存在`);
-  fail(`${broken.length} 个站内链接或附件无法打开（见上）`, `${broken.length} internal links or attachments do not resolve`);
+// What the last build's output can be reused for (src/lib/build/incremental.ts).
+const statePath = join(work, STATE_FILE);
+const last = values.full ? null : readState(statePath);
+const digests = noticeDigests(root, notices.map((n) => ({ file: n.file, data: n.data! })), last);
+const code = `${libFingerprint()}:${siteFingerprint(root, [import.meta.dirname, join(import.meta.dirname, '..', 'package-lock.json')])}`;
+const plan = values.full ? { kind: 'full' as const, reason: '指定了 --full' } : planBuild(last, { code, dist: distFingerprint(dist), notices: digests });
+mkdirSync(work, { recursive: true });
+let indexed: Record<string, IndexedPage> | null = null;
+if (plan.kind === 'incremental') {
+  console.log(plan.changed.length ? `增量构建：${plan.changed.length} 篇公告的正文有改动，其余页面沿用上次构建。` : '增量构建：内容与上次构建相同，沿用上次构建的页面。');
+  try {
+    indexed = await incrementalBuild({ root, work, staging, dist, notices, specs, config, last: last!, changed: plan.changed, step });
+  } catch (err) {
+    if (!(err instanceof FullBuildNeeded)) fail('增量构建出错', 'the incremental build failed', err);
+    console.log(`改为完整构建：${err.message}。`);
+  }
+} else {
+  console.log(`完整构建：${plan.reason}。`);
 }
+indexed ??= await fullBuild();
 
-step('站内链接检查');
-// The integrity manifest: SHA-256 of every published file (npm run verify checks a deployed copy).
-writeFileSync(join(staging, MANIFEST_FILE), serialiseManifest(buildManifest(staging, published, pageHashes)));
-step('完整性清单');
-
+// Remembered before the swap (renaming keeps every file's size and time), written after it.
+const state: BuildState = { version: 1, code, dist: distFingerprint(staging)!, notices: digests, bundles: shardPlan(specs, shardSize).map((s) => s.bundle), indexed };
+rmSync(statePath, { force: true });
 try {
   swapInto(staging, dist, join(work, 'previous'));
 } catch (err) {
   fail('无法替换 dist/', 'could not swap the new site into dist/', err);
 }
-searchCache.prune();
+writeFileSync(`${statePath}.tmp`, JSON.stringify(state));
+renameSync(`${statePath}.tmp`, statePath);
+// An incremental build still serves the shards from the last full one: their cache entries stay.
+if (fullBuilt) searchCache.prune();
 console.log(`构建完成：dist/（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）。`);
 console.log('Build complete: dist/.');
+
+/** Everything rendered and indexed from scratch (shards whose pages are unchanged come from the search cache). */
+async function fullBuild(): Promise<Record<string, IndexedPage>> {
+  rmSync(staging, { recursive: true, force: true });
+  // Above the partition size, Astro runs in several processes (src/lib/build/partitions.ts).
+  const partitionSize = Number(process.env.GONGKAI_PARTITION_SIZE) || DEFAULT_PARTITION_SIZE;
+  let astroProcesses = 1;
+  try {
+    if (notices.length > partitionSize) {
+      const { parts } = await astroInParts({ root, staging, work, notices, config, size: partitionSize });
+      astroProcesses = parts + 1;
+    } else {
+      await build({ root, outDir: staging, logLevel: process.env.GONGKAI_VERBOSE ? 'info' : 'warn' });
+    }
+  } catch (err) {
+    fail('Astro 生成页面出错', 'Astro could not build the pages', err);
+  }
+  step(astroProcesses > 1 ? `Astro 生成页面（${astroProcesses} 个进程）` : 'Astro 生成页面');
+
+  const shards = shardPlan(specs, shardSize);
+
+  /** One bundle in a fresh process: a Pagefind crash or its memory ends with that process. */
+  function indexShard(bundle: string, items: typeof specs): Promise<{ status: number; stderr: string }> {
+    const recordsFile = join(work, `search-records-${bundle}.json`);
+    writeFileSync(recordsFile, JSON.stringify(items));
+    return runTsChild(join(import.meta.dirname, 'search-index.ts'), [staging, recordsFile, join(staging, bundle)]);
+  }
+  // A shard whose pages and records are unchanged is linked from the last build's bundle. The notice
+  // pages' hashes serve the shards' keys here and the integrity manifest below (pages do not change in between).
+  const pageHashes = hashFiles(staging, specs.map((s) => s.file));
+  const toIndex = shards
+    .map((s) => ({ ...s, key: searchCache.key(s.items, pageHashes) }))
+    .filter((s) => !searchCache.restore(s.key, join(staging, s.bundle)));
+  // Two at a time: this machine kind has two cores.
+  const runs = await runPool(toIndex, 2, (s) => indexShard(s.bundle, s.items));
+  const failures = runs.flatMap((r, i) => (r.status === 0 ? [] : [`${toIndex[i]!.bundle}: ${r.stderr.split('\nstack backtrace')[0]!.trim()}`]));
+  if (failures.length) fail('Pagefind 建立搜索索引出错', 'Pagefind could not index the site', failures.join('\n'));
+  for (const s of toIndex) searchCache.store(s.key, join(staging, s.bundle));
+  // The search page merges every bundle listed here.
+  mkdirSync(join(staging, 'search'), { recursive: true });
+  const list: BundleList = { bundles: shards.map((s) => `/${s.bundle}/`), superseded: [] };
+  writeFileSync(join(staging, 'search', 'bundles.json'), JSON.stringify(list) + '\n');
+  const reused = shards.length - toIndex.length;
+  console.log(`搜索索引：${specs.length} 篇，${shards.length} 个分片${reused ? `（${reused} 个未变，沿用上次的索引）` : ''}。`);
+  step('Pagefind 搜索索引');
+
+  // Link integrity: every internal link and attachment must resolve in the built site.
+  const published = listFiles(staging);
+  const pages = published.filter((f) => f.endsWith('.html'));
+  const broken = findBrokenLinks(staging, pages, config.url);
+  if (broken.length) {
+    for (const b of broken.slice(0, 50)) console.error(`  ${b.page}：链接 ${b.href} 指向的文件不存在`);
+    fail(`${broken.length} 个站内链接或附件无法打开（见上）`, `${broken.length} internal links or attachments do not resolve`);
+  }
+
+  step('站内链接检查');
+  // The integrity manifest: SHA-256 of every published file (npm run verify checks a deployed copy).
+  writeFileSync(join(staging, MANIFEST_FILE), serialiseManifest(buildManifest(staging, published, pageHashes)));
+  step('完整性清单');
+  fullBuilt = true;
+  return Object.fromEntries(shards.flatMap((shard) => shard.items.map((s) => [s.file, { bundle: shard.bundle, page: pageHashes.get(s.file)! }])));
+}

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createHash, type Hash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 let fingerprint: string | undefined;
@@ -10,19 +10,31 @@ let fingerprint: string | undefined;
  * with it (check results, search bundles) are invalidated by any change to that code.
  */
 export function libFingerprint(): string {
-  if (fingerprint) return fingerprint;
-  const lib = dirname(fileURLToPath(import.meta.url));
+  return (fingerprint ??= treesFingerprint([dirname(fileURLToPath(import.meta.url))]));
+}
+
+/**
+ * A hash of the names and contents of every file in `paths` (files or folders, walked in a fixed
+ * order); a path that does not exist counts as such. `skip` leaves out a folder or file (given its
+ * full path) with everything in it.
+ */
+export function treesFingerprint(paths: readonly string[], skip: (path: string) => boolean = () => false): string {
   const hash = createHash('sha256');
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else {
-        hash.update(full.slice(lib.length));
-        hash.update(readFileSync(full));
-      }
-    }
-  };
-  walk(lib);
-  return (fingerprint = hash.digest('hex'));
+  for (const p of paths) {
+    hash.update(`\u0000${p}\u0000`);
+    if (!existsSync(p)) hash.update('missing');
+    else if (statSync(p).isDirectory()) walk(hash, p, p, skip);
+    else hash.update(readFileSync(p));
+  }
+  return hash.digest('hex');
+}
+
+function walk(hash: Hash, top: string, dir: string, skip: (path: string) => boolean): void {
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const full = join(dir, e.name);
+    const rel = relative(top, full).split(sep).join('/');
+    if (skip(full)) continue;
+    if (e.isDirectory()) walk(hash, top, full, skip);
+    else if (e.isFile()) hash.update(`\u0000${rel}\u0000`).update(readFileSync(full));
+  }
 }

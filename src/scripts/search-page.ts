@@ -3,8 +3,9 @@
  * Results are built as DOM text nodes; nothing from the index is assigned as HTML.
  */
 import { parseCharMap, type CharMap } from '../lib/search/fold';
-import { firstPage, verifyWindow, type PagefindData, type PagefindLike, type SearchOptions, type SearchOutcome, type VerifiedResult } from '../lib/search/engine';
+import { firstPage, verifyWindow, withoutSuperseded, type PagefindData, type PagefindLike, type SearchOptions, type SearchOutcome, type VerifiedResult } from '../lib/search/engine';
 import { excerptRuns } from '../lib/search/excerpt';
+import type { BundleList } from '../lib/build/search-delta';
 
 const PAGE = 10;
 
@@ -40,22 +41,23 @@ export async function startSearchPage(): Promise<void> {
   sortSelect.value = params.get('sort') === 'date' ? 'date' : '';
   for (const s of filterSelects) s.value = params.get(s.dataset.filter!) ?? '';
 
-  let pagefind: Pagefind;
+  let pagefind: PagefindLike;
   let charMap: CharMap;
   try {
-    // The build lists its search bundles (one per shard); the first one's library loads them all.
-    const listed = await fetch(app.dataset.bundleList ?? '/search/bundles.json').then((r) => (r.ok ? r.json() : null)).catch(() => null);
-    const bundles = (Array.isArray(listed) && listed.length ? listed : ['/pagefind/']) as string[];
+    // The build lists its search bundles (one per shard, and an incremental build's changes); the
+    // first one's library loads them all.
+    const listed = (await fetch(app.dataset.bundleList ?? '/search/bundles.json').then((r) => (r.ok ? r.json() : null)).catch(() => null)) as Partial<BundleList> | null;
+    const bundles = listed?.bundles?.length ? listed.bundles : ['/pagefind/'];
     const [pf, pairs] = await Promise.all([
       import(/* @vite-ignore */ `${bundles[0]}pagefind.js`) as Promise<Pagefind>,
       fetch(app.dataset.charmap!).then((r) => (r.ok ? r.text() : '')),
     ]);
-    pagefind = pf;
     charMap = parseCharMap(pairs);
-    await pagefind.options({ excerptLength: 40 });
+    await pf.options({ excerptLength: 40 });
     // Further bundles (a sharded index) merge into the first.
-    for (const b of bundles.slice(1)) await pagefind.mergeIndex(b);
-    await pagefind.init();
+    for (const b of bundles.slice(1)) await pf.mergeIndex(b);
+    await pf.init();
+    pagefind = withoutSuperseded(pf, new Set(listed?.superseded ?? []));
   } catch {
     status.textContent = '搜索暂时无法使用，请稍后再试，或通过信息公开目录查找。';
     return;

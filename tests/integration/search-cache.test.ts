@@ -14,7 +14,8 @@ describe('search bundles reused across builds', () => {
   const { project, notices } = writeCorpusProject(mkdtempSync(join(tmpdir(), 'gongkai-search-cache-')), { count: 120, seed: 11 });
   afterAll(() => project.remove());
   const env = { GONGKAI_SHARD_SIZE: '30' };
-  const build = () => runScript('build', ['--root', project.root], undefined, env);
+  // --full: the cache serves full builds (an edit to a body alone would otherwise build incrementally).
+  const build = () => runScript('build', ['--root', project.root, '--full'], undefined, env);
   const cacheDir = join(project.root, '.gongkai/search-cache');
 
   it('after editing one notice only its shard is indexed again, and the site equals a cold build', () => {

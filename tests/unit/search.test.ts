@@ -3,7 +3,7 @@ import { parseCharMap, toSimplified } from '../../src/lib/search/fold';
 import { identifierLookup, missingTerms, parseQuery, phraseQuery } from '../../src/lib/search/query';
 import { excerptRuns } from '../../src/lib/search/excerpt';
 import { mergeRanked } from '../../src/lib/search/rank';
-import { firstPage, runSearch, verifyWindow, type PagefindLike, type PagefindResult } from '../../src/lib/search/engine';
+import { firstPage, runSearch, verifyWindow, withoutSuperseded, type PagefindLike, type PagefindResult } from '../../src/lib/search/engine';
 import { articleText } from '../../src/lib/search/records';
 import { buildCharPairs } from '../../src/lib/search/char-map';
 import { presplit, unsplit } from '../../src/lib/search/presplit';
@@ -124,6 +124,14 @@ describe('search engine rules', () => {
   it('falls back to the rarest term when Pagefind’s combined query misses', async () => {
     const { page } = await firstPage(fakePagefind(pages, ['鉴水科技城']), '鉴水科技城', map, {}, 10);
     expect(page.map((x) => x.data.url)).toEqual(['/notices/c/']);
+  });
+
+  it('never returns, counts or checks a record a later bundle replaced', async () => {
+    // b's old record is superseded: its words alone make the term unknown, not a hit.
+    const pf = withoutSuperseded(fakePagefind({ ...pages, b: '科技工作和创新工作，火星' }), new Set(['b']));
+    const { outcome: o } = await firstPage(pf, '火星', map, {}, 10);
+    expect(o.results).toEqual([]);
+    expect((await runSearch(pf, '创新', map)).results.map((r) => r.id)).toEqual(['a']);
   });
 
   it('looks a 文号 up exactly, whatever brackets the visitor typed', async () => {

@@ -73,17 +73,27 @@ export function planParts(
   config: SiteConfig,
   size: number,
 ): PlannedPart[] {
+  const plan = partPlanner(notices, config);
+  return partitionFiles(notices.map((n) => n.file), size).map(plan);
+}
+
+/** One part holding exactly `files` (an incremental build re-renders only the notices that changed). */
+export function planPart(notices: ReadonlyArray<{ file: string; data: NoticeData }>, config: SiteConfig, files: readonly string[]): PlannedPart {
+  return partPlanner(notices, config)([...files].sort());
+}
+
+function partPlanner(notices: ReadonlyArray<{ file: string; data: NoticeData }>, config: SiteConfig): (files: string[]) => PlannedPart {
   const site = deriveSite(
     notices.map((n) => ({ id: indexNoSlug(n.data.indexNo), data: n.data, entry: null })),
     config,
   );
   const byFile = new Map(notices.map((n) => [n.file, n.data]));
-  return partitionFiles([...byFile.keys()], size).map((files) => {
+  return (files) => {
     const published = files.map((f) => byFile.get(f)!).filter((d) => !d.draft);
     return {
       files,
       ids: published.map((d) => indexNoSlug(d.indexNo)),
       neighbours: Object.fromEntries(published.map((d) => [d.indexNo, site.neighboursOf(d.indexNo)])),
     };
-  });
+  };
 }

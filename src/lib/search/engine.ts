@@ -21,6 +21,20 @@ export interface PagefindLike {
   search(query: string | null, options?: SearchOptions): Promise<{ results: PagefindResult[] } | null>;
 }
 
+/**
+ * The index as the build published it: records another bundle replaces (an incremental build's
+ * changed notices, see src/lib/build/search-delta.ts) are never returned, counted or checked.
+ */
+export function withoutSuperseded(pf: PagefindLike, superseded: ReadonlySet<string>): PagefindLike {
+  if (!superseded.size) return pf;
+  return {
+    async search(query, options) {
+      const found = await pf.search(query, options);
+      return found && { ...found, results: found.results.filter((r) => !superseded.has(r.id)) };
+    },
+  };
+}
+
 export interface SearchOutcome {
   /** The query as typed, and folded to simplified characters (what is searched). */
   query: ParsedQuery;

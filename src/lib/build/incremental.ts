@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { NoticeData } from '../model/notice-schema';
+import { leadBlocks } from '../site/format';
+import { treesFingerprint } from '../code-fingerprint';
+import { NOTICES_DIR } from '../content/paths';
+import { parseNotice } from '../content/frontmatter';
+
+/**
+ * Incremental builds. What a page of the site depends on is known exactly, because the
+ * partitioned build already proves it (build-partitioned.test.ts: byte-identical output):
+ * - every page but the notice pages is rendered from each notice's checked data and lead only;
+ * - a notice page is rendered from its own file and its neighbours (from the others' data).
+ * So when the code, configuration and public/ are unchanged, no notice was added or removed, and
+ * every notice's data and lead are what they were, only the notices whose file changed need new
+ * pages: everything else in dist/ is what a full build would write again.
+ */
+export const STATE_FILE = 'last-build.json';
+
+/** More changed notices than this: a full build (one Astro process per change set costs about as much). */
+export const MAX_CHANGED = 200;
+
+export interface NoticeDigest {
+  /** SHA-256 of the checked data, of the file as written, and of its body's lead. */
+  data: string;
+  text: string;
+  lead: string;
+}
+
+/** A published notice's page as its search bundle holds it. */
+export interface IndexedPage {
+  bundle: string;
+  /** SHA-256 of the page when it was indexed. */
+  page: string;
+  /** Pagefind's id for the page in that bundle, once looked up. */
+  id?: string;
+}
+
+/** What `npm run build` remembers of its last successful build (in .gongkai/last-build.json). */
+export interface BuildState {
+  version: 1;
+  /** siteFingerprint() of the project the build ran on. */
+  code: string;
+  /** distFingerprint() of the dist/ it wrote: a dist/ changed since is not built upon. */
+  dist: string;
+  /** By file (relative to the project root). */
+  notices: Record<string, NoticeDigest>;
+  /** The search shards' bundle names, in order. */
+  bundles: string[];
+  /** By page file (notices/<slug>/index.html). */
+  indexed: Record<string, IndexedPage>;
+}
+
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/**
+ * Each notice's digest, read from its file (`file` relative to `root`); a lead is worked out
+ * again only for a file that changed since `last`.
+ */
+export function noticeDigests(root: string, notices: ReadonlyArray<{ file: string; data: NoticeData }>, last: BuildState | null): Record<string, NoticeDigest> {
+  const out: Record<string, NoticeDigest> = {};
+  for (const { file, data } of notices) {
+    const source = readFileSync(join(root, file), 'utf8');
+    const text = sha(source);
+    const before = last?.notices[file];
+    out[file] = { data: sha(JSON.stringify(data)), text, lead: before?.text === text ? before.lead : sha(leadBlocks(parseNotice(source).body)) };
+  }
+  return out;
+}
+
+export type BuildPlan = { kind: 'full'; reason: string } | { kind: 'incremental'; changed: string[] };
+
+/**
+ * Whether this build can reuse the last one, and which notices it must render again (their files).
+ * The reason for a full build is said in Chinese: editors see it in the build log.
+ */
+export function planBuild(
+  last: BuildState | null,
+  now: { code: string; dist: string | null; notices: Record<string, NoticeDigest> },
+): BuildPlan {
+  if (!last) return { kind: 'full', reason: '没有上次构建的记录' };
+  if (last.code !== now.code) return { kind: 'full', reason: '程序、站点配置或 public/ 有改动' };
+  if (last.dist !== now.dist) return { kind: 'full', reason: 'dist/ 与上次构建写出的不同' };
+  const before = Object.keys(last.notices);
+  const after = Object.keys(now.notices);
+  const added = after.filter((f) => !(f in last.notices));
+  const removed = before.filter((f) => !(f in now.notices));
+  if (added.length || removed.length) return { kind: 'full', reason: `新增或删除了公告（${[...added, ...removed].slice(0, 3).join('、')}）` };
+  const changed: string[] = [];
+  for (const f of after) {
+    const a = last.notices[f]!;
+    const b = now.notices[f]!;
+    if (a.data !== b.data) return { kind: 'full', reason: `${f} 的元数据有改动（列表、上一篇/下一篇等页面随之改变）` };
+    if (a.lead !== b.lead) return { kind: 'full', reason: `${f} 的导语有改动（列表页显示导语）` };
+    if (a.text !== b.text) changed.push(f);
+  }
+  if (changed.length > MAX_CHANGED) return { kind: 'full', reason: `改动的公告超过 ${MAX_CHANGED} 篇` };
+  return { kind: 'incremental', changed };
+}
+
+/**
+ * Everything a full build's output depends on besides the notices: the project's code, site
+ * configuration, public/ files and dependencies, and the build's own code (`toolPaths`).
+ */
+export function siteFingerprint(root: string, toolPaths: readonly string[]): string {
+  const notices = join(root, NOTICES_DIR);
+  const paths = ['src', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'].map((p) => join(root, p));
+  return treesFingerprint([...paths, ...toolPaths], (p) => p === notices);
+}
+
+/**
+ * A cheap fingerprint of a built folder: every file's path, size and modification time. Builds
+ * write new files (a swap renames, which keeps both), so a file changed, added or removed by
+ * hand since the last build changes it.
+ */
+export function distFingerprint(dir: string): string | null {
+  if (!existsSync(dir)) return null;
+  const hash = createHash('sha256');
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else {
+        const s = statSync(full);
+        hash.update(`${relative(dir, full).split(sep).join('/')}\u0000${s.size}\u0000${s.mtimeMs}\u0000`);
+      }
+    }
+  };
+  walk(dir);
+  return hash.digest('hex');
+}
+
+export function readState(file: string): BuildState | null {
+  try {
+    const s = JSON.parse(readFileSync(file, 'utf8')) as BuildState;
+    return s.version === 1 ? s : null;
+  } catch {
+    return null;
+  }
+}

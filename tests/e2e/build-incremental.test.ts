@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import type { Browser, Page } from 'playwright-core';
+import { runScript } from '../../scripts/lib/project-copy';
+import { writeCorpusProject } from '../../scripts/lib/corpus-project';
+import { launchChromium } from '../helpers/browser';
+import { serveStatic } from '../helpers/static-server';
+import { searchFor } from '../helpers/search-page';
+import { hashTree } from '../helpers/tree-hash';
+import { indexNoSlug } from '../../src/lib/model/index-no';
+
+/**
+ * An edit to notice bodies rebuilds only those notices' pages, and searches their new text through
+ * a small extra bundle while the old records stay hidden. The pages must be exactly what a full
+ * build writes, and search must answer as it does after a full build.
+ */
+const { project, notices } = writeCorpusProject(mkdtempSync(join(tmpdir(), 'gongkai-incremental-')), { count: 120, seed: 5, mdxShare: 0.3 });
+const env = { GONGKAI_SHARD_SIZE: '40' }; // three search shards
+const build = (...args: string[]) => runScript('build', ['--root', project.root, ...args], undefined, env);
+const dist = join(project.root, 'dist');
+const md = notices.find((n) => n.path.endsWith('.md'))!;
+const mdx = notices.find((n) => n.path.endsWith('.mdx'))!;
+const file = (n: { path: string }) => join(project.root, 'src/content/notices', n.path);
+const slug = (n: { content: string }) => indexNoSlug(/^indexNo: (\S+)$/m.exec(n.content)![1]!);
+
+/** The site without its search index files (which an incremental build lays out differently). */
+function pagesOf(tree: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(tree).filter(([f]) => !/^pagefind|^search\/bundles\.json$|^integrity-manifest\.json$/.test(f)));
+}
+
+let browser: Browser;
+let page: Page;
+beforeAll(async () => {
+  browser = await launchChromium();
+  page = await browser.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  project.remove();
+});
+
+async function search(query: string) {
+  const server = await serveStatic(dist);
+  try {
+    return await searchFor(page, server.url, query);
+  } finally {
+    await server.close();
+  }
+}
+
+describe('incremental build', () => {
+  let incremental: Record<string, string>;
+  let incrementalCounts: string[];
+
+  it('renders only the notices whose bodies changed, and search finds their new text, not their old', async () => {
+    appendFileSync(file(md), '\n追加一段：火星基地建设进展良好。\n');
+    const cold = build();
+    expect(cold.status, cold.stderr).toBe(0);
+    expect(cold.stdout).toContain('完整构建：没有上次构建的记录');
+
+    writeFileSync(file(md), readFileSync(file(md), 'utf8').replace('火星基地', '土星光环'));
+    appendFileSync(file(mdx), '\n追加一段：月球车试验场已经建成。\n');
+    const first = build();
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toContain('增量构建：2 篇公告的正文有改动');
+
+    // Edited again: the delta bundle holds both edited notices, their old records stay hidden.
+    appendFileSync(file(md), '\n再追加一段：木星探测计划。\n');
+    const second = build();
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout).toContain('增量构建：1 篇公告的正文有改动');
+    expect(second.stdout).toContain('搜索索引（2 篇在增量索引中）');
+    expect(JSON.parse(readFileSync(join(dist, 'search/bundles.json'), 'utf8')).superseded).toHaveLength(2);
+    expect(readFileSync(join(dist, 'notices', slug(md), 'index.html'), 'utf8')).toContain('木星探测');
+
+    expect((await search('木星探测')).results.map((r) => r.path)).toEqual([`/notices/${slug(md)}/`]);
+    expect((await search('土星光环')).results.map((r) => r.path)).toEqual([`/notices/${slug(md)}/`]);
+    expect((await search('月球车试验场')).results.map((r) => r.path)).toEqual([`/notices/${slug(mdx)}/`]);
+    // Only the old record, still in its shard, has 火星: the site now has no such word (基地 alone is offered, labelled).
+    const gone = await search('火星基地');
+    expect(gone.partial).toBe(true);
+    expect(gone.status).toContain('本站没有「火星」');
+    incrementalCounts = [(await search('科技创新')).status, (await search('人才')).status];
+    incremental = hashTree(dist);
+  }, 300_000);
+
+  it('publishes the pages a full build publishes, byte for byte, and search answers alike', async () => {
+    const full = build('--full');
+    expect(full.status, full.stderr).toBe(0);
+    expect(full.stdout).toContain('完整构建：指定了 --full');
+    expect(pagesOf(hashTree(dist))).toEqual(pagesOf(incremental));
+    expect([(await search('科技创新')).status, (await search('人才')).status]).toEqual(incrementalCounts);
+    expect(JSON.parse(readFileSync(join(dist, 'search/bundles.json'), 'utf8'))).toEqual({ bundles: ['/pagefind/', '/pagefind-1/', '/pagefind-2/'], superseded: [] });
+  }, 300_000);
+
+  it('builds in full when metadata changed, or dist/ was changed by hand', () => {
+    writeFileSync(file(md), readFileSync(file(md), 'utf8').replace(/^title: (.+)$/m, 'title: $1（修订）'));
+    const retitled = build();
+    expect(retitled.status, retitled.stderr).toBe(0);
+    expect(retitled.stdout).toContain(`完整构建：src/content/notices/${md.path} 的元数据有改动`);
+
+    appendFileSync(file(mdx), '\n又追加一段。\n');
+    rmSync(join(dist, 'feed.xml'));
+    const tampered = build();
+    expect(tampered.status, tampered.stderr).toBe(0);
+    expect(tampered.stdout).toContain('完整构建：dist/ 与上次构建写出的不同');
+    expect(readFileSync(join(dist, 'feed.xml'), 'utf8')).toContain('<rss');
+  }, 300_000);
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { distFingerprint, planBuild, type BuildState, type NoticeDigest } from '../../src/lib/build/incremental';
+import { clashingIds } from '../../src/lib/build/search-delta';
+
+const digest = (data: string, text: string, lead = 'l'): NoticeDigest => ({ data, text, lead });
+const state = (notices: Record<string, NoticeDigest>): BuildState => ({ version: 1, code: 'c', dist: 'd', notices, bundles: ['pagefind'], indexed: {} });
+
+describe('planBuild: what the last build can be reused for', () => {
+  const last = state({ 'a.md': digest('1', 'x'), 'b.mdx': digest('2', 'y') });
+  const now = (notices: Record<string, NoticeDigest>, o: { code?: string; dist?: string | null } = {}) => ({ code: o.code ?? 'c', dist: o.dist === undefined ? 'd' : o.dist, notices });
+
+  it('re-renders only notices whose file changed while their data and lead did not', () => {
+    expect(planBuild(last, now({ 'a.md': digest('1', 'x'), 'b.mdx': digest('2', 'y2') }))).toEqual({ kind: 'incremental', changed: ['b.mdx'] });
+    expect(planBuild(last, now(last.notices))).toEqual({ kind: 'incremental', changed: [] });
+  });
+
+  it('builds in full, saying why, whenever other pages could change', () => {
+    const reason = (p: ReturnType<typeof planBuild>) => (p.kind === 'full' ? p.reason : 'incremental');
+    expect(reason(planBuild(null, now(last.notices)))).toBe('没有上次构建的记录');
+    expect(reason(planBuild(last, now(last.notices, { code: 'c2' })))).toContain('程序、站点配置或 public/');
+    expect(reason(planBuild(last, now(last.notices, { dist: null })))).toContain('dist/');
+    expect(reason(planBuild(last, now({ 'a.md': digest('1', 'x') })))).toContain('新增或删除了公告（b.mdx）');
+    expect(reason(planBuild(last, now({ ...last.notices, 'c.md': digest('3', 'z') })))).toContain('新增或删除了公告（c.md）');
+    expect(reason(planBuild(last, now({ 'a.md': digest('1b', 'x2'), 'b.mdx': digest('2', 'y') })))).toContain('a.md 的元数据有改动');
+    expect(reason(planBuild(last, now({ 'a.md': digest('1', 'x2', 'l2'), 'b.mdx': digest('2', 'y') })))).toContain('a.md 的导语有改动');
+  });
+});
+
+describe('distFingerprint', () => {
+  it('changes when a file is added, removed, rewritten or touched', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-dist-fp-'));
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'sub', 'a.html'), 'a');
+    const a = distFingerprint(dir);
+    expect(distFingerprint(dir)).toBe(a);
+    writeFileSync(join(dir, 'b.html'), 'b');
+    const b = distFingerprint(dir);
+    expect(b).not.toBe(a);
+    utimesSync(join(dir, 'b.html'), new Date(2020, 1, 1), new Date(2020, 1, 1));
+    expect(distFingerprint(dir)).not.toBe(b);
+    rmSync(join(dir, 'b.html'));
+    expect(distFingerprint(dir)).toBe(a);
+    expect(distFingerprint(join(dir, 'missing'))).toBeNull();
+    rmSync(dir, { recursive: true });
+  });
+});
+
+describe('superseded search records', () => {
+  it('an id that also names a record in another bundle is a clash (it would hide that record too)', () => {
+    const superseded = new Map([['zh_1', 'pagefind'], ['zh_2', 'pagefind-1']]);
+    const bundles = new Map([['pagefind', ['zh_1', 'zh_3']], ['pagefind-1', ['zh_2', 'zh_4']], ['pagefind-delta', ['zh_5']]]);
+    expect(clashingIds(superseded, bundles)).toEqual([]);
+    bundles.set('pagefind-delta', ['zh_5', 'zh_1']);
+    expect(clashingIds(superseded, bundles)).toEqual(['zh_1']);
+  });
+});
