@@ -77,28 +77,34 @@ const digests = noticeDigests(root, notices.map((n) => ({ file: n.file, data: n.
 const code = `${libFingerprint()}:${siteFingerprint(root, [import.meta.dirname, join(import.meta.dirname, '..', 'package-lock.json')])}`;
 const plan = values.full ? { kind: 'full' as const, reason: '指定了 --full' } : planBuild(last, { code, dist: distFingerprint(dist), notices: digests });
 mkdirSync(work, { recursive: true });
+step('比较上次构建');
 let indexed: Record<string, IndexedPage> | null = null;
 if (plan.kind === 'incremental') {
   console.log(plan.changed.length ? `增量构建：${plan.changed.length} 篇公告的正文有改动，其余页面沿用上次构建。` : '增量构建：内容与上次构建相同，沿用上次构建的页面。');
   try {
-    indexed = await incrementalBuild({ root, work, staging, dist, notices, specs, config, last: last!, changed: plan.changed, step });
+    indexed = await incrementalBuild({ root, work, dist, notices, specs, config, last: last!, changed: plan.changed, step, beforeReplace: () => rmSync(statePath, { force: true }) });
+    step('更新 dist/');
   } catch (err) {
-    if (!(err instanceof FullBuildNeeded)) fail('增量构建出错', 'the incremental build failed', err);
+    // The message says what failed (an Astro error, broken links); the stack would not help an editor.
+    if (!(err instanceof FullBuildNeeded)) fail('增量构建出错', 'the incremental build failed', err instanceof Error ? err.message : err);
     console.log(`改为完整构建：${err.message}。`);
   }
 } else {
   console.log(`完整构建：${plan.reason}。`);
 }
-indexed ??= await fullBuild();
-
-// Remembered before the swap (renaming keeps every file's size and time), written after it.
-const state: BuildState = { version: 1, code, dist: distFingerprint(staging)!, notices: digests, bundles: shardPlan(specs, shardSize).map((s) => s.bundle), indexed };
-rmSync(statePath, { force: true });
-try {
-  swapInto(staging, dist, join(work, 'previous'));
-} catch (err) {
-  fail('无法替换 dist/', 'could not swap the new site into dist/', err);
+if (!indexed) {
+  indexed = await fullBuild();
+  // The last build's state no longer describes dist/ once dist/ starts changing.
+  rmSync(statePath, { force: true });
+  try {
+    swapInto(staging, dist, join(work, 'previous'));
+  } catch (err) {
+    fail('无法替换 dist/', 'could not swap the new site into dist/', err);
+  }
+  step('替换 dist/');
 }
+
+const state: BuildState = { version: 1, code, dist: distFingerprint(dist)!, notices: digests, bundles: shardPlan(specs, shardSize).map((s) => s.bundle), indexed };
 writeFileSync(`${statePath}.tmp`, JSON.stringify(state));
 renameSync(`${statePath}.tmp`, statePath);
 // An incremental build still serves the shards from the last full one: their cache entries stay.

@@ -53,6 +53,9 @@ async function search(query: string) {
 describe('incremental build', () => {
   let incremental: Record<string, string>;
   let incrementalCounts: string[];
+  let incrementalManifest: Record<string, string>;
+  const manifest = () => (JSON.parse(readFileSync(join(dist, 'integrity-manifest.json'), 'utf8')) as { files: Record<string, string> }).files;
+  const manifestPages = () => pagesOf(manifest());
 
   it('renders only the notices whose bodies changed, and search finds their new text, not their old', async () => {
     appendFileSync(file(md), '\n追加一段：火星基地建设进展良好。\n');
@@ -84,6 +87,10 @@ describe('incremental build', () => {
     expect(gone.status).toContain('本站没有「火星」');
     incrementalCounts = [(await search('科技创新')).status, (await search('人才')).status];
     incremental = hashTree(dist);
+    incrementalManifest = manifestPages();
+    // The integrity manifest describes what was published.
+    expect(Object.keys(incremental).filter((f) => f !== 'integrity-manifest.json').sort()).toEqual(Object.keys(manifest()).sort());
+    for (const [f, h] of Object.entries(manifest())) expect(incremental[f], f).toBe(h);
   }, 300_000);
 
   it('publishes the pages a full build publishes, byte for byte, and search answers alike', async () => {
@@ -91,8 +98,26 @@ describe('incremental build', () => {
     expect(full.status, full.stderr).toBe(0);
     expect(full.stdout).toContain('完整构建：指定了 --full');
     expect(pagesOf(hashTree(dist))).toEqual(pagesOf(incremental));
+    expect(manifestPages()).toEqual(incrementalManifest);
     expect([(await search('科技创新')).status, (await search('人才')).status]).toEqual(incrementalCounts);
     expect(JSON.parse(readFileSync(join(dist, 'search/bundles.json'), 'utf8'))).toEqual({ bundles: ['/pagefind/', '/pagefind-1/', '/pagefind-2/'], superseded: [] });
+  }, 300_000);
+
+  it('a failing incremental build leaves dist/ as it was, and the next one is incremental again', () => {
+    const before = hashTree(dist);
+    const good = readFileSync(file(mdx), 'utf8');
+    appendFileSync(file(mdx), '\n见[附表](/files/no-such-file.pdf)。\n');
+    const failed = build();
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain('构建失败：增量构建出错');
+    expect(failed.stderr).toContain(`notices/${slug(mdx)}/index.html：链接 /files/no-such-file.pdf 指向的文件不存在`);
+    expect(hashTree(dist)).toEqual(before);
+
+    writeFileSync(file(mdx), good);
+    const fixed = build();
+    expect(fixed.status, fixed.stderr).toBe(0);
+    expect(fixed.stdout).toContain('增量构建：内容与上次构建相同');
+    expect(hashTree(dist)).toEqual(before);
   }, 300_000);
 
   it('builds in full when metadata changed, or dist/ was changed by hand', () => {

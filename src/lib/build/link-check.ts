@@ -27,7 +27,8 @@ export function resolvesInSite(dir: string, path: string): boolean {
   return existsSync(join(full, 'index.html'));
 }
 
-export function findBrokenLinks(dir: string, pages: readonly string[], site: string): BrokenLink[] {
+/** `resolves` decides whether a site path exists, by default in `dir` (an incremental build overlays two folders). */
+export function findBrokenLinks(dir: string, pages: readonly string[], site: string, resolves: (path: string) => boolean = (p) => resolvesInSite(dir, p)): BrokenLink[] {
   const origin = new URL(site).origin;
   const broken: BrokenLink[] = [];
   const cache = new Map<string, boolean>();
@@ -41,7 +42,7 @@ export function findBrokenLinks(dir: string, pages: readonly string[], site: str
       if (url.origin !== origin) continue;
       const path = posix.normalize(url.pathname);
       let ok = cache.get(path);
-      if (ok === undefined) cache.set(path, (ok = resolvesInSite(dir, path)));
+      if (ok === undefined) cache.set(path, (ok = resolves(path)));
       if (!ok) broken.push({ page, href: raw });
     }
   }
