@@ -104,7 +104,7 @@ if (!indexed) {
   step('替换 dist/');
 }
 
-const state: BuildState = { version: 1, code, dist: distFingerprint(dist)!, notices: digests, bundles: shardPlan(specs, shardSize).map((s) => s.bundle), indexed };
+const state: BuildState = { version: 1, code, dist: distFingerprint(dist)!, notices: digests, bundles: fullBuilt ? shardPlan(specs, shardSize).map((s) => s.bundle) : last!.bundles, indexed };
 writeFileSync(`${statePath}.tmp`, JSON.stringify(state));
 renameSync(`${statePath}.tmp`, statePath);
 // An incremental build still serves the shards from the last full one: their cache entries stay.
