@@ -18,7 +18,7 @@ import { parseNotice } from '../content/frontmatter';
  */
 export const STATE_FILE = 'last-build.json';
 
-/** More changed notices than this: a full build (one Astro process per change set costs about as much). */
+/** More changed notices than this: a full build (the incremental path is for a few edits: one Astro process, a small delta bundle). */
 export const MAX_CHANGED = 200;
 
 export interface NoticeDigest {
