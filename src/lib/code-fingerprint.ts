@@ -20,8 +20,9 @@ export function libFingerprint(): string {
  */
 export function treesFingerprint(paths: readonly string[], skip: (path: string) => boolean = () => false): string {
   const hash = createHash('sha256');
-  for (const p of paths) {
-    hash.update(`\u0000${p}\u0000`);
+  // Each path by its place in the list, not its name: a project moved or cloned elsewhere keeps its caches.
+  for (const [k, p] of paths.entries()) {
+    hash.update(`\u0000${k}\u0000`);
     if (!existsSync(p)) hash.update('missing');
     else if (statSync(p).isDirectory()) walk(hash, p, p, skip);
     else hash.update(readFileSync(p));
