@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { NoticeData } from '../model/notice-schema';
 import { leadBlocks } from '../site/format';
 import { treesFingerprint } from '../code-fingerprint';
 import { NOTICES_DIR } from '../content/paths';
 import { parseNotice } from '../content/frontmatter';
+import { listFiles, MANIFEST_FILE } from './manifest';
 
 /**
  * Incremental builds. What a page of the site depends on is known exactly, because the
@@ -117,17 +118,10 @@ export function siteFingerprint(root: string, toolPaths: readonly string[]): str
 export function distFingerprint(dir: string): string | null {
   if (!existsSync(dir)) return null;
   const hash = createHash('sha256');
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const full = join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else {
-        const s = statSync(full);
-        hash.update(`${relative(dir, full).split(sep).join('/')}\u0000${s.size}\u0000${s.mtimeMs}\u0000`);
-      }
-    }
-  };
-  walk(dir);
+  for (const f of [...listFiles(dir), MANIFEST_FILE]) {
+    const s = existsSync(join(dir, f)) ? statSync(join(dir, f)) : null;
+    hash.update(`${f}\u0000${s ? `${s.size}\u0000${s.mtimeMs}` : 'missing'}\u0000`);
+  }
   return hash.digest('hex');
 }
 
