@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NoticeRecordSpec } from '../search/records';
 import { libFingerprint } from '../code-fingerprint';
-import { linkTree } from './link-tree';
 
 /**
  * Search bundles by content: a shard whose records (their specs and built pages) and indexing
@@ -52,5 +51,13 @@ export class SearchBundleCache {
   prune(): void {
     if (!existsSync(this.dir)) return;
     for (const name of readdirSync(this.dir)) if (!this.used.has(name)) rmSync(join(this.dir, name), { recursive: true, force: true });
+  }
+}
+
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const e of readdirSync(from, { withFileTypes: true })) {
+    if (e.isDirectory()) linkTree(join(from, e.name), join(to, e.name));
+    else linkSync(join(from, e.name), join(to, e.name));
   }
 }
