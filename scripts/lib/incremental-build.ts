@@ -6,7 +6,7 @@ import type { NoticeRecordSpec } from '../../src/lib/search/records';
 import { NOTICES_DIR } from '../../src/lib/content/paths';
 import { BUILD_ROLE_ENV, planPart } from '../../src/lib/build/partitions';
 import { mergePart } from '../../src/lib/build/merge-parts';
-import { hashFiles, listFiles, MANIFEST_FILE, serialiseManifest, sha256, type Manifest } from '../../src/lib/build/manifest';
+import { buildManifest, hashFiles, listFiles, MANIFEST_FILE, serialiseManifest, type Manifest } from '../../src/lib/build/manifest';
 import { findBrokenLinks, resolvesInSite } from '../../src/lib/build/link-check';
 import type { BuildState, IndexedPage } from '../../src/lib/build/incremental';
 import { bundleIds, clashingIds, DELTA_BUNDLE, idsOfUrls, MAX_DELTA, type BundleList } from '../../src/lib/build/search-delta';
@@ -106,7 +106,7 @@ export async function incrementalBuild(o: {
     const replaced = [...new Set([...newFiles.map(topOfChange), DELTA_BUNDLE])];
     const files = { ...manifest.files };
     for (const f of Object.keys(files)) if (replaced.some((p) => f === p || f.startsWith(`${p}/`))) delete files[f];
-    for (const f of newFiles) files[f] = fresh.get(f) ?? sha256(readFileSync(join(next, f)));
+    Object.assign(files, buildManifest(next, newFiles, fresh).files);
     const sorted: Manifest = { algorithm: 'sha256', files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))) };
     writeFileSync(join(next, MANIFEST_FILE), serialiseManifest(sorted));
     o.step('站内链接检查、完整性清单');
