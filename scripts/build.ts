@@ -73,7 +73,7 @@ let fullBuilt = false;
 // What the last build's output can be reused for (src/lib/build/incremental.ts).
 const statePath = join(work, STATE_FILE);
 const last = values.full ? null : readState(statePath);
-const digests = noticeDigests(root, notices.map((n) => ({ file: n.file, data: n.data! })), last);
+const digests = noticeDigests(root, notices.map((n) => ({ file: n.file, data: n.data!, sourceKey: n.sourceKey })), last);
 const code = `${libFingerprint()}:${siteFingerprint(root, [import.meta.dirname, join(import.meta.dirname, '..', 'package-lock.json')])}`;
 const plan = values.full ? { kind: 'full' as const, reason: '指定了 --full' } : planBuild(last, { code, dist: distFingerprint(dist), notices: digests });
 mkdirSync(work, { recursive: true });

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { distFingerprint, planBuild, type BuildState, type NoticeDigest } from '../../src/lib/build/incremental';
+import { distFingerprint, noticeDigests, planBuild, type BuildState, type NoticeDigest } from '../../src/lib/build/incremental';
 import { clashingIds } from '../../src/lib/build/search-delta';
+import type { NoticeData } from '../../src/lib/model/notice-schema';
 
 const digest = (data: string, text: string, lead = 'l'): NoticeDigest => ({ data, text, lead });
 const state = (notices: Record<string, NoticeDigest>): BuildState => ({ version: 1, code: 'c', dist: 'd', notices, bundles: ['pagefind'], indexed: {} });
@@ -26,6 +27,23 @@ describe('planBuild: what the last build can be reused for', () => {
     expect(reason(planBuild(last, now({ ...last.notices, 'c.md': digest('3', 'z') })))).toContain('新增或删除了公告（c.md）');
     expect(reason(planBuild(last, now({ 'a.md': digest('1b', 'x2'), 'b.mdx': digest('2', 'y') })))).toContain('a.md 的元数据有改动');
     expect(reason(planBuild(last, now({ 'a.md': digest('1', 'x2', 'l2'), 'b.mdx': digest('2', 'y') })))).toContain('a.md 的导语有改动');
+  });
+});
+
+describe('noticeDigests', () => {
+  const data = { title: '关于…的通知' } as unknown as NoticeData;
+  it('reads a file (to work out its lead) only when the check says its text changed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-digests-'));
+    writeFileSync(join(dir, 'a.md'), '---\ntitle: x\n---\n\n第一段。\n\n第二段。\n');
+    const first = noticeDigests(dir, [{ file: 'a.md', data, sourceKey: 'k1' }], null);
+    expect(first['a.md']!.text).toBe('k1');
+    rmSync(join(dir, 'a.md'));
+    // Same key: the last build's lead is kept and the (now missing) file is not read.
+    const again = noticeDigests(dir, [{ file: 'a.md', data, sourceKey: 'k1' }], state(first));
+    expect(again).toEqual(first);
+    // A new key: read again (here it throws, the file being gone).
+    expect(() => noticeDigests(dir, [{ file: 'a.md', data, sourceKey: 'k2' }], state(first))).toThrow();
+    rmSync(dir, { recursive: true });
   });
 });
 

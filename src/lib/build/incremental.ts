@@ -23,7 +23,7 @@ export const STATE_FILE = 'last-build.json';
 export const MAX_CHANGED = 200;
 
 export interface NoticeDigest {
-  /** SHA-256 of the checked data, of the file as written, and of its body's lead. */
+  /** SHA-256 of the checked data; the check's key for the file's text (or its SHA-256); SHA-256 of its body's lead. */
   data: string;
   text: string;
   lead: string;
@@ -56,16 +56,18 @@ export interface BuildState {
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /**
- * Each notice's digest, read from its file (`file` relative to `root`); a lead is worked out
- * again only for a file that changed since `last`.
+ * Each notice's digest. `sourceKey` is the check's key for the file's text (CheckedNotice): a
+ * file is read, to work out its lead again, only when that key differs from the last build's.
+ * (The key also covers the checking code; when that changes, so does the code fingerprint, and
+ * the build is a full one anyway.) `file` is relative to `root`.
  */
-export function noticeDigests(root: string, notices: ReadonlyArray<{ file: string; data: NoticeData }>, last: BuildState | null): Record<string, NoticeDigest> {
+export function noticeDigests(root: string, notices: ReadonlyArray<{ file: string; data: NoticeData; sourceKey?: string }>, last: BuildState | null): Record<string, NoticeDigest> {
   const out: Record<string, NoticeDigest> = {};
-  for (const { file, data } of notices) {
-    const source = readFileSync(join(root, file), 'utf8');
-    const text = sha(source);
+  for (const { file, data, sourceKey } of notices) {
     const before = last?.notices[file];
-    out[file] = { data: sha(JSON.stringify(data)), text, lead: before?.text === text ? before.lead : sha(leadBlocks(parseNotice(source).body)) };
+    const source = sourceKey && before?.text === sourceKey ? null : readFileSync(join(root, file), 'utf8');
+    const text = sourceKey ?? sha(source!);
+    out[file] = { data: sha(JSON.stringify(data)), text, lead: source === null ? before!.lead : sha(leadBlocks(parseNotice(source).body)) };
   }
   return out;
 }

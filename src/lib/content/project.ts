@@ -148,7 +148,9 @@ export async function checkNotices(root: string, config: SiteConfig, only?: read
   }
   const checked = answers.map(({ key, result }, i) => {
     if (result) cache.set(key, result);
-    return fromCached(files[i]!, result ?? cache.get(key)!);
+    const check = fromCached(files[i]!, result ?? cache.get(key)!);
+    check.notice.sourceKey = key;
+    return check;
   });
   cache.save();
   const notices = checked.map((c) => c.notice);

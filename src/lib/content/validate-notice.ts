@@ -13,6 +13,11 @@ export interface CheckedNotice {
   data: NoticeData | null;
   parsed: ParsedNotice;
   problems: Problem[];
+  /**
+   * Set by checkNotices over every file: the check cache's key for the text checked (a hash of
+   * the file's text and the checking code), so callers can tell a changed file without reading it.
+   */
+  sourceKey?: string;
 }
 
 function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
