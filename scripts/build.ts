@@ -68,7 +68,6 @@ const specs = notices
 
 const shardSize = Number(process.env.GONGKAI_SHARD_SIZE) || DEFAULT_SHARD_SIZE;
 const searchCache = new SearchBundleCache(join(work, 'search-cache'));
-let fullBuilt = false;
 
 // What the last build's output can be reused for (src/lib/build/incremental.ts).
 const statePath = join(work, STATE_FILE);
@@ -92,6 +91,7 @@ if (plan.kind === 'incremental') {
 } else {
   console.log(`完整构建：${plan.reason}。`);
 }
+const full = !indexed;
 if (!indexed) {
   indexed = await fullBuild();
   // The last build's state no longer describes dist/ once dist/ starts changing.
@@ -104,11 +104,11 @@ if (!indexed) {
   step('替换 dist/');
 }
 
-const state: BuildState = { version: 1, code, dist: distFingerprint(dist)!, notices: digests, bundles: fullBuilt ? shardPlan(specs, shardSize).map((s) => s.bundle) : last!.bundles, indexed };
+const state: BuildState = { version: 1, code, dist: distFingerprint(dist)!, notices: digests, bundles: full ? shardPlan(specs, shardSize).map((s) => s.bundle) : last!.bundles, indexed };
 writeFileSync(`${statePath}.tmp`, JSON.stringify(state));
 renameSync(`${statePath}.tmp`, statePath);
 // An incremental build still serves the shards from the last full one: their cache entries stay.
-if (fullBuilt) searchCache.prune();
+if (full) searchCache.prune();
 console.log(`构建完成：dist/（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）。`);
 console.log('Build complete: dist/.');
 
@@ -170,6 +170,5 @@ async function fullBuild(): Promise<Record<string, IndexedPage>> {
   // The integrity manifest: SHA-256 of every published file (npm run verify checks a deployed copy).
   writeFileSync(join(staging, MANIFEST_FILE), serialiseManifest(buildManifest(staging, published, pageHashes)));
   step('完整性清单');
-  fullBuilt = true;
   return Object.fromEntries(shards.flatMap((shard) => shard.items.map((s) => [s.file, { bundle: shard.bundle, page: pageHashes.get(s.file)! }])));
 }
