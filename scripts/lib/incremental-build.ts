@@ -83,8 +83,8 @@ export async function incrementalBuild(o: {
       for (const s of unknown) indexed[s.file]!.id = ids.get(s.url)!;
     }
     if (stale.length) {
-      // The records are read from the new pages where there are some, from dist/ for the others.
-      writeFileSync(join(dir, 'delta-records.json'), JSON.stringify(stale.map((s) => (fresh.has(s.file) ? { ...s, file: join(next, s.file) } : { ...s, file: join(dist, s.file) }))));
+      // Pages are read from absolute paths (site folder "/"): the new ones from `next`, the others from dist/.
+      writeFileSync(join(dir, 'delta-records.json'), JSON.stringify(stale.map((s) => ({ ...s, file: join(fresh.has(s.file) ? next : dist, s.file) }))));
       const r = await runTsChild(join(SCRIPTS, 'search-index.ts'), ['/', join(dir, 'delta-records.json'), join(next, DELTA_BUNDLE)]);
       if (r.status !== 0) throw new Error(`Pagefind：${r.stderr.split('\nstack backtrace')[0]!.trim()}`);
     }
