@@ -1,8 +1,8 @@
 /**
  * npm run build [-- --root DIR] [--full]
  * check → Astro build into a staging folder → Pagefind index → swap into dist/.
- * When only notice bodies changed since the last build (src/lib/build/incremental.ts), only their
- * pages are rendered and indexed again; --full always builds everything.
+ * When no notice was added or removed since the last build (src/lib/build/incremental.ts), only
+ * the pages that can have changed are rendered and indexed again; --full always builds everything.
  * Any failure leaves the previous dist/ exactly as it was and says why (exit 1).
  */
 import { parseArgs } from 'node:util';
@@ -16,7 +16,7 @@ import { formatProblemsText } from '../src/lib/content/problem';
 import { runTsChild } from './lib/child-process';
 import { astroInParts } from './lib/astro-in-parts';
 import { runPool } from '../src/lib/build/pool';
-import { DEFAULT_PARTITION_SIZE } from '../src/lib/build/partitions';
+import { DEFAULT_PARTITION_SIZE, siteNeighbours } from '../src/lib/build/partitions';
 import { SearchBundleCache } from '../src/lib/build/search-cache';
 import { shardPlan, DEFAULT_SHARD_SIZE } from '../src/lib/build/shards';
 import { swapInto } from '../src/lib/build/swap-dir';
@@ -72,16 +72,23 @@ const searchCache = new SearchBundleCache(join(work, 'search-cache'));
 // What the last build's output can be reused for (src/lib/build/incremental.ts).
 const statePath = join(work, STATE_FILE);
 const last = values.full ? null : readState(statePath);
-const digests = noticeDigests(root, notices.map((n) => ({ file: n.file, data: n.data!, sourceKey: n.sourceKey })), last);
+const neighboursOf = siteNeighbours(notices.map((n) => ({ data: n.data! })), config);
+const digests = noticeDigests(root, notices.map((n) => ({ file: n.file, data: n.data!, sourceKey: n.sourceKey })), last, neighboursOf);
 const code = `${libFingerprint()}:${siteFingerprint(root, [import.meta.dirname, join(import.meta.dirname, '..', 'package-lock.json')])}`;
 const plan = values.full ? { kind: 'full' as const, reason: '指定了 --full' } : planBuild(last, { code, dist: distFingerprint(dist), notices: digests });
 mkdirSync(work, { recursive: true });
 step('比较上次构建');
 let indexed: Record<string, IndexedPage> | null = null;
 if (plan.kind === 'incremental') {
-  console.log(plan.changed.length ? `增量构建：${plan.changed.length} 篇公告的正文有改动，其余页面沿用上次构建。` : '增量构建：内容与上次构建相同，沿用上次构建的页面。');
+  console.log(
+    plan.site
+      ? `增量构建：有公告的元数据或导语改动，重新生成列表等站点页面和 ${plan.changed.length} 篇公告页面（含上一篇/下一篇随之改变的），其余沿用上次构建。`
+      : plan.changed.length
+        ? `增量构建：${plan.changed.length} 篇公告的正文有改动，其余页面沿用上次构建。`
+        : '增量构建：内容与上次构建相同，沿用上次构建的页面。',
+  );
   try {
-    indexed = await incrementalBuild({ root, work, dist, notices, specs, config, last: last!, changed: plan.changed, step, beforeReplace: () => rmSync(statePath, { force: true }) });
+    indexed = await incrementalBuild({ root, work, dist, notices, specs, config, last: last!, digests, changed: plan.changed, site: plan.site, neighboursOf, step, beforeReplace: () => rmSync(statePath, { force: true }) });
     step('更新 dist/');
   } catch (err) {
     // The message says what failed (an Astro error, broken links); the stack would not help an editor.
@@ -104,7 +111,7 @@ if (!indexed) {
   step('替换 dist/');
 }
 
-const state: BuildState = { version: 1, code, dist: distFingerprint(dist)!, notices: digests, bundles: full ? shardPlan(specs, shardSize).map((s) => s.bundle) : last!.bundles, indexed };
+const state: BuildState = { version: 2, code, dist: distFingerprint(dist)!, notices: digests, bundles: full ? shardPlan(specs, shardSize).map((s) => s.bundle) : last!.bundles, indexed };
 writeFileSync(`${statePath}.tmp`, JSON.stringify(state));
 renameSync(`${statePath}.tmp`, statePath);
 // An incremental build still serves the shards from the last full one: their cache entries stay.

@@ -12,6 +12,23 @@ import { runTsChild } from './child-process';
 
 const ASTRO_BUILD = join(import.meta.dirname, '..', 'astro-build.ts');
 
+/** What the "site" process renders from: every notice's checked data and lead (read from its file). */
+export function siteMetadata(root: string, notices: readonly CheckedNotice[]): SiteMetadata {
+  return {
+    entries: notices.map((n) => ({
+      id: indexNoSlug(n.data!.indexNo),
+      data: n.data!,
+      lead: leadBlocks(parseNotice(readFileSync(join(root, n.file), 'utf8')).body),
+    })),
+  };
+}
+
+/** Runs the site (or a notices) Astro process for `root` with its role; throws with its message. */
+export async function runAstroRole(root: string, role: string, out: string, cache: string, label: string): Promise<void> {
+  const r = await runTsChild(ASTRO_BUILD, [root, out, cache], { [BUILD_ROLE_ENV]: role });
+  if (r.status !== 0) throw new Error(`${label}：\n${r.stderr.trim()}`);
+}
+
 /**
  * The Astro step of a large site's build, in fresh processes (partitions.ts): the site pages from
  * the check's metadata, and the notice pages in parts of at most `size`; their outputs merged
@@ -32,15 +49,8 @@ export async function astroInParts(opts: {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
 
-  const notices = opts.notices.map((n) => ({ file: n.file.slice(NOTICES_DIR.length + 1), path: n.file, data: n.data! }));
-  const metadata: SiteMetadata = {
-    entries: notices.map((n) => ({
-      id: indexNoSlug(n.data.indexNo),
-      data: n.data,
-      lead: leadBlocks(parseNotice(readFileSync(join(root, n.path), 'utf8')).body),
-    })),
-  };
-  writeFileSync(join(dir, 'site.json'), JSON.stringify(metadata));
+  const notices = opts.notices.map((n) => ({ file: n.file.slice(NOTICES_DIR.length + 1), data: n.data! }));
+  writeFileSync(join(dir, 'site.json'), JSON.stringify(siteMetadata(root, opts.notices)));
   const parts = planParts(notices, config, opts.size);
   const jobs = [
     { label: '站点页面', role: `site:${join(dir, 'site.json')}`, out: join(dir, 'site-out'), cache: join(work, 'cache-site') },
@@ -51,10 +61,7 @@ export async function astroInParts(opts: {
   ];
   try {
     // One at a time (see above); the first failure stops the build.
-    for (const job of jobs) {
-      const r = await runTsChild(ASTRO_BUILD, [root, job.out, job.cache], { [BUILD_ROLE_ENV]: job.role });
-      if (r.status !== 0) throw new Error(`${job.label}：\n${r.stderr.trim()}`);
-    }
+    for (const job of jobs) await runAstroRole(root, job.role, job.out, job.cache, job.label);
     rmSync(staging, { recursive: true, force: true });
     renameSync(jobs[0]!.out, staging);
     parts.forEach((part, k) => mergePart(jobs[k + 1]!.out, staging, part.ids, jobs[k + 1]!.label));

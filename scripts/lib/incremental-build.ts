@@ -1,16 +1,21 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import type { CheckedNotice } from '../../src/lib/content/validate-notice';
 import type { SiteConfig } from '../../src/lib/model/site-config';
 import type { NoticeRecordSpec } from '../../src/lib/search/records';
 import { NOTICES_DIR } from '../../src/lib/content/paths';
-import { BUILD_ROLE_ENV, planPart } from '../../src/lib/build/partitions';
+import { planPart } from '../../src/lib/build/partitions';
 import { mergePart } from '../../src/lib/build/merge-parts';
 import { buildManifest, hashFiles, listFiles, MANIFEST_FILE, serialiseManifest, type Manifest } from '../../src/lib/build/manifest';
 import { findBrokenLinks, resolvesInSite } from '../../src/lib/build/link-check';
-import type { BuildState, IndexedPage } from '../../src/lib/build/incremental';
+import type { BuildState, IndexedPage, NoticeDigest } from '../../src/lib/build/incremental';
+import { articleText } from '../../src/lib/search/records';
+import { indexNoSlug } from '../../src/lib/model/index-no';
 import { bundleIds, clashingIds, DELTA_BUNDLE, idsOfUrls, MAX_DELTA, type BundleList } from '../../src/lib/build/search-delta';
+import type { NoticeData } from '../../src/lib/model/notice-schema';
+import type { Neighbours } from '../../src/lib/site/derive';
 import { runTsChild } from './child-process';
+import { runAstroRole, siteMetadata } from './astro-in-parts';
 
 const SCRIPTS = join(import.meta.dirname, '..');
 
@@ -34,7 +39,12 @@ export async function incrementalBuild(o: {
   specs: readonly NoticeRecordSpec[];
   config: SiteConfig;
   last: BuildState;
+  /** This build's notice digests (whose data changed since `last`). */
+  digests: Record<string, NoticeDigest>;
+  /** Notices whose pages are rendered again, and whether the other pages are (incremental.ts). */
   changed: readonly string[];
+  site: boolean;
+  neighboursOf: (data: NoticeData) => Neighbours;
   step: (name: string) => void;
   /** Called once everything is ready, just before dist/ starts changing. */
   beforeReplace: () => void;
@@ -53,24 +63,47 @@ export async function incrementalBuild(o: {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(next, { recursive: true });
   try {
+    // The other pages (listings, feeds, open data …), when some notice's data or lead changed:
+    // the whole "site" process; only its files that differ from dist/ are kept.
+    let site = { changed: [] as string[], removed: [] as string[] };
+    if (o.site) {
+      writeFileSync(join(dir, 'site.json'), JSON.stringify(siteMetadata(root, o.notices)));
+      await runAstroRole(root, `site:${join(dir, 'site.json')}`, join(dir, 'site-out'), join(work, 'cache-site'), '站点页面');
+      site = siteChanges(join(dir, 'site-out'), manifest);
+      for (const f of site.changed) {
+        mkdirSync(dirname(join(next, f)), { recursive: true });
+        renameSync(join(dir, 'site-out', f), join(next, f));
+      }
+      o.step(`Astro 生成站点页面（${site.changed.length} 个文件有变化，${site.removed.length} 个不再有）`);
+    }
+
     // The changed notices' pages, in both modes, from one Astro process.
     const all = o.notices.map((n) => ({ file: n.file.slice(NOTICES_DIR.length + 1), data: n.data! }));
-    const part = planPart(all, o.config, o.changed.map((f) => f.slice(NOTICES_DIR.length + 1)));
+    const part = planPart(all, o.config, o.changed.map((f) => f.slice(NOTICES_DIR.length + 1)), o.neighboursOf);
     if (part.ids.length) {
       writeFileSync(join(dir, 'part.json'), JSON.stringify(part));
-      const r = await runTsChild(join(SCRIPTS, 'astro-build.ts'), [root, join(dir, 'out'), join(work, 'cache-incremental')], { [BUILD_ROLE_ENV]: `notices:${join(dir, 'part.json')}` });
-      if (r.status !== 0) throw new Error(`改动的公告：\n${r.stderr.trim()}`);
+      await runAstroRole(root, `notices:${join(dir, 'part.json')}`, join(dir, 'out'), join(work, 'cache-incremental'), '改动的公告');
       mergePart(join(dir, 'out'), next, part.ids, '改动的公告');
-      keepNewAssets(next, dist);
     }
+    keepNewAssets(next, dist);
     o.step(`Astro 生成改动的 ${part.ids.length} 篇`);
 
     // Search: every notice whose page differs from the one its shard indexed goes into the delta bundle.
     const fresh = hashFiles(next, part.ids.map((id) => `notices/${id}/index.html`));
-    const stale = o.specs.filter((s) => (fresh.get(s.file) ?? manifest.files[s.file]) !== last.indexed[s.file]?.page);
-    if (stale.some((s) => !last.indexed[s.file])) throw new FullBuildNeeded('有公告不在上次的搜索索引里');
-    if (stale.length > MAX_DELTA) throw new FullBuildNeeded(`自上次完整索引以来改动的公告超过 ${MAX_DELTA} 篇，重建搜索索引`);
+    const differs = o.specs.filter((s) => (fresh.get(s.file) ?? manifest.files[s.file]) !== last.indexed[s.file]?.page);
+    if (differs.some((s) => !last.indexed[s.file])) throw new FullBuildNeeded('有公告不在上次的搜索索引里');
     const indexed = structuredClone(last.indexed);
+    // A page whose record is what its shard holds (only its 上一篇/下一篇 links changed: same data,
+    // same article text) keeps that record; a copy in the delta bundle would even share its id.
+    const dataChanged = new Set(o.notices.filter((n) => last.notices[n.file]?.data !== o.digests[n.file]?.data).map((n) => pageFile(n.data!)));
+    const sameRecord = (s: NoticeRecordSpec) =>
+      fresh.has(s.file) && manifest.files[s.file] === last.indexed[s.file]!.page && !dataChanged.has(s.file) && articleText(readFileSync(join(dist, s.file), 'utf8')) === articleText(readFileSync(join(next, s.file), 'utf8'));
+    const stale = differs.filter((s) => {
+      if (!sameRecord(s)) return true;
+      indexed[s.file]!.page = fresh.get(s.file)!;
+      return false;
+    });
+    if (stale.length > MAX_DELTA) throw new FullBuildNeeded(`自上次完整索引以来改动的公告超过 ${MAX_DELTA} 篇，重建搜索索引`);
     for (const bundle of new Set(stale.map((s) => indexed[s.file]!.bundle))) {
       const unknown = stale.filter((s) => indexed[s.file]!.bundle === bundle && !indexed[s.file]!.id);
       if (!unknown.length) continue;
@@ -99,11 +132,17 @@ export async function incrementalBuild(o: {
 
     // The new pages' links, resolved in the site as it will be; every other page and link target is as it was.
     const newFiles = listFiles(next);
-    const broken = findBrokenLinks(next, newFiles.filter((f) => f.endsWith('.html')), o.config.url, (p) => resolvesInSite(next, p) || resolvesInSite(dist, p));
+    const gone = new Set(site.removed);
+    const inOldSite = (p: string) => {
+      if (!resolvesInSite(dist, p)) return false;
+      const rel = decodeURIComponent(p).replace(/^\//, '');
+      return !gone.has(rel) && !gone.has(posix.join(rel, 'index.html'));
+    };
+    const broken = findBrokenLinks(next, newFiles.filter((f) => f.endsWith('.html')), o.config.url, (p) => resolvesInSite(next, p) || inOldSite(p));
     if (broken.length) throw new Error(`${broken.length} 个站内链接或附件无法打开：\n${broken.slice(0, 50).map((b) => `  ${b.page}：链接 ${b.href} 指向的文件不存在`).join('\n')}`);
 
-    // Replaced: the new paths, and an old delta bundle (with or without a new one).
-    const replaced = [...new Set([...newFiles.map(topOfChange), DELTA_BUNDLE])];
+    // Replaced: the new paths, site files no longer made, and an old delta bundle (with or without a new one).
+    const replaced = [...new Set([...newFiles.map(topOfChange), ...site.removed, DELTA_BUNDLE])];
     const files = { ...manifest.files };
     for (const f of Object.keys(files)) if (replaced.some((p) => f === p || f.startsWith(`${p}/`))) delete files[f];
     Object.assign(files, buildManifest(next, newFiles, fresh).files);
@@ -117,6 +156,23 @@ export async function incrementalBuild(o: {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A published notice's page file. */
+const pageFile = (data: NoticeData) => `notices/${indexNoSlug(data.indexNo)}/index.html`;
+
+/**
+ * The site process's files that differ from what dist/ holds (by the integrity manifest's hashes),
+ * and the site files dist/ holds that it no longer made (a listing's last page, say). Notice pages,
+ * search bundles and hashed assets (kept: a notice page may use one) are not the site process's.
+ */
+function siteChanges(siteOut: string, manifest: Manifest): { changed: string[]; removed: string[] } {
+  const made = listFiles(siteOut);
+  const hashes = hashFiles(siteOut, made);
+  const changed = made.filter((f) => manifest.files[f] !== hashes.get(f));
+  const madeSet = new Set(made);
+  const removed = Object.keys(manifest.files).filter((f) => !madeSet.has(f) && !/^(?:(?:care\/)?notices\/|pagefind[^/]*\/|_astro\/)|^search\/bundles\.json$/.test(f));
+  return { changed, removed };
 }
 
 /**

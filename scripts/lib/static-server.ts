@@ -32,6 +32,11 @@ export async function serveStatic(dir: string): Promise<{ url: string; close: ()
   return {
     url: `http://127.0.0.1:${port}`,
     server,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // Chromium may keep a connection open (Pagefind's shared worker outlives the page): close() alone would wait for it.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -13,8 +13,9 @@ import { indexNoSlug } from '../../src/lib/model/index-no';
 
 /**
  * An edit to notice bodies rebuilds only those notices' pages, and searches their new text through
- * a small extra bundle while the old records stay hidden. The pages must be exactly what a full
- * build writes, and search must answer as it does after a full build.
+ * a small extra bundle while the old records stay hidden; an edit to metadata or a lead also
+ * renders the site pages again (only those that changed are replaced). The pages must be exactly
+ * what a full build writes, and search must answer as it does after a full build.
  */
 const { project, notices } = writeCorpusProject(mkdtempSync(join(tmpdir(), 'gongkai-incremental-')), { count: 120, seed: 5, mdxShare: 0.3 });
 const env = { GONGKAI_SHARD_SIZE: '40' }; // three search shards
@@ -120,11 +121,38 @@ describe('incremental build', () => {
     expect(hashTree(dist)).toEqual(before);
   }, 300_000);
 
-  it('builds in full when metadata changed, or dist/ was changed by hand', () => {
-    writeFileSync(file(md), readFileSync(file(md), 'utf8').replace(/^title: (.+)$/m, 'title: $1（修订）'));
-    const retitled = build();
-    expect(retitled.status, retitled.stderr).toBe(0);
-    expect(retitled.stdout).toContain(`完整构建：src/content/notices/${md.path} 的元数据有改动`);
+  it('a title, date or lead edit renders the site pages and the neighbours again, as a full build would', async () => {
+    writeFileSync(
+      file(md),
+      readFileSync(file(md), 'utf8')
+        .replace(/^title: (.+)$/m, 'title: $1（修订）')
+        .replace(/^date: (\d{4})-\d\d-\d\d$/m, 'date: $1-01-02')
+        .replace(/^publishedAt: (\d{4})-.*$/m, 'publishedAt: $1-01-02T09:00:00+08:00'),
+    );
+    // The lead (first paragraph) shows on listings.
+    writeFileSync(file(mdx), readFileSync(file(mdx), 'utf8').replace(/\n---\n\n/, '\n---\n\n导语新增一句。'));
+    const edited = build();
+    expect(edited.status, edited.stderr).toBe(0);
+    expect(edited.stdout).toContain('增量构建：有公告的元数据或导语改动，重新生成列表等站点页面');
+    expect(edited.stdout).not.toContain('完整构建');
+    expect(readFileSync(join(dist, 'feed.xml'), 'utf8')).toContain('（修订）');
+    const retitled = (await search('修订')).results;
+    expect(retitled.map((r) => r.path)).toEqual([`/notices/${slug(md)}/`]);
+    expect(retitled[0]!.title).toContain('（修订）');
+    const edits = hashTree(dist);
+    const editsManifest = manifestPages();
+
+    const full = build('--full');
+    expect(full.status, full.stderr).toBe(0);
+    expect(pagesOf(hashTree(dist))).toEqual(pagesOf(edits));
+    expect(manifestPages()).toEqual(editsManifest);
+  }, 300_000);
+
+  it('builds in full when an index number changed, or dist/ was changed by hand', () => {
+    writeFileSync(file(md), readFileSync(file(md), 'utf8').replace(/^(indexNo: .+-)(\d+)$/m, (_, head: string, serial: string) => `${head}${String(Number(serial) + 90000).padStart(serial.length, '0')}`));
+    const renumbered = build();
+    expect(renumbered.status, renumbered.stderr).toBe(0);
+    expect(renumbered.stdout).toContain(`完整构建：src/content/notices/${md.path} 的索引号或草稿状态有改动`);
 
     appendFileSync(file(mdx), '\n又追加一段。\n');
     rmSync(join(dist, 'feed.xml'));

@@ -6,16 +6,21 @@ import { distFingerprint, noticeDigests, planBuild, type BuildState, type Notice
 import { clashingIds } from '../../src/lib/build/search-delta';
 import type { NoticeData } from '../../src/lib/model/notice-schema';
 
-const digest = (data: string, text: string, lead = 'l'): NoticeDigest => ({ data, text, lead });
-const state = (notices: Record<string, NoticeDigest>): BuildState => ({ version: 1, code: 'c', dist: 'd', notices, bundles: ['pagefind'], indexed: {} });
+const digest = (data: string, text: string, lead = 'l', o: { page?: string | null; neighbours?: string } = {}): NoticeDigest => ({ data, text, lead, page: o.page === undefined ? `p-${text[0]}` : o.page, neighbours: o.neighbours ?? 'n' });
+const state = (notices: Record<string, NoticeDigest>): BuildState => ({ version: 2, code: 'c', dist: 'd', notices, bundles: ['pagefind'], indexed: {} });
 
 describe('planBuild: what the last build can be reused for', () => {
   const last = state({ 'a.md': digest('1', 'x'), 'b.mdx': digest('2', 'y') });
   const now = (notices: Record<string, NoticeDigest>, o: { code?: string; dist?: string | null } = {}) => ({ code: o.code ?? 'c', dist: o.dist === undefined ? 'd' : o.dist, notices });
 
   it('re-renders only notices whose file changed while their data and lead did not', () => {
-    expect(planBuild(last, now({ 'a.md': digest('1', 'x'), 'b.mdx': digest('2', 'y2') }))).toEqual({ kind: 'incremental', changed: ['b.mdx'] });
-    expect(planBuild(last, now(last.notices))).toEqual({ kind: 'incremental', changed: [] });
+    expect(planBuild(last, now({ 'a.md': digest('1', 'x'), 'b.mdx': digest('2', 'y2') }))).toEqual({ kind: 'incremental', changed: ['b.mdx'], site: false });
+    expect(planBuild(last, now(last.notices))).toEqual({ kind: 'incremental', changed: [], site: false });
+  });
+
+  it('re-renders the site pages when data or a lead changed, and the notices whose neighbours changed', () => {
+    expect(planBuild(last, now({ 'a.md': digest('1b', 'x2'), 'b.mdx': digest('2', 'y', 'l', { neighbours: 'n2' }) }))).toEqual({ kind: 'incremental', changed: ['a.md', 'b.mdx'], site: true });
+    expect(planBuild(last, now({ 'a.md': digest('1', 'x2', 'l2'), 'b.mdx': digest('2', 'y') }))).toEqual({ kind: 'incremental', changed: ['a.md'], site: true });
   });
 
   it('builds in full, saying why, whenever other pages could change', () => {
@@ -25,24 +30,25 @@ describe('planBuild: what the last build can be reused for', () => {
     expect(reason(planBuild(last, now(last.notices, { dist: null })))).toContain('dist/');
     expect(reason(planBuild(last, now({ 'a.md': digest('1', 'x') })))).toContain('新增或删除了公告（b.mdx）');
     expect(reason(planBuild(last, now({ ...last.notices, 'c.md': digest('3', 'z') })))).toContain('新增或删除了公告（c.md）');
-    expect(reason(planBuild(last, now({ 'a.md': digest('1b', 'x2'), 'b.mdx': digest('2', 'y') })))).toContain('a.md 的元数据有改动');
-    expect(reason(planBuild(last, now({ 'a.md': digest('1', 'x2', 'l2'), 'b.mdx': digest('2', 'y') })))).toContain('a.md 的导语有改动');
+    expect(reason(planBuild(last, now({ 'a.md': digest('1b', 'x', 'l', { page: 'p-other' }), 'b.mdx': digest('2', 'y') })))).toContain('a.md 的索引号或草稿状态有改动');
+    expect(reason(planBuild(last, now({ 'a.md': digest('1b', 'x', 'l', { page: null }), 'b.mdx': digest('2', 'y') })))).toContain('a.md 的索引号或草稿状态有改动');
   });
 });
 
 describe('noticeDigests', () => {
-  const data = { title: '关于…的通知' } as unknown as NoticeData;
+  const data = { title: '关于…的通知', indexNo: '001-2024-0001', draft: false } as unknown as NoticeData;
+  const none = () => ({});
   it('reads a file (to work out its lead) only when the check says its text changed', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gongkai-digests-'));
     writeFileSync(join(dir, 'a.md'), '---\ntitle: x\n---\n\n第一段。\n\n第二段。\n');
-    const first = noticeDigests(dir, [{ file: 'a.md', data, sourceKey: 'k1' }], null);
+    const first = noticeDigests(dir, [{ file: 'a.md', data, sourceKey: 'k1' }], null, none);
     expect(first['a.md']!.text).toBe('k1');
     rmSync(join(dir, 'a.md'));
     // Same key: the last build's lead is kept and the (now missing) file is not read.
-    const again = noticeDigests(dir, [{ file: 'a.md', data, sourceKey: 'k1' }], state(first));
+    const again = noticeDigests(dir, [{ file: 'a.md', data, sourceKey: 'k1' }], state(first), none);
     expect(again).toEqual(first);
     // A new key: read again (here it throws, the file being gone).
-    expect(() => noticeDigests(dir, [{ file: 'a.md', data, sourceKey: 'k2' }], state(first))).toThrow();
+    expect(() => noticeDigests(dir, [{ file: 'a.md', data, sourceKey: 'k2' }], state(first), none)).toThrow();
     rmSync(dir, { recursive: true });
   });
 });

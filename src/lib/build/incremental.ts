@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NoticeData } from '../model/notice-schema';
+import { indexNoSlug } from '../model/index-no';
+import type { Neighbours } from '../site/derive';
 import { leadBlocks } from '../site/format';
 import { treesFingerprint } from '../code-fingerprint';
 import { NOTICES_DIR } from '../content/paths';
@@ -13,9 +15,10 @@ import { listFiles, MANIFEST_FILE } from './manifest';
  * partitioned build already proves it (build-partitioned.test.ts: byte-identical output):
  * - every page but the notice pages is rendered from each notice's checked data and lead only;
  * - a notice page is rendered from its own file and its neighbours (from the others' data).
- * So when the code, configuration and public/ are unchanged, no notice was added or removed, and
- * every notice's data and lead are what they were, only the notices whose file changed need new
- * pages: everything else in dist/ is what a full build would write again.
+ * So when the code, configuration and public/ are unchanged and no notice was added or removed,
+ * a notice page is rendered again only if its file or its neighbours changed, and the other pages
+ * (listings, feeds, open data …) only if some notice's data or lead changed: everything else in
+ * dist/ is what a full build would write again.
  */
 export const STATE_FILE = 'last-build.json';
 
@@ -27,12 +30,16 @@ export interface NoticeDigest {
   data: string;
   text: string;
   lead: string;
+  /** Its page (the slug of its 索引号), or null for a draft, which has none. */
+  page: string | null;
+  /** SHA-256 of its neighbours (上一篇 / 下一篇): all its page takes from other notices. */
+  neighbours: string;
 }
 
 /** A published notice's page as its search bundle holds it. */
 export interface IndexedPage {
   bundle: string;
-  /** SHA-256 of the page when it was indexed. */
+  /** SHA-256 of the page when it was indexed (or of a later page with the same search record). */
   page: string;
   /** Pagefind's id for the page in that bundle, once looked up. */
   id?: string;
@@ -40,7 +47,7 @@ export interface IndexedPage {
 
 /** What `npm run build` remembers of its last successful build (in .gongkai/last-build.json). */
 export interface BuildState {
-  version: 1;
+  version: 2;
   /** siteFingerprint() of the project the build ran on. */
   code: string;
   /** distFingerprint() of the dist/ it wrote: a dist/ changed since is not built upon. */
@@ -61,18 +68,33 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
  * (The key also covers the checking code; when that changes, so does the code fingerprint, and
  * the build is a full one anyway.) `file` is relative to `root`.
  */
-export function noticeDigests(root: string, notices: ReadonlyArray<{ file: string; data: NoticeData; sourceKey?: string }>, last: BuildState | null): Record<string, NoticeDigest> {
+export function noticeDigests(
+  root: string,
+  notices: ReadonlyArray<{ file: string; data: NoticeData; sourceKey?: string }>,
+  last: BuildState | null,
+  neighboursOf: (data: NoticeData) => Neighbours,
+): Record<string, NoticeDigest> {
   const out: Record<string, NoticeDigest> = {};
   for (const { file, data, sourceKey } of notices) {
     const before = last?.notices[file];
     const source = sourceKey && before?.text === sourceKey ? null : readFileSync(join(root, file), 'utf8');
     const text = sourceKey ?? sha(source!);
-    out[file] = { data: sha(JSON.stringify(data)), text, lead: source === null ? before!.lead : sha(leadBlocks(parseNotice(source).body)) };
+    out[file] = {
+      data: sha(JSON.stringify(data)),
+      text,
+      lead: source === null ? before!.lead : sha(leadBlocks(parseNotice(source).body)),
+      page: data.draft ? null : indexNoSlug(data.indexNo),
+      neighbours: sha(JSON.stringify(neighboursOf(data))),
+    };
   }
   return out;
 }
 
-export type BuildPlan = { kind: 'full'; reason: string } | { kind: 'incremental'; changed: string[] };
+/**
+ * `changed`: the notices whose pages are rendered again (their file or their neighbours changed);
+ * `site`: whether the other pages are too (some notice's data or lead changed).
+ */
+export type BuildPlan = { kind: 'full'; reason: string } | { kind: 'incremental'; changed: string[]; site: boolean };
 
 /**
  * Whether this build can reuse the last one, and which notices it must render again (their files).
@@ -91,15 +113,17 @@ export function planBuild(
   const removed = before.filter((f) => !(f in now.notices));
   if (added.length || removed.length) return { kind: 'full', reason: `新增或删除了公告（${[...added, ...removed].slice(0, 3).join('、')}）` };
   const changed: string[] = [];
+  let site = false;
   for (const f of after) {
     const a = last.notices[f]!;
     const b = now.notices[f]!;
-    if (a.data !== b.data) return { kind: 'full', reason: `${f} 的元数据有改动（列表、上一篇/下一篇等页面随之改变）` };
-    if (a.lead !== b.lead) return { kind: 'full', reason: `${f} 的导语有改动（列表页显示导语）` };
-    if (a.text !== b.text) changed.push(f);
+    // A page that moves, appears or disappears: the old one would have to be found and removed.
+    if (a.page !== b.page) return { kind: 'full', reason: `${f} 的索引号或草稿状态有改动（页面地址随之改变）` };
+    if (a.data !== b.data || a.lead !== b.lead) site = true;
+    if (a.text !== b.text || a.neighbours !== b.neighbours) changed.push(f);
   }
-  if (changed.length > MAX_CHANGED) return { kind: 'full', reason: `改动的公告超过 ${MAX_CHANGED} 篇` };
-  return { kind: 'incremental', changed };
+  if (changed.length > MAX_CHANGED) return { kind: 'full', reason: `要重新生成的公告页面超过 ${MAX_CHANGED} 篇` };
+  return { kind: 'incremental', changed, site };
 }
 
 /**
@@ -130,7 +154,7 @@ export function distFingerprint(dir: string): string | null {
 export function readState(file: string): BuildState | null {
   try {
     const s = JSON.parse(readFileSync(file, 'utf8')) as BuildState;
-    return s.version === 1 ? s : null;
+    return s.version === 2 ? s : null;
   } catch {
     return null;
   }

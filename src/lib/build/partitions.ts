@@ -73,27 +73,32 @@ export function planParts(
   config: SiteConfig,
   size: number,
 ): PlannedPart[] {
-  const plan = partPlanner(notices, config);
+  const plan = partPlanner(notices, siteNeighbours(notices, config));
   return partitionFiles(notices.map((n) => n.file), size).map(plan);
 }
 
 /** One part holding exactly `files` (an incremental build re-renders only the notices that changed). */
-export function planPart(notices: ReadonlyArray<{ file: string; data: NoticeData }>, config: SiteConfig, files: readonly string[]): PlannedPart {
-  return partPlanner(notices, config)([...files].sort());
+export function planPart(notices: ReadonlyArray<{ file: string; data: NoticeData }>, config: SiteConfig, files: readonly string[], neighboursOf = siteNeighbours(notices, config)): PlannedPart {
+  return partPlanner(notices, neighboursOf)([...files].sort());
 }
 
-function partPlanner(notices: ReadonlyArray<{ file: string; data: NoticeData }>, config: SiteConfig): (files: string[]) => PlannedPart {
+/** Each notice's neighbours (上一篇 / 下一篇 in its category) over the whole site; a draft has none. */
+export function siteNeighbours(notices: ReadonlyArray<{ data: NoticeData }>, config: SiteConfig): (data: NoticeData) => Neighbours {
   const site = deriveSite(
     notices.map((n) => ({ id: indexNoSlug(n.data.indexNo), data: n.data, entry: null })),
     config,
   );
+  return (data) => (data.draft ? {} : site.neighboursOf(data.indexNo));
+}
+
+function partPlanner(notices: ReadonlyArray<{ file: string; data: NoticeData }>, neighboursOf: (data: NoticeData) => Neighbours): (files: string[]) => PlannedPart {
   const byFile = new Map(notices.map((n) => [n.file, n.data]));
   return (files) => {
     const published = files.map((f) => byFile.get(f)!).filter((d) => !d.draft);
     return {
       files,
       ids: published.map((d) => indexNoSlug(d.indexNo)),
-      neighbours: Object.fromEntries(published.map((d) => [d.indexNo, site.neighboursOf(d.indexNo)])),
+      neighbours: Object.fromEntries(published.map((d) => [d.indexNo, neighboursOf(d)])),
     };
   };
 }
