@@ -82,13 +82,13 @@ let indexed: Record<string, IndexedPage> | null = null;
 if (plan.kind === 'incremental') {
   console.log(
     plan.site
-      ? `增量构建：有公告的元数据或导语改动，重新生成列表等站点页面和 ${plan.changed.length} 篇公告页面（含上一篇/下一篇随之改变的），其余沿用上次构建。`
+      ? `增量构建：公告有增删，或元数据、导语有改动：重新生成列表等站点页面和 ${plan.changed.length} 篇公告页面（新增、改动的，和上一篇/下一篇随之改变的）${plan.gone.length ? `，删除 ${plan.gone.length} 篇不再发布的公告页面` : ''}，其余沿用上次构建。`
       : plan.changed.length
         ? `增量构建：${plan.changed.length} 篇公告的正文有改动，其余页面沿用上次构建。`
         : '增量构建：内容与上次构建相同，沿用上次构建的页面。',
   );
   try {
-    indexed = await incrementalBuild({ root, work, dist, notices, specs, config, last: last!, digests, changed: plan.changed, site: plan.site, neighboursOf, step, beforeReplace: () => rmSync(statePath, { force: true }) });
+    indexed = await incrementalBuild({ root, work, dist, notices, specs, config, last: last!, digests, changed: plan.changed, site: plan.site, gone: plan.gone, neighboursOf, step, beforeReplace: () => rmSync(statePath, { force: true }) });
     step('更新 dist/');
   } catch (err) {
     // The message says what failed (an Astro error, broken links); the stack would not help an editor.

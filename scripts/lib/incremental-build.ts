@@ -44,6 +44,8 @@ export async function incrementalBuild(o: {
   /** Notices whose pages are rendered again, and whether the other pages are (incremental.ts). */
   changed: readonly string[];
   site: boolean;
+  /** Pages (slugs) no longer published: removed from dist/, their search records hidden. */
+  gone: readonly string[];
   neighboursOf: (data: NoticeData) => Neighbours;
   step: (name: string) => void;
   /** Called once everything is ready, just before dist/ starts changing. */
@@ -88,32 +90,48 @@ export async function incrementalBuild(o: {
     keepNewAssets(next, dist);
     o.step(`Astro 生成改动的 ${part.ids.length} 篇`);
 
-    // Search: every notice whose page differs from the one its shard indexed goes into the delta bundle.
+    // Search: a notice whose page differs from the one its shard indexed, or that no shard holds
+    // (published since the last full build), goes into the delta bundle. The shards' records of
+    // those, and of pages no longer published, are hidden (superseded).
     const fresh = hashFiles(next, part.ids.map((id) => `notices/${id}/index.html`));
-    const differs = o.specs.filter((s) => (fresh.get(s.file) ?? manifest.files[s.file]) !== last.indexed[s.file]?.page);
-    if (differs.some((s) => !last.indexed[s.file])) throw new FullBuildNeeded('有公告不在上次的搜索索引里');
+    const pageNow = (s: NoticeRecordSpec) => fresh.get(s.file) ?? manifest.files[s.file]!;
     const indexed = structuredClone(last.indexed);
+    const published = new Set(o.specs.map((s) => s.file));
+    for (const [f, e] of Object.entries(indexed)) {
+      if (published.has(f)) delete e.gone;
+      else if (e.bundle === DELTA_BUNDLE) delete indexed[f];
+      else e.gone = true;
+    }
+    for (const s of o.specs) indexed[s.file] ??= { bundle: DELTA_BUNDLE, page: pageNow(s) };
     // A page whose record is what its shard holds (only its 上一篇/下一篇 links changed: same data,
     // same article text) keeps that record; a copy in the delta bundle would even share its id.
     const dataChanged = new Set(o.notices.filter((n) => last.notices[n.file]?.data !== o.digests[n.file]?.data).map((n) => pageFile(n.data!)));
     const sameRecord = (s: NoticeRecordSpec) =>
-      fresh.has(s.file) && manifest.files[s.file] === last.indexed[s.file]!.page && !dataChanged.has(s.file) && articleText(readFileSync(join(dist, s.file), 'utf8')) === articleText(readFileSync(join(next, s.file), 'utf8'));
-    const stale = differs.filter((s) => {
+      fresh.has(s.file) && manifest.files[s.file] === indexed[s.file]!.page && !dataChanged.has(s.file) && articleText(readFileSync(join(dist, s.file), 'utf8')) === articleText(readFileSync(join(next, s.file), 'utf8'));
+    const stale = o.specs.filter((s) => {
+      const e = indexed[s.file]!;
+      if (e.bundle === DELTA_BUNDLE) {
+        e.page = pageNow(s);
+        return true;
+      }
+      if (pageNow(s) === e.page) return false;
       if (!sameRecord(s)) return true;
-      indexed[s.file]!.page = fresh.get(s.file)!;
+      e.page = fresh.get(s.file)!;
       return false;
     });
     if (stale.length > MAX_DELTA) throw new FullBuildNeeded(`自上次完整索引以来改动的公告超过 ${MAX_DELTA} 篇，重建搜索索引`);
-    for (const bundle of new Set(stale.map((s) => indexed[s.file]!.bundle))) {
-      const unknown = stale.filter((s) => indexed[s.file]!.bundle === bundle && !indexed[s.file]!.id);
+    const hidden = [...stale.map((s) => s.file).filter((f) => indexed[f]!.bundle !== DELTA_BUNDLE), ...Object.keys(indexed).filter((f) => indexed[f]!.gone)];
+    const urlOf = (f: string) => `/${f.replace(/index\.html$/, '')}`;
+    for (const bundle of new Set(hidden.map((f) => indexed[f]!.bundle))) {
+      const unknown = hidden.filter((f) => indexed[f]!.bundle === bundle && !indexed[f]!.id);
       if (!unknown.length) continue;
       let ids: Map<string, string>;
       try {
-        ids = idsOfUrls(join(dist, bundle), unknown.map((s) => s.url));
+        ids = idsOfUrls(join(dist, bundle), unknown.map(urlOf));
       } catch (err) {
         throw new FullBuildNeeded(`上次的搜索索引 ${bundle} 与记录不符（${(err as Error).message}）`);
       }
-      for (const s of unknown) indexed[s.file]!.id = ids.get(s.url)!;
+      for (const f of unknown) indexed[f]!.id = ids.get(urlOf(f))!;
     }
     if (stale.length) {
       // Pages are read from absolute paths (site folder "/"): the new ones from `next`, the others from dist/.
@@ -121,7 +139,7 @@ export async function incrementalBuild(o: {
       const r = await runTsChild(join(SCRIPTS, 'search-index.ts'), ['/', join(dir, 'delta-records.json'), join(next, DELTA_BUNDLE)]);
       if (r.status !== 0) throw new Error(`Pagefind：${r.stderr.split('\nstack backtrace')[0]!.trim()}`);
     }
-    const superseded = new Map(stale.map((s) => [indexed[s.file]!.id!, indexed[s.file]!.bundle]));
+    const superseded = new Map(hidden.map((f) => [indexed[f]!.id!, indexed[f]!.bundle]));
     const bundles = [...last.bundles, ...(stale.length ? [DELTA_BUNDLE] : [])];
     const clashes = clashingIds(superseded, new Map(bundles.map((b) => [b, bundleIds(join(b === DELTA_BUNDLE ? next : dist, b))])));
     if (clashes.length) throw new FullBuildNeeded(`搜索记录编号 ${clashes[0]} 在两个分片中重复`);
@@ -132,17 +150,23 @@ export async function incrementalBuild(o: {
 
     // The new pages' links, resolved in the site as it will be; every other page and link target is as it was.
     const newFiles = listFiles(next);
-    const gone = new Set(site.removed);
-    const inOldSite = (p: string) => {
+    // Replaced: the new paths, pages and site files no longer published, and an old delta bundle (with or without a new one).
+    const replaced = [...new Set([...newFiles.map(topOfChange), ...site.removed, ...o.gone.flatMap((slug) => [`notices/${slug}`, `care/notices/${slug}`]), DELTA_BUNDLE])];
+    const underReplaced = (rel: string) => replaced.some((p) => rel === p || rel.startsWith(`${p}/`));
+    // Links resolve in the site as it will be: the new files over what dist/ keeps.
+    const resolves = (p: string) => {
+      if (resolvesInSite(next, p)) return true;
       if (!resolvesInSite(dist, p)) return false;
       const rel = decodeURIComponent(p).replace(/^\//, '');
-      return !gone.has(rel) && !gone.has(posix.join(rel, 'index.html'));
+      return !underReplaced(rel) && !underReplaced(posix.join(rel, 'index.html'));
     };
-    const broken = findBrokenLinks(next, newFiles.filter((f) => f.endsWith('.html')), o.config.url, (p) => resolvesInSite(next, p) || inOldSite(p));
+    const broken = findBrokenLinks(next, newFiles.filter((f) => f.endsWith('.html')), o.config.url, resolves);
+    // A page removed may be linked from any page kept (a notice's body can link another notice).
+    if (o.gone.length || site.removed.length) {
+      broken.push(...findBrokenLinks(dist, Object.keys(manifest.files).filter((f) => f.endsWith('.html') && !underReplaced(f)), o.config.url, resolves));
+    }
     if (broken.length) throw new Error(`${broken.length} 个站内链接或附件无法打开：\n${broken.slice(0, 50).map((b) => `  ${b.page}：链接 ${b.href} 指向的文件不存在`).join('\n')}`);
 
-    // Replaced: the new paths, site files no longer made, and an old delta bundle (with or without a new one).
-    const replaced = [...new Set([...newFiles.map(topOfChange), ...site.removed, DELTA_BUNDLE])];
     const files = { ...manifest.files };
     for (const f of Object.keys(files)) if (replaced.some((p) => f === p || f.startsWith(`${p}/`))) delete files[f];
     Object.assign(files, buildManifest(next, newFiles, fresh).files);

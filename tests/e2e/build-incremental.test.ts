@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
@@ -133,7 +133,7 @@ describe('incremental build', () => {
     writeFileSync(file(mdx), readFileSync(file(mdx), 'utf8').replace(/\n---\n\n/, '\n---\n\n导语新增一句。'));
     const edited = build();
     expect(edited.status, edited.stderr).toBe(0);
-    expect(edited.stdout).toContain('增量构建：有公告的元数据或导语改动，重新生成列表等站点页面');
+    expect(edited.stdout).toContain('增量构建：公告有增删，或元数据、导语有改动：重新生成列表等站点页面');
     expect(edited.stdout).not.toContain('完整构建');
     expect(readFileSync(join(dist, 'feed.xml'), 'utf8')).toContain('（修订）');
     const retitled = (await search('修订')).results;
@@ -148,12 +148,46 @@ describe('incremental build', () => {
     expect(manifestPages()).toEqual(editsManifest);
   }, 300_000);
 
-  it('builds in full when an index number changed, or dist/ was changed by hand', () => {
-    writeFileSync(file(md), readFileSync(file(md), 'utf8').replace(/^(indexNo: .+-)(\d+)$/m, (_, head: string, serial: string) => `${head}${String(Number(serial) + 90000).padStart(serial.length, '0')}`));
-    const renumbered = build();
-    expect(renumbered.status, renumbered.stderr).toBe(0);
-    expect(renumbered.stdout).toContain(`完整构建：src/content/notices/${md.path} 的索引号或草稿状态有改动`);
+  it('a notice added, one removed and one renumbered: pages come and go as in a full build, and search follows', async () => {
+    const removed = notices.find((n) => n !== md && n !== mdx && n.path.endsWith('.md'))!;
+    appendFileSync(file(removed), '\n追加一段：冥王星轨道测算。\n');
+    const edited = build();
+    expect(edited.status, edited.stderr).toBe(0);
+    expect((await search('冥王星轨道')).results.map((r) => r.path)).toEqual([`/notices/${slug(removed)}/`]);
 
+    const renumber = (text: string, by: number) => text.replace(/^(indexNo: .+-)(\d+)$/m, (_, head: string, serial: string) => `${head}${String(Number(serial) + by).padStart(serial.length, '0')}`);
+    const addedText = renumber(readFileSync(file(md), 'utf8'), 50000).replace(/^title: .+$/m, 'title: 关于海王星观测站建设的通知') + '\n追加一段：海王星观测站。\n';
+    const added = { path: md.path.replace(/[^/]+$/, 'added-notice.md'), content: addedText };
+    writeFileSync(file(added), addedText);
+    rmSync(file(removed));
+    const oldMdxSlug = slug(mdx);
+    writeFileSync(file(mdx), renumber(readFileSync(file(mdx), 'utf8'), 90000));
+    const newMdxSlug = slug({ content: readFileSync(file(mdx), 'utf8') });
+
+    const changed = build();
+    expect(changed.status, changed.stderr).toBe(0);
+    expect(changed.stdout).toContain('增量构建：公告有增删');
+    expect(changed.stdout).toContain('删除 2 篇不再发布的公告页面');
+    for (const gone of [slug(removed), oldMdxSlug]) {
+      expect(existsSync(join(dist, 'notices', gone)), gone).toBe(false);
+      expect(existsSync(join(dist, 'care/notices', gone)), gone).toBe(false);
+    }
+    expect(existsSync(join(dist, 'notices', newMdxSlug, 'index.html'))).toBe(true);
+    expect((await search('海王星观测站')).results.map((r) => r.path)).toEqual([`/notices/${slug(added)}/`]);
+    expect((await search('冥王星轨道')).results).toEqual([]);
+    expect((await search('月球车试验场')).results.map((r) => r.path)).toEqual([`/notices/${newMdxSlug}/`]);
+    const counts = [(await search('科技创新')).status, (await search('人才')).status];
+    const after = hashTree(dist);
+    const afterManifest = manifestPages();
+
+    const full = build('--full');
+    expect(full.status, full.stderr).toBe(0);
+    expect(pagesOf(hashTree(dist))).toEqual(pagesOf(after));
+    expect(manifestPages()).toEqual(afterManifest);
+    expect([(await search('科技创新')).status, (await search('人才')).status]).toEqual(counts);
+  }, 300_000);
+
+  it('builds in full when dist/ was changed by hand', () => {
     appendFileSync(file(mdx), '\n又追加一段。\n');
     rmSync(join(dist, 'feed.xml'));
     const tampered = build();

@@ -14,13 +14,23 @@ describe('planBuild: what the last build can be reused for', () => {
   const now = (notices: Record<string, NoticeDigest>, o: { code?: string; dist?: string | null } = {}) => ({ code: o.code ?? 'c', dist: o.dist === undefined ? 'd' : o.dist, notices });
 
   it('re-renders only notices whose file changed while their data and lead did not', () => {
-    expect(planBuild(last, now({ 'a.md': digest('1', 'x'), 'b.mdx': digest('2', 'y2') }))).toEqual({ kind: 'incremental', changed: ['b.mdx'], site: false });
-    expect(planBuild(last, now(last.notices))).toEqual({ kind: 'incremental', changed: [], site: false });
+    expect(planBuild(last, now({ 'a.md': digest('1', 'x'), 'b.mdx': digest('2', 'y2') }))).toEqual({ kind: 'incremental', changed: ['b.mdx'], site: false, gone: [] });
+    expect(planBuild(last, now(last.notices))).toEqual({ kind: 'incremental', changed: [], site: false, gone: [] });
   });
 
   it('re-renders the site pages when data or a lead changed, and the notices whose neighbours changed', () => {
-    expect(planBuild(last, now({ 'a.md': digest('1b', 'x2'), 'b.mdx': digest('2', 'y', 'l', { neighbours: 'n2' }) }))).toEqual({ kind: 'incremental', changed: ['a.md', 'b.mdx'], site: true });
-    expect(planBuild(last, now({ 'a.md': digest('1', 'x2', 'l2'), 'b.mdx': digest('2', 'y') }))).toEqual({ kind: 'incremental', changed: ['a.md'], site: true });
+    expect(planBuild(last, now({ 'a.md': digest('1b', 'x2'), 'b.mdx': digest('2', 'y', 'l', { neighbours: 'n2' }) }))).toEqual({ kind: 'incremental', changed: ['a.md', 'b.mdx'], site: true, gone: [] });
+    expect(planBuild(last, now({ 'a.md': digest('1', 'x2', 'l2'), 'b.mdx': digest('2', 'y') }))).toEqual({ kind: 'incremental', changed: ['a.md'], site: true, gone: [] });
+  });
+
+  it('renders added notices, removes the pages of removed ones, and re-renders a notice whose page moved', () => {
+    expect(planBuild(last, now({ ...last.notices, 'c.md': digest('3', 'z') }))).toEqual({ kind: 'incremental', changed: ['c.md'], site: true, gone: [] });
+    expect(planBuild(last, now({ 'a.md': digest('1', 'x') }))).toEqual({ kind: 'incremental', changed: [], site: true, gone: ['p-y'] });
+    // A new 索引号 (page p-other) or made a draft (no page): the old page goes.
+    expect(planBuild(last, now({ 'a.md': digest('1b', 'x', 'l', { page: 'p-other' }), 'b.mdx': digest('2', 'y') }))).toEqual({ kind: 'incremental', changed: ['a.md'], site: true, gone: ['p-x'] });
+    expect(planBuild(last, now({ 'a.md': digest('1b', 'x', 'l', { page: null }), 'b.mdx': digest('2', 'y') }))).toEqual({ kind: 'incremental', changed: ['a.md'], site: true, gone: ['p-x'] });
+    // A file renamed (same page): rendered again, nothing removed.
+    expect(planBuild(last, now({ 'a2.md': digest('1', 'x'), 'b.mdx': digest('2', 'y') }))).toEqual({ kind: 'incremental', changed: ['a2.md'], site: true, gone: [] });
   });
 
   it('builds in full, saying why, whenever other pages could change', () => {
@@ -28,10 +38,8 @@ describe('planBuild: what the last build can be reused for', () => {
     expect(reason(planBuild(null, now(last.notices)))).toBe('没有上次构建的记录');
     expect(reason(planBuild(last, now(last.notices, { code: 'c2' })))).toContain('程序、站点配置或 public/');
     expect(reason(planBuild(last, now(last.notices, { dist: null })))).toContain('dist/');
-    expect(reason(planBuild(last, now({ 'a.md': digest('1', 'x') })))).toContain('新增或删除了公告（b.mdx）');
-    expect(reason(planBuild(last, now({ ...last.notices, 'c.md': digest('3', 'z') })))).toContain('新增或删除了公告（c.md）');
-    expect(reason(planBuild(last, now({ 'a.md': digest('1b', 'x', 'l', { page: 'p-other' }), 'b.mdx': digest('2', 'y') })))).toContain('a.md 的索引号或草稿状态有改动');
-    expect(reason(planBuild(last, now({ 'a.md': digest('1b', 'x', 'l', { page: null }), 'b.mdx': digest('2', 'y') })))).toContain('a.md 的索引号或草稿状态有改动');
+    const many = Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`n${i}.md`, digest(String(i), `t${i}`)]));
+    expect(reason(planBuild(last, now({ ...last.notices, ...many })))).toContain('超过 200 篇');
   });
 });
 

@@ -15,10 +15,10 @@ import { listFiles, MANIFEST_FILE } from './manifest';
  * partitioned build already proves it (build-partitioned.test.ts: byte-identical output):
  * - every page but the notice pages is rendered from each notice's checked data and lead only;
  * - a notice page is rendered from its own file and its neighbours (from the others' data).
- * So when the code, configuration and public/ are unchanged and no notice was added or removed,
- * a notice page is rendered again only if its file or its neighbours changed, and the other pages
- * (listings, feeds, open data …) only if some notice's data or lead changed: everything else in
- * dist/ is what a full build would write again.
+ * So when the code, configuration and public/ are unchanged, a notice page is rendered again only
+ * if it is new or its file or its neighbours changed, and the other pages (listings, feeds, open
+ * data …) only if a notice was added or removed or some notice's data or lead changed; pages no
+ * longer published are removed. Everything else in dist/ is what a full build would write again.
  */
 export const STATE_FILE = 'last-build.json';
 
@@ -36,9 +36,14 @@ export interface NoticeDigest {
   neighbours: string;
 }
 
-/** A published notice's page as its search bundle holds it. */
+/**
+ * A published notice's page as the search index holds it: in a shard (since the last full build),
+ * or only in the delta bundle (published since). A page no longer published keeps its entry, with
+ * `gone`, so its shard's record stays hidden.
+ */
 export interface IndexedPage {
   bundle: string;
+  gone?: boolean;
   /** SHA-256 of the page when it was indexed (or of a later page with the same search record). */
   page: string;
   /** Pagefind's id for the page in that bundle, once looked up. */
@@ -91,10 +96,12 @@ export function noticeDigests(
 }
 
 /**
- * `changed`: the notices whose pages are rendered again (their file or their neighbours changed);
- * `site`: whether the other pages are too (some notice's data or lead changed).
+ * `changed`: the notices whose pages are rendered again (new, or their file or their neighbours
+ * changed); `site`: whether the other pages are too (a notice added or removed, or some notice's
+ * data or lead changed); `gone`: pages (slugs) no longer published (a notice removed, made a draft
+ * or given another 索引号).
  */
-export type BuildPlan = { kind: 'full'; reason: string } | { kind: 'incremental'; changed: string[]; site: boolean };
+export type BuildPlan = { kind: 'full'; reason: string } | { kind: 'incremental'; changed: string[]; site: boolean; gone: string[] };
 
 /**
  * Whether this build can reuse the last one, and which notices it must render again (their files).
@@ -107,23 +114,24 @@ export function planBuild(
   if (!last) return { kind: 'full', reason: '没有上次构建的记录' };
   if (last.code !== now.code) return { kind: 'full', reason: '程序、站点配置或 public/ 有改动' };
   if (last.dist !== now.dist) return { kind: 'full', reason: 'dist/ 与上次构建写出的不同' };
-  const before = Object.keys(last.notices);
-  const after = Object.keys(now.notices);
-  const added = after.filter((f) => !(f in last.notices));
-  const removed = before.filter((f) => !(f in now.notices));
-  if (added.length || removed.length) return { kind: 'full', reason: `新增或删除了公告（${[...added, ...removed].slice(0, 3).join('、')}）` };
   const changed: string[] = [];
+  const gone = new Set<string>();
   let site = false;
-  for (const f of after) {
-    const a = last.notices[f]!;
-    const b = now.notices[f]!;
-    // A page that moves, appears or disappears: the old one would have to be found and removed.
-    if (a.page !== b.page) return { kind: 'full', reason: `${f} 的索引号或草稿状态有改动（页面地址随之改变）` };
-    if (a.data !== b.data || a.lead !== b.lead) site = true;
-    if (a.text !== b.text || a.neighbours !== b.neighbours) changed.push(f);
+  for (const [f, b] of Object.entries(now.notices)) {
+    const a = last.notices[f];
+    if (!a || a.data !== b.data || a.lead !== b.lead) site = true;
+    if (a?.page && a.page !== b.page) gone.add(a.page);
+    if (!a || a.text !== b.text || a.data !== b.data || a.page !== b.page || a.neighbours !== b.neighbours) changed.push(f);
   }
-  if (changed.length > MAX_CHANGED) return { kind: 'full', reason: `要重新生成的公告页面超过 ${MAX_CHANGED} 篇` };
-  return { kind: 'incremental', changed, site };
+  for (const [f, a] of Object.entries(last.notices)) {
+    if (f in now.notices) continue;
+    site = true;
+    if (a.page) gone.add(a.page);
+  }
+  // A page both given up and (by another file) published again is simply rendered again.
+  for (const f of changed) gone.delete(now.notices[f]!.page!);
+  if (changed.length + gone.size > MAX_CHANGED) return { kind: 'full', reason: `要重新生成或删除的公告页面超过 ${MAX_CHANGED} 篇` };
+  return { kind: 'incremental', changed, site, gone: [...gone].sort() };
 }
 
 /**
