@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { writeCorpusProject } from './lib/corpus-project';
 import { writeBaselineProject } from './lib/baseline-project';
 import { duMb, measure } from './lib/measure';
@@ -75,11 +75,18 @@ for (const n of sizes) {
   const rebuild = await measure([TSX, 'scripts/build.ts', '--root', ours], PROJECT_ROOT);
   rows.push({ notices: n, what: 'npm run build, after editing one notice', seconds: rebuild.seconds, perSecond: n / rebuild.seconds, peakMb: rebuild.peakMb, note: rebuild.ok ? steps(rebuild.output) : 'FAILED' });
 
-  // A title edit changes listings and neighbours' links: a full build (with the search shard cache).
+  // A title edit changes listings and neighbours' links: the site pages are rendered again too.
   progress("edit one notice's title, npm run build again");
   writeFileSync(edited, readFileSync(edited, 'utf8').replace(/^title: (.+)$/m, 'title: $1（修订）'));
   const retitled = await measure([TSX, 'scripts/build.ts', '--root', ours], PROJECT_ROOT);
   rows.push({ notices: n, what: "npm run build, after editing one notice's title", seconds: retitled.seconds, perSecond: n / retitled.seconds, peakMb: retitled.peakMb, note: retitled.ok ? steps(retitled.output) : 'FAILED' });
+
+  // What editors do most: publish one more notice (a copy of the edited one under a new 索引号).
+  progress('add one notice, npm run build again');
+  const serialUp = (text: string) => text.replace(/^(indexNo: .+-)(\d+)$/m, (_, head: string, serial: string) => `${head}${String(Number(serial) + 90000).padStart(serial.length, '0')}`);
+  writeFileSync(join(dirname(edited), `bench-added${extname(edited)}`), serialUp(readFileSync(edited, 'utf8')));
+  const added = await measure([TSX, 'scripts/build.ts', '--root', ours], PROJECT_ROOT);
+  rows.push({ notices: n, what: 'npm run build, after adding one notice', seconds: added.seconds, perSecond: n / added.seconds, peakMb: added.peakMb, note: added.ok ? steps(added.output) : 'FAILED' });
 
   if (!values['no-search'] && build.ok) {
     progress('search in Chromium');
