@@ -13,7 +13,7 @@ import { writeCorpusProject } from './lib/corpus-project';
 import { writeBaselineProject } from './lib/baseline-project';
 import { duMb, measure } from './lib/measure';
 import { PROJECT_ROOT } from './lib/project-copy';
-import { searchCost } from './lib/search-cost';
+import { qualityNote, searchCost, searchQuality } from './lib/search-cost';
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +32,8 @@ const progress = (s: string) => process.stderr.write(`[bench ${new Date().toISOS
 if (values['search-only']) {
   const s = await searchCost(values['search-only'], progress);
   console.log(`first query (common term) ${s.firstKb.toFixed(0)} KB, second ${s.secondKb.toFixed(0)} KB; first query for a rare name ${s.rareKb.toFixed(0)} KB; median ${s.medianMs} ms`);
+  progress('search quality');
+  console.log(qualityNote(await searchQuality(values['search-only'])));
   process.exit(0);
 }
 
@@ -96,6 +98,9 @@ for (const n of sizes) {
       notices: n, what: 'search', seconds: NaN, perSecond: NaN, peakMb: NaN,
       note: s instanceof Error ? `FAILED: ${s.message.split('\n')[0]}` : `first query (common term) ${s.firstKb.toFixed(0)} KB, second ${s.secondKb.toFixed(0)} KB; first query for a rare name ${s.rareKb.toFixed(0)} KB; median ${s.medianMs} ms`,
     });
+    progress('search quality (the Search issue\'s queries) in Chromium');
+    const q = await searchQuality(join(ours, 'dist')).catch((err: Error) => err);
+    rows.push({ notices: n, what: 'search quality', seconds: NaN, perSecond: NaN, peakMb: NaN, note: q instanceof Error ? `FAILED: ${q.message.split('\n')[0]}` : qualityNote(q) });
   }
 
   if (!values['no-baseline']) {

@@ -1,5 +1,6 @@
 import { serveStatic } from './static-server';
 import { launchChromium } from './chromium';
+import { measureQuality, type QualityReport } from './search-quality';
 
 /** Bytes fetched by a first and a second query, and the median query time, through the real search page. */
 export async function searchCost(dist: string, log: (line: string) => void = () => {}) {
@@ -53,4 +54,21 @@ export async function searchCost(dist: string, log: (line: string) => void = () 
   await browser.close();
   await server.close();
   return { firstKb: first / 1024, secondKb: second / 1024, rareKb: rare / 1024, medianMs: times[Math.floor(times.length / 2)]! };
+}
+
+/** The Search issue's quality measure (scripts/lib/search-quality.ts) on a built site. */
+export async function searchQuality(dist: string): Promise<QualityReport> {
+  const server = await serveStatic(dist);
+  const browser = await launchChromium();
+  try {
+    return await measureQuality(await browser.newPage(), server.url, dist);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+export function qualityNote(q: QualityReport): string {
+  const exact = q.exactMisses.length ? `not for ${q.exactMisses.join(', ')}` : 'for every multi-character query';
+  return `recall@5 ${(q.meanRecall * 100).toFixed(1)}% over ${q.rows.length} queries (${q.skipped.length} without a relevant notice in this corpus skipped); exact text first ${exact}; negatives answered "没有找到" ${q.negativesHandled}/${q.negatives}`;
 }
