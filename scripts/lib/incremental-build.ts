@@ -9,8 +9,7 @@ import { mergePart } from '../../src/lib/build/merge-parts';
 import { buildManifest, hashFiles, listFiles, MANIFEST_FILE, serialiseManifest, type Manifest } from '../../src/lib/build/manifest';
 import { findBrokenLinks, resolvesInSite } from '../../src/lib/build/link-check';
 import type { BuildState, IndexedPage, NoticeDigest } from '../../src/lib/build/incremental';
-import { articleText } from '../../src/lib/search/records';
-import { indexNoSlug } from '../../src/lib/model/index-no';
+import { articleText, noticeRecordSpec } from '../../src/lib/search/records';
 import { bundleIds, clashingIds, DELTA_BUNDLE, idsOfUrls, MAX_DELTA, type BundleList } from '../../src/lib/build/search-delta';
 import type { NoticeData } from '../../src/lib/model/notice-schema';
 import type { Neighbours } from '../../src/lib/site/derive';
@@ -24,8 +23,9 @@ export class FullBuildNeeded extends Error {}
 
 /**
  * An incremental build (see src/lib/build/incremental.ts). Everything new is prepared outside
- * dist/: the changed notices' pages (one Astro process), their search records (the delta bundle),
- * bundles.json and the integrity manifest. Only then are those few paths swapped into dist/ by
+ * dist/: the site pages that changed (one "site" Astro process, when metadata changed or notices
+ * were added or removed), the changed notices' pages (one "notices" process), their search records
+ * (the delta bundle), bundles.json and the integrity manifest. Only then are those few paths swapped into dist/ by
  * renames (put back if one fails). Copying the other 30,000 files of a 10,000-notice site, even
  * as hard links, took 6.6 s of a 15 s rebuild.
  * Throws FullBuildNeeded when the last build's output does not allow it (dist/ untouched), any
@@ -105,7 +105,7 @@ export async function incrementalBuild(o: {
     for (const s of o.specs) indexed[s.file] ??= { bundle: DELTA_BUNDLE, page: pageNow(s) };
     // A page whose record is what its shard holds (only its 上一篇/下一篇 links changed: same data,
     // same article text) keeps that record; a copy in the delta bundle would even share its id.
-    const dataChanged = new Set(o.notices.filter((n) => last.notices[n.file]?.data !== o.digests[n.file]?.data).map((n) => pageFile(n.data!)));
+    const dataChanged = new Set(o.notices.filter((n) => last.notices[n.file]?.data !== o.digests[n.file]?.data).map((n) => noticeRecordSpec(n.data!).file));
     const sameRecord = (s: NoticeRecordSpec) =>
       fresh.has(s.file) && manifest.files[s.file] === indexed[s.file]!.page && !dataChanged.has(s.file) && articleText(readFileSync(join(dist, s.file), 'utf8')) === articleText(readFileSync(join(next, s.file), 'utf8'));
     const stale = o.specs.filter((s) => {
@@ -152,7 +152,8 @@ export async function incrementalBuild(o: {
     const newFiles = listFiles(next);
     // Replaced: the new paths, pages and site files no longer published, and an old delta bundle (with or without a new one).
     const replaced = [...new Set([...newFiles.map(topOfChange), ...site.removed, ...o.gone.flatMap((slug) => [`notices/${slug}`, `care/notices/${slug}`]), DELTA_BUNDLE])];
-    const underReplaced = (rel: string) => replaced.some((p) => rel === p || rel.startsWith(`${p}/`));
+    const replacedSet = new Set(replaced);
+    const underReplaced = (rel: string) => replacedSet.has(rel) || replacedSet.has(topOfChange(rel));
     // Links resolve in the site as it will be: the new files over what dist/ keeps.
     const resolves = (p: string) => {
       if (resolvesInSite(next, p)) return true;
@@ -168,7 +169,7 @@ export async function incrementalBuild(o: {
     if (broken.length) throw new Error(`${broken.length} 个站内链接或附件无法打开：\n${broken.slice(0, 50).map((b) => `  ${b.page}：链接 ${b.href} 指向的文件不存在`).join('\n')}`);
 
     const files = { ...manifest.files };
-    for (const f of Object.keys(files)) if (replaced.some((p) => f === p || f.startsWith(`${p}/`))) delete files[f];
+    for (const f of Object.keys(files)) if (underReplaced(f)) delete files[f];
     Object.assign(files, buildManifest(next, newFiles, fresh).files);
     const sorted: Manifest = { algorithm: 'sha256', files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))) };
     writeFileSync(join(next, MANIFEST_FILE), serialiseManifest(sorted));
@@ -181,9 +182,6 @@ export async function incrementalBuild(o: {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-
-/** A published notice's page file. */
-const pageFile = (data: NoticeData) => `notices/${indexNoSlug(data.indexNo)}/index.html`;
 
 /**
  * The site process's files that differ from what dist/ holds (by the integrity manifest's hashes),
