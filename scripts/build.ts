@@ -73,7 +73,7 @@ const searchCache = new SearchBundleCache(join(work, 'search-cache'));
 const statePath = join(work, STATE_FILE);
 const last = values.full ? null : readState(statePath);
 const neighboursOf = siteNeighbours(notices.map((n) => ({ data: n.data! })), config);
-const digests = noticeDigests(root, notices.map((n) => ({ file: n.file, data: n.data!, sourceKey: n.sourceKey })), last, neighboursOf);
+const digests = noticeDigests(notices.map((n) => ({ file: n.file, data: n.data!, sourceKey: n.sourceKey!, lead: n.lead! })), neighboursOf);
 const code = `${libFingerprint()}:${siteFingerprint(root, [import.meta.dirname, join(import.meta.dirname, '..', 'package-lock.json')])}`;
 const plan = values.full ? { kind: 'full' as const, reason: '指定了 --full' } : planBuild(last, { code, dist: distFingerprint(dist), notices: digests });
 mkdirSync(work, { recursive: true });

@@ -1,10 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckedNotice } from '../../src/lib/content/validate-notice';
 import type { SiteConfig } from '../../src/lib/model/site-config';
 import { NOTICES_DIR } from '../../src/lib/content/paths';
-import { parseNotice } from '../../src/lib/content/frontmatter';
-import { leadBlocks } from '../../src/lib/site/format';
 import { indexNoSlug } from '../../src/lib/model/index-no';
 import { BUILD_ROLE_ENV, planParts, type SiteMetadata } from '../../src/lib/build/partitions';
 import { mergePart } from '../../src/lib/build/merge-parts';
@@ -12,15 +10,9 @@ import { runTsChild } from './child-process';
 
 const ASTRO_BUILD = join(import.meta.dirname, '..', 'astro-build.ts');
 
-/** What the "site" process renders from: every notice's checked data and lead (read from its file). */
-export function siteMetadata(root: string, notices: readonly CheckedNotice[]): SiteMetadata {
-  return {
-    entries: notices.map((n) => ({
-      id: indexNoSlug(n.data!.indexNo),
-      data: n.data!,
-      lead: leadBlocks(parseNotice(readFileSync(join(root, n.file), 'utf8')).body),
-    })),
-  };
+/** What the "site" process renders from: every notice's checked data and lead (checkNotices keeps both). */
+export function siteMetadata(notices: readonly CheckedNotice[]): SiteMetadata {
+  return { entries: notices.map((n) => ({ id: indexNoSlug(n.data!.indexNo), data: n.data!, lead: n.lead! })) };
 }
 
 /** Runs the site (or a notices) Astro process for `root` with its role; throws with its message. */
@@ -50,7 +42,7 @@ export async function astroInParts(opts: {
   mkdirSync(dir, { recursive: true });
 
   const notices = opts.notices.map((n) => ({ file: n.file.slice(NOTICES_DIR.length + 1), data: n.data! }));
-  writeFileSync(join(dir, 'site.json'), JSON.stringify(siteMetadata(root, opts.notices)));
+  writeFileSync(join(dir, 'site.json'), JSON.stringify(siteMetadata(opts.notices)));
   const parts = planParts(notices, config, opts.size);
   const jobs = [
     { label: '站点页面', role: `site:${join(dir, 'site.json')}`, out: join(dir, 'site-out'), cache: join(work, 'cache-site') },

@@ -69,7 +69,7 @@ export async function incrementalBuild(o: {
     // the whole "site" process; only its files that differ from dist/ are kept.
     let site = { changed: [] as string[], removed: [] as string[] };
     if (o.site) {
-      writeFileSync(join(dir, 'site.json'), JSON.stringify(siteMetadata(root, o.notices)));
+      writeFileSync(join(dir, 'site.json'), JSON.stringify(siteMetadata(o.notices)));
       await runAstroRole(root, `site:${join(dir, 'site.json')}`, join(dir, 'site-out'), join(work, 'cache-site'), '站点页面');
       site = siteChanges(join(dir, 'site-out'), manifest);
       for (const f of site.changed) {

@@ -46,18 +46,16 @@ describe('planBuild: what the last build can be reused for', () => {
 describe('noticeDigests', () => {
   const data = { title: '关于…的通知', indexNo: '001-2024-0001', draft: false } as unknown as NoticeData;
   const none = () => ({});
-  it('reads a file (to work out its lead) only when the check says its text changed', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gongkai-digests-'));
-    writeFileSync(join(dir, 'a.md'), '---\ntitle: x\n---\n\n第一段。\n\n第二段。\n');
-    const first = noticeDigests(dir, [{ file: 'a.md', data, sourceKey: 'k1' }], null, none);
-    expect(first['a.md']!.text).toBe('k1');
-    rmSync(join(dir, 'a.md'));
-    // Same key: the last build's lead is kept and the (now missing) file is not read.
-    const again = noticeDigests(dir, [{ file: 'a.md', data, sourceKey: 'k1' }], state(first), none);
-    expect(again).toEqual(first);
-    // A new key: read again (here it throws, the file being gone).
-    expect(() => noticeDigests(dir, [{ file: 'a.md', data, sourceKey: 'k2' }], state(first), none)).toThrow();
-    rmSync(dir, { recursive: true });
+  it("comes from the check's text key and lead, the page and the neighbours, without reading files", () => {
+    const one = (o: Partial<{ data: NoticeData; sourceKey: string; lead: string }> = {}, neighbours: () => object = none) =>
+      noticeDigests([{ file: 'not/a/file.md', data, sourceKey: 'k1', lead: '第一段。', ...o }], neighbours as () => never)['not/a/file.md']!;
+    const base = one();
+    expect(base.text).toBe('k1');
+    expect(base.page).toBe('001-2024-0001');
+    expect(one({ sourceKey: 'k2' }).text).toBe('k2');
+    expect(one({ lead: '新的导语。' }).lead).not.toBe(base.lead);
+    expect(one({}, () => ({ prev: { indexNo: 'x', title: '上一篇' } })).neighbours).not.toBe(base.neighbours);
+    expect(one({ data: { ...data, draft: true } as NoticeData }).page).toBeNull();
   });
 });
 

@@ -4,10 +4,8 @@ import { join } from 'node:path';
 import type { NoticeData } from '../model/notice-schema';
 import { indexNoSlug } from '../model/index-no';
 import type { Neighbours } from '../site/derive';
-import { leadBlocks } from '../site/format';
 import { treesFingerprint } from '../code-fingerprint';
 import { NOTICES_DIR } from '../content/paths';
-import { parseNotice } from '../content/frontmatter';
 import { listFiles, MANIFEST_FILE } from './manifest';
 
 /**
@@ -68,26 +66,19 @@ export interface BuildState {
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /**
- * Each notice's digest. `sourceKey` is the check's key for the file's text (CheckedNotice): a
- * file is read, to work out its lead again, only when that key differs from the last build's.
- * (The key also covers the checking code; when that changes, so does the code fingerprint, and
- * the build is a full one anyway.) `file` is relative to `root`.
+ * Each notice's digest, from what the check already has (it read every file): its key for the
+ * file's text (CheckedNotice.sourceKey, which also covers the checking code) and the body's lead.
  */
 export function noticeDigests(
-  root: string,
-  notices: ReadonlyArray<{ file: string; data: NoticeData; sourceKey?: string }>,
-  last: BuildState | null,
+  notices: ReadonlyArray<{ file: string; data: NoticeData; sourceKey: string; lead: string }>,
   neighboursOf: (data: NoticeData) => Neighbours,
 ): Record<string, NoticeDigest> {
   const out: Record<string, NoticeDigest> = {};
-  for (const { file, data, sourceKey } of notices) {
-    const before = last?.notices[file];
-    const source = sourceKey && before?.text === sourceKey ? null : readFileSync(join(root, file), 'utf8');
-    const text = sourceKey ?? sha(source!);
+  for (const { file, data, sourceKey, lead } of notices) {
     out[file] = {
       data: sha(JSON.stringify(data)),
-      text,
-      lead: source === null ? before!.lead : sha(leadBlocks(parseNotice(source).body)),
+      text: sourceKey,
+      lead: sha(lead),
       page: data.draft ? null : indexNoSlug(data.indexNo),
       neighbours: sha(JSON.stringify(neighboursOf(data))),
     };

@@ -19,6 +19,8 @@ export interface CachedResult {
   bodyLine: number;
   /** Lines the cross-file rules report at: `indexNo`, `attachments.<i>.href`. */
   lines: Record<string, number | null>;
+  /** The body's lead (leadBlocks): the listings show it, and the build need not read the file again for it. */
+  lead: string;
 }
 
 export function cacheKey(salt: string, source: string): string {

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseSiteConfig, type SiteConfig } from '../model/site-config';
+import { leadBlocks } from '../site/format';
 import { createNoticeSchema, type NoticeSchema } from '../model/notice-schema';
 import { checkNoticeSource, type CheckedNotice } from './validate-notice';
 import { checkAcrossNotices, duplicateIndexNoProblem } from './cross-file-rules';
@@ -74,6 +75,7 @@ export function toCached(result: FileCheck): CachedResult {
     problems: result.problems.map(({ file: _file, ...rest }) => rest),
     bodyLine: result.notice.parsed.bodyLine,
     lines,
+    lead: leadBlocks(result.notice.parsed.body),
   };
 }
 
@@ -88,7 +90,7 @@ export function checkFileOrKey(root: string, file: string, salt: string, known: 
 function fromCached(file: string, hit: CachedResult): FileCheck {
   const lineOf = (path: ReadonlyArray<PropertyKey>) => hit.lines[path.map(String).join('.')] ?? null;
   return {
-    notice: { file, data: hit.data, problems: [], parsed: { data: null, body: '', bodyLine: hit.bodyLine, errors: [], lineOf } },
+    notice: { file, data: hit.data, problems: [], parsed: { data: null, body: '', bodyLine: hit.bodyLine, errors: [], lineOf }, lead: hit.lead },
     problems: hit.problems.map((p) => ({ ...p, file })),
   };
 }

@@ -18,6 +18,8 @@ export interface CheckedNotice {
    * the file's text and the checking code), so callers can tell a changed file without reading it.
    */
   sourceKey?: string;
+  /** Set by checkNotices: the body's lead (leadBlocks), kept by the check cache. */
+  lead?: string;
 }
 
 function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
