@@ -13,13 +13,6 @@ import { exactFilePatterns, type SiteMetadata } from './lib/build/partitions';
 
 const config = parseSiteConfig(siteConfig);
 const role = buildRole();
-const base = glob({
-  // A "notices" process of a partitioned build loads only its part's files.
-  pattern: role.kind === 'notices' ? exactFilePatterns(role.part.files) : '**/[^_.]*.{md,mdx}',
-  base: `./${NOTICES_DIR}`,
-  // The 索引号 is the notice's identity and URL; it never changes.
-  generateId: ({ entry, data }) => (typeof data.indexNo === 'string' ? indexNoSlug(data.indexNo) : entry),
-});
 
 /**
  * The store keeps only the start of each body (leadBlocks: what descriptions are made from).
@@ -41,11 +34,19 @@ function leanStore<T extends object>(store: T): T {
 /**
  * The glob() loader, with frontmatter re-read by gongkai's own parser: every scalar stays text,
  * exactly as `npm run check` sees it (Astro's YAML parser would turn 2024-02-30 into 1 March).
+ * A process of a partitioned or incremental build loads only its part's files.
  */
-const fromFiles: Loader = {
-  ...base,
-  load: (context) =>
-    base.load({
+function fromFiles(files?: readonly string[]): Loader {
+  const base = glob({
+    pattern: files ? exactFilePatterns(files) : '**/[^_.]*.{md,mdx}',
+    base: `./${NOTICES_DIR}`,
+    // The 索引号 is the notice's identity and URL; it never changes.
+    generateId: ({ entry, data }) => (typeof data.indexNo === 'string' ? indexNoSlug(data.indexNo) : entry),
+  });
+  return {
+    ...base,
+    load: (context) =>
+      base.load({
       ...context,
       store: leanStore(context.store),
       parseData: async (props) => {
@@ -57,22 +58,29 @@ const fromFiles: Loader = {
         return context.parseData({ ...props, data: parsed.data as typeof props.data });
       },
     }),
-};
+  };
+}
 
 /**
  * The "site" process of a partitioned build renders no notice page: its entries are the data
  * `npm run check` validated (with the same schema) and each body's lead, from the file the build wrote.
  */
-const fromMetadata = (metadata: SiteMetadata): Loader => ({
-  name: 'gongkai-notice-metadata',
-  load: async ({ store }) => {
-    store.clear();
-    for (const e of metadata.entries) store.set({ id: e.id, data: e.data as unknown as Record<string, unknown>, body: e.lead });
-  },
-});
+const fromMetadata = (metadata: SiteMetadata): Loader => {
+  const files = metadata.notices?.files.length ? fromFiles(metadata.notices.files) : null;
+  return {
+    name: 'gongkai-notice-metadata',
+    load: async (context) => {
+      // The notices it renders pages for come whole from their files (glob() drops every other entry).
+      if (files) await files.load(context);
+      else context.store.clear();
+      const loaded = new Set(context.store.keys());
+      for (const e of metadata.entries) if (!loaded.has(e.id)) context.store.set({ id: e.id, data: e.data as unknown as Record<string, unknown>, body: e.lead });
+    },
+  };
+};
 
 const notices = defineCollection({
-  loader: role.kind === 'site' ? fromMetadata(role.metadata) : fromFiles,
+  loader: role.kind === 'site' ? fromMetadata(role.metadata) : fromFiles(role.kind === 'notices' ? role.part.files : undefined),
   schema: createNoticeSchema(config.categories.map((c) => c.name)),
 });
 

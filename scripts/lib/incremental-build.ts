@@ -65,30 +65,34 @@ export async function incrementalBuild(o: {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(next, { recursive: true });
   try {
-    // The other pages (listings, feeds, open data …), when some notice's data or lead changed:
-    // the whole "site" process; only its files that differ from dist/ are kept.
-    let site = { changed: [] as string[], removed: [] as string[] };
-    if (o.site) {
-      writeFileSync(join(dir, 'site.json'), JSON.stringify(siteMetadata(o.notices)));
-      await runAstroRole(root, `site:${join(dir, 'site.json')}`, join(dir, 'site-out'), join(work, 'cache-site'), '站点页面');
-      site = siteChanges(join(dir, 'site-out'), manifest);
-      for (const f of site.changed) {
-        mkdirSync(dirname(join(next, f)), { recursive: true });
-        renameSync(join(dir, 'site-out', f), join(next, f));
-      }
-      o.step(`Astro 生成站点页面（${site.changed.length} 个文件有变化，${site.removed.length} 个不再有）`);
-    }
-
-    // The changed notices' pages, in both modes, from one Astro process.
     const all = o.notices.map((n) => ({ file: n.file.slice(NOTICES_DIR.length + 1), data: n.data! }));
     const part = planPart(all, o.config, o.changed.map((f) => f.slice(NOTICES_DIR.length + 1)), o.neighboursOf);
-    if (part.ids.length) {
-      writeFileSync(join(dir, 'part.json'), JSON.stringify(part));
-      await runAstroRole(root, `notices:${join(dir, 'part.json')}`, join(dir, 'out'), join(work, 'cache-incremental'), '改动的公告');
-      mergePart(join(dir, 'out'), next, part.ids, '改动的公告');
+    let site = { changed: [] as string[], removed: [] as string[] };
+    if (o.site) {
+      // The other pages (listings, feeds, open data …), when a notice was added or removed or some
+      // notice's data or lead changed, and the changed notices' pages: one "site" process (it
+      // holds every notice, so it works out their neighbours itself). Of its other files, only
+      // those that differ from dist/ are kept.
+      const out = join(dir, 'site-out');
+      writeFileSync(join(dir, 'site.json'), JSON.stringify({ ...siteMetadata(o.notices), notices: { files: part.files, ids: part.ids } }));
+      await runAstroRole(root, `site:${join(dir, 'site.json')}`, out, join(work, 'cache-site'), '站点页面');
+      mergePart(out, next, part.ids, '站点页面');
+      site = siteChanges(out, manifest);
+      for (const f of site.changed) {
+        mkdirSync(dirname(join(next, f)), { recursive: true });
+        renameSync(join(out, f), join(next, f));
+      }
+      o.step(`Astro 生成站点页面（${site.changed.length} 个文件有变化，${site.removed.length} 个不再有）和改动的 ${part.ids.length} 篇`);
+    } else {
+      // Only notice bodies changed: their pages, in both modes, from one "notices" process.
+      if (part.ids.length) {
+        writeFileSync(join(dir, 'part.json'), JSON.stringify(part));
+        await runAstroRole(root, `notices:${join(dir, 'part.json')}`, join(dir, 'out'), join(work, 'cache-incremental'), '改动的公告');
+        mergePart(join(dir, 'out'), next, part.ids, '改动的公告');
+      }
+      o.step(`Astro 生成改动的 ${part.ids.length} 篇`);
     }
     keepNewAssets(next, dist);
-    o.step(`Astro 生成改动的 ${part.ids.length} 篇`);
 
     // Search: a notice whose page differs from the one its shard indexed, or that no shard holds
     // (published since the last full build), goes into the delta bundle. The shards' records of

@@ -22,7 +22,12 @@ function readRole(value: string | undefined): BuildRole {
 
 /** Whether this process renders notice pages, and the other pages (listings, home, feeds …). */
 export function rendersNoticePages(role: BuildRole = buildRole()): boolean {
-  return role.kind !== 'site';
+  return role.kind !== 'site' || !!role.metadata.notices?.ids.length;
+}
+
+/** Whether this process renders the page of the notice `id` (a site process holds every notice, most as metadata only). */
+export function rendersNoticePage(id: string, role: BuildRole = buildRole()): boolean {
+  return role.kind !== 'site' || !!role.metadata.notices?.ids.includes(id);
 }
 export function rendersSitePages(role: BuildRole = buildRole()): boolean {
   return role.kind !== 'notices';

@@ -23,6 +23,12 @@ export interface NoticesPart {
 /** What the "site" process is given: every notice's id, checked data and lead (leadBlocks of its body). */
 export interface SiteMetadata {
   entries: Array<{ id: string; data: NoticeData; lead: string }>;
+  /**
+   * Notices whose pages this process renders as well, loaded from their files (an incremental
+   * build's changed notices: one Astro process instead of two). `files` are relative to the
+   * notices folder; `ids` are their pages.
+   */
+  notices?: { files: string[]; ids: string[] };
 }
 
 export type BuildRole = { kind: 'whole' } | { kind: 'notices'; part: NoticesPart } | { kind: 'site'; metadata: SiteMetadata };
