@@ -47,23 +47,25 @@ function fromFiles(files?: readonly string[]): Loader {
     ...base,
     load: (context) =>
       base.load({
-      ...context,
-      store: leanStore(context.store),
-      parseData: async (props) => {
-        const parsed = parseNotice(await readFile(props.filePath!, 'utf8'));
-        if (parsed.data === null) {
-          throw new Error(`${props.filePath}: ${parsed.errors.map((e) => e.message).join('；')}（请运行 npm run check）`);
-        }
-        // Same call as glob() makes, with the data this project parsed itself.
-        return context.parseData({ ...props, data: parsed.data as typeof props.data });
-      },
-    }),
+        ...context,
+        store: leanStore(context.store),
+        parseData: async (props) => {
+          const parsed = parseNotice(await readFile(props.filePath!, 'utf8'));
+          if (parsed.data === null) {
+            throw new Error(`${props.filePath}: ${parsed.errors.map((e) => e.message).join('；')}（请运行 npm run check）`);
+          }
+          // Same call as glob() makes, with the data this project parsed itself.
+          return context.parseData({ ...props, data: parsed.data as typeof props.data });
+        },
+      }),
   };
 }
 
 /**
- * The "site" process of a partitioned build renders no notice page: its entries are the data
- * `npm run check` validated (with the same schema) and each body's lead, from the file the build wrote.
+ * The "site" process of a partitioned or incremental build: its entries are the data `npm run
+ * check` validated (with the same schema) and each body's lead, from the file the build wrote.
+ * It renders no notice page, except, in an incremental build, those of the changed notices, which
+ * it loads whole from their files.
  */
 const fromMetadata = (metadata: SiteMetadata): Loader => {
   const files = metadata.notices?.files.length ? fromFiles(metadata.notices.files) : null;
