@@ -75,7 +75,7 @@ const last = values.full ? null : readState(statePath);
 const neighboursOf = siteNeighbours(notices.map((n) => ({ data: n.data! })), config);
 const digests = noticeDigests(notices.map((n) => ({ file: n.file, data: n.data!, sourceKey: n.sourceKey!, lead: n.lead! })), neighboursOf);
 const code = `${libFingerprint()}:${siteFingerprint(root, [import.meta.dirname, join(import.meta.dirname, '..', 'package-lock.json')])}`;
-const plan = values.full ? { kind: 'full' as const, reason: '指定了 --full' } : planBuild(last, { code, dist: distFingerprint(dist), notices: digests });
+const plan = values.full ? { kind: 'full' as const, reason: '指定了 --full' } : planBuild(last, { code, dist: () => distFingerprint(dist), notices: digests });
 mkdirSync(work, { recursive: true });
 step('比较上次构建');
 let indexed: Record<string, IndexedPage> | null = null;

@@ -11,7 +11,7 @@ const state = (notices: Record<string, NoticeDigest>): BuildState => ({ version:
 
 describe('planBuild: what the last build can be reused for', () => {
   const last = state({ 'a.md': digest('1', 'x'), 'b.mdx': digest('2', 'y') });
-  const now = (notices: Record<string, NoticeDigest>, o: { code?: string; dist?: string | null } = {}) => ({ code: o.code ?? 'c', dist: o.dist === undefined ? 'd' : o.dist, notices });
+  const now = (notices: Record<string, NoticeDigest>, o: { code?: string; dist?: string | null } = {}) => ({ code: o.code ?? 'c', dist: () => (o.dist === undefined ? 'd' : o.dist), notices });
 
   it('re-renders only notices whose file changed while their data and lead did not', () => {
     expect(planBuild(last, now({ 'a.md': digest('1', 'x'), 'b.mdx': digest('2', 'y2') }))).toEqual({ kind: 'incremental', changed: ['b.mdx'], site: false, gone: [] });
@@ -38,6 +38,12 @@ describe('planBuild: what the last build can be reused for', () => {
     expect(reason(planBuild(null, now(last.notices)))).toBe('没有上次构建的记录');
     expect(reason(planBuild(last, now(last.notices, { code: 'c2' })))).toContain('程序、站点配置或 public/');
     expect(reason(planBuild(last, now(last.notices, { dist: null })))).toContain('dist/');
+    // dist/'s fingerprint (a stat of every file) is not worked out when the code alone decides.
+    const unasked = () => {
+      throw new Error('dist/ fingerprint asked for');
+    };
+    expect(reason(planBuild(last, { code: 'c2', dist: unasked, notices: last.notices }))).toContain('程序');
+    expect(reason(planBuild(null, { code: 'c', dist: unasked, notices: last.notices }))).toBe('没有上次构建的记录');
     const many = Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`n${i}.md`, digest(String(i), `t${i}`)]));
     expect(reason(planBuild(last, now({ ...last.notices, ...many })))).toContain('超过 200 篇');
   });
