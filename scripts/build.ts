@@ -21,7 +21,7 @@ import { SearchBundleCache } from '../src/lib/build/search-cache';
 import { shardPlan, DEFAULT_SHARD_SIZE } from '../src/lib/build/shards';
 import { swapInto } from '../src/lib/build/swap-dir';
 import { buildManifest, hashFiles, listFiles, MANIFEST_FILE, serialiseManifest } from '../src/lib/build/manifest';
-import { findBrokenLinks } from '../src/lib/build/link-check';
+import { describeBrokenLink, findBrokenLinks } from '../src/lib/build/link-check';
 import { distFingerprint, noticeDigests, planBuild, readState, siteFingerprint, STATE_FILE, type BuildState, type IndexedPage } from '../src/lib/build/incremental';
 import { libFingerprint } from '../src/lib/code-fingerprint';
 import type { BundleList } from '../src/lib/build/search-delta';
@@ -169,7 +169,7 @@ async function fullBuild(): Promise<Record<string, IndexedPage>> {
   const pages = published.filter((f) => f.endsWith('.html'));
   const broken = findBrokenLinks(staging, pages, config.url);
   if (broken.length) {
-    for (const b of broken.slice(0, 50)) console.error(`  ${b.page}：链接 ${b.href} 指向的文件不存在`);
+    for (const b of broken.slice(0, 50)) console.error(describeBrokenLink(b));
     fail(`${broken.length} 个站内链接或附件无法打开（见上）`, `${broken.length} internal links or attachments do not resolve`);
   }
 

@@ -7,7 +7,7 @@ import { NOTICES_DIR } from '../../src/lib/content/paths';
 import { planPart } from '../../src/lib/build/partitions';
 import { mergePart } from '../../src/lib/build/merge-parts';
 import { buildManifest, hashFiles, listFiles, MANIFEST_FILE, serialiseManifest, type Manifest } from '../../src/lib/build/manifest';
-import { findBrokenLinks, resolvesInSite } from '../../src/lib/build/link-check';
+import { describeBrokenLink, findBrokenLinks, resolvesInSite } from '../../src/lib/build/link-check';
 import type { BuildState, IndexedPage, NoticeDigest } from '../../src/lib/build/incremental';
 import { articleText, noticeRecordSpec } from '../../src/lib/search/records';
 import { bundleIds, clashingIds, DELTA_BUNDLE, idsOfUrls, MAX_DELTA, type BundleList } from '../../src/lib/build/search-delta';
@@ -152,13 +152,12 @@ export async function incrementalBuild(o: {
     writeFileSync(join(next, 'search', 'bundles.json'), JSON.stringify(list) + '\n');
     o.step(`搜索索引（${stale.length} 篇在增量索引中）`);
 
-    // The new pages' links, resolved in the site as it will be; every other page and link target is as it was.
     const newFiles = listFiles(next);
     // Replaced: the new paths, pages and site files no longer published, and an old delta bundle (with or without a new one).
     const replaced = [...new Set([...newFiles.map(topOfChange), ...site.removed, ...o.gone.flatMap((slug) => [`notices/${slug}`, `care/notices/${slug}`]), DELTA_BUNDLE])];
     const replacedSet = new Set(replaced);
     const underReplaced = (rel: string) => replacedSet.has(rel) || replacedSet.has(topOfChange(rel));
-    // Links resolve in the site as it will be: the new files over what dist/ keeps.
+    // The new pages' links resolve in the site as it will be: the new files over what dist/ keeps.
     const resolves = (p: string) => {
       if (resolvesInSite(next, p)) return true;
       if (!resolvesInSite(dist, p)) return false;
@@ -170,7 +169,7 @@ export async function incrementalBuild(o: {
     if (o.gone.length || site.removed.length) {
       broken.push(...findBrokenLinks(dist, Object.keys(manifest.files).filter((f) => f.endsWith('.html') && !underReplaced(f)), o.config.url, resolves));
     }
-    if (broken.length) throw new Error(`${broken.length} 个站内链接或附件无法打开：\n${broken.slice(0, 50).map((b) => `  ${b.page}：链接 ${b.href} 指向的文件不存在`).join('\n')}`);
+    if (broken.length) throw new Error(`${broken.length} 个站内链接或附件无法打开：\n${broken.slice(0, 50).map(describeBrokenLink).join('\n')}`);
 
     const files = { ...manifest.files };
     for (const f of Object.keys(files)) if (underReplaced(f)) delete files[f];

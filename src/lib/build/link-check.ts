@@ -12,6 +12,9 @@ export interface BrokenLink {
   href: string;
 }
 
+/** One broken link as the build log says it. */
+export const describeBrokenLink = (b: BrokenLink): string => `  ${b.page}：链接 ${b.href} 指向的文件不存在`;
+
 const ATTR = /\s(?:href|src|action)="([^"]*)"/g;
 
 export function resolvesInSite(dir: string, path: string): boolean {
