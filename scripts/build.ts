@@ -127,7 +127,7 @@ async function fullBuild(): Promise<Record<string, IndexedPage>> {
   let astroProcesses = 1;
   try {
     if (notices.length > partitionSize) {
-      const { parts } = await astroInParts({ root, staging, work, notices, config, size: partitionSize });
+      const { parts } = await astroInParts({ root, staging, work, notices, config, size: partitionSize, neighboursOf });
       astroProcesses = parts + 1;
     } else {
       await build({ root, outDir: staging, logLevel: process.env.GONGKAI_VERBOSE ? 'info' : 'warn' });

@@ -6,6 +6,8 @@ import { NOTICES_DIR } from '../../src/lib/content/paths';
 import { indexNoSlug } from '../../src/lib/model/index-no';
 import { BUILD_ROLE_ENV, planParts, type SiteMetadata } from '../../src/lib/build/partitions';
 import { mergePart } from '../../src/lib/build/merge-parts';
+import type { NoticeData } from '../../src/lib/model/notice-schema';
+import type { Neighbours } from '../../src/lib/site/derive';
 import { runTsChild } from './child-process';
 
 const ASTRO_BUILD = join(import.meta.dirname, '..', 'astro-build.ts');
@@ -35,6 +37,8 @@ export async function astroInParts(opts: {
   notices: readonly CheckedNotice[];
   config: SiteConfig;
   size: number;
+  /** siteNeighbours() of these notices, when the caller has worked it out already. */
+  neighboursOf?: (data: NoticeData) => Neighbours;
 }): Promise<{ parts: number }> {
   const { root, staging, work, config } = opts;
   const dir = join(work, 'parts');
@@ -43,7 +47,7 @@ export async function astroInParts(opts: {
 
   const notices = opts.notices.map((n) => ({ file: n.file.slice(NOTICES_DIR.length + 1), data: n.data! }));
   writeFileSync(join(dir, 'site.json'), JSON.stringify(siteMetadata(opts.notices)));
-  const parts = planParts(notices, config, opts.size);
+  const parts = planParts(notices, config, opts.size, opts.neighboursOf);
   const jobs = [
     { label: '站点页面', role: `site:${join(dir, 'site.json')}`, out: join(dir, 'site-out'), cache: join(work, 'cache-site') },
     ...parts.map((part, k) => {

@@ -78,8 +78,9 @@ export function planParts(
   notices: ReadonlyArray<{ file: string; data: NoticeData }>,
   config: SiteConfig,
   size: number,
+  neighboursOf = siteNeighbours(notices, config),
 ): PlannedPart[] {
-  const plan = partPlanner(notices, siteNeighbours(notices, config));
+  const plan = partPlanner(notices, neighboursOf);
   return partitionFiles(notices.map((n) => n.file), size).map(plan);
 }
 
