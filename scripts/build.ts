@@ -18,7 +18,7 @@ import { astroInParts } from './lib/astro-in-parts';
 import { runPool } from '../src/lib/build/pool';
 import { DEFAULT_PARTITION_SIZE, siteNeighbours } from '../src/lib/build/partitions';
 import { SearchBundleCache } from '../src/lib/build/search-cache';
-import { shardPlan, DEFAULT_SHARD_SIZE } from '../src/lib/build/shards';
+import { shardPlan, DEFAULT_RECENT_SIZE, DEFAULT_SHARD_SIZE } from '../src/lib/build/shards';
 import { swapInto } from '../src/lib/build/swap-dir';
 import { buildManifest, hashFiles, listFiles, MANIFEST_FILE, serialiseManifest } from '../src/lib/build/manifest';
 import { describeBrokenLink, findBrokenLinks } from '../src/lib/build/link-check';
@@ -67,6 +67,7 @@ const specs = notices
   .map(noticeRecordSpec);
 
 const shardSize = Number(process.env.GONGKAI_SHARD_SIZE) || DEFAULT_SHARD_SIZE;
+const recentSize = Number(process.env.GONGKAI_RECENT_SIZE) || DEFAULT_RECENT_SIZE;
 const searchCache = new SearchBundleCache(join(work, 'search-cache'));
 
 // What the last build's output can be reused for (src/lib/build/incremental.ts).
@@ -111,7 +112,7 @@ if (!indexed) {
   step('替换 dist/');
 }
 
-const state: BuildState = { version: 2, code, dist: distFingerprint(dist)!, notices: digests, bundles: full ? shardPlan(specs, shardSize).map((s) => s.bundle) : last!.bundles, indexed };
+const state: BuildState = { version: 2, code, dist: distFingerprint(dist)!, notices: digests, bundles: full ? shardPlan(specs, shardSize, recentSize).map((s) => s.bundle) : last!.bundles, indexed };
 writeFileSync(`${statePath}.tmp`, JSON.stringify(state));
 renameSync(`${statePath}.tmp`, statePath);
 // An incremental build still serves the shards from the last full one: their cache entries stay.
@@ -137,7 +138,7 @@ async function fullBuild(): Promise<Record<string, IndexedPage>> {
   }
   step(astroProcesses > 1 ? `Astro 生成页面（${astroProcesses} 个进程）` : 'Astro 生成页面');
 
-  const shards = shardPlan(specs, shardSize);
+  const shards = shardPlan(specs, shardSize, recentSize);
 
   /** One bundle in a fresh process: a Pagefind crash or its memory ends with that process. */
   function indexShard(bundle: string, items: typeof specs): Promise<{ status: number; stderr: string }> {
@@ -158,7 +159,9 @@ async function fullBuild(): Promise<Record<string, IndexedPage>> {
   for (const s of toIndex) searchCache.store(s.key, join(staging, s.bundle));
   // The search page merges every bundle listed here.
   mkdirSync(join(staging, 'search'), { recursive: true });
-  const list: BundleList = { bundles: shards.map((s) => `/${s.bundle}/`), superseded: [] };
+  // With older bundles, the newest one is searched first (src/lib/search/scope.ts).
+  const since = shards[0]!.items.at(-1)?.meta.date?.slice(0, 10);
+  const list: BundleList = { bundles: shards.map((s) => `/${s.bundle}/`), superseded: [], ...(shards.length > 1 && since ? { recent: { bundles: [`/${shards[0]!.bundle}/`], since } } : {}) };
   writeFileSync(join(staging, 'search', 'bundles.json'), JSON.stringify(list) + '\n');
   const reused = shards.length - toIndex.length;
   console.log(`搜索索引：${specs.length} 篇，${shards.length} 个分片${reused ? `（${reused} 个未变，沿用上次的索引）` : ''}。`);

@@ -147,7 +147,10 @@ export async function incrementalBuild(o: {
     const bundles = [...last.bundles, ...(stale.length ? [DELTA_BUNDLE] : [])];
     const clashes = clashingIds(superseded, new Map(bundles.map((b) => [b, bundleIds(join(b === DELTA_BUNDLE ? next : dist, b))])));
     if (clashes.length) throw new FullBuildNeeded(`搜索记录编号 ${clashes[0]} 在两个分片中重复`);
-    const list: BundleList = { bundles: bundles.map((b) => `/${b}/`), superseded: [...superseded.keys()].sort() };
+    // The delta bundle joins the recent ones searched first (src/lib/search/scope.ts): it holds the new notices.
+    const lastList = JSON.parse(readFileSync(join(dist, 'search', 'bundles.json'), 'utf8')) as BundleList;
+    const recent = lastList.recent && { ...lastList.recent, bundles: [...lastList.recent.bundles.filter((b) => b !== `/${DELTA_BUNDLE}/`), ...(stale.length ? [`/${DELTA_BUNDLE}/`] : [])] };
+    const list: BundleList = { bundles: bundles.map((b) => `/${b}/`), superseded: [...superseded.keys()].sort(), ...(recent ? { recent } : {}) };
     mkdirSync(join(next, 'search'), { recursive: true });
     writeFileSync(join(next, 'search', 'bundles.json'), JSON.stringify(list) + '\n');
     o.step(`搜索索引（${stale.length} 篇在增量索引中）`);

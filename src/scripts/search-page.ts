@@ -5,6 +5,8 @@
 import { parseCharMap, type CharMap } from '../lib/search/fold';
 import { firstPage, verifyWindow, withoutSuperseded, type PagefindData, type PagefindLike, type SearchOptions, type SearchOutcome, type VerifiedResult } from '../lib/search/engine';
 import { excerptRuns } from '../lib/search/excerpt';
+import { recentHoldsAll, recentIsEnough, type RecentBundles } from '../lib/search/scope';
+import { formatDateZh } from '../lib/site/format';
 import type { BundleList } from '../lib/build/search-delta';
 
 const PAGE = 10;
@@ -13,6 +15,10 @@ interface Pagefind extends PagefindLike {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   mergeIndex(url: string, options?: Record<string, unknown>): Promise<void>;
+}
+/** pagefind.js (1.6): instances share its worker and keep their own bundles. */
+interface PagefindModule {
+  createInstance(options?: { basePath?: string }): Pagefind;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
@@ -34,6 +40,8 @@ export async function startSearchPage(): Promise<void> {
   const heading = document.getElementById('search-results-heading')!;
   const list = document.getElementById('search-result-list')!;
   const more = document.getElementById('search-more') as HTMLButtonElement;
+  const scope = document.getElementById('search-scope')!;
+  const everythingButton = document.getElementById('search-everything') as HTMLButtonElement;
   const care = app.dataset.mode === 'care';
 
   const params = new URLSearchParams(location.search);
@@ -41,23 +49,36 @@ export async function startSearchPage(): Promise<void> {
   sortSelect.value = params.get('sort') === 'date' ? 'date' : '';
   for (const s of filterSelects) s.value = params.get(s.dataset.filter!) ?? '';
 
-  let pagefind: PagefindLike;
   let charMap: CharMap;
+  /** The newest notices' bundles (src/lib/search/scope.ts), searched first when there are older ones. */
+  let recent: { bundles: RecentBundles; pagefind: PagefindLike } | null = null;
+  /** Every bundle: the only index when there is no recent one; otherwise opened when first needed. */
+  let everyBundle: () => Promise<PagefindLike>;
+  // The visitor asked to search everything (the button, or scope=all in a shared link).
+  let everything = params.get('scope') === 'all';
   try {
-    // The build lists its search bundles (one per shard, and an incremental build's changes); the
-    // first one's library loads them all.
+    // The build lists its search bundles (one per shard, and an incremental build's changes).
     const listed = (await fetch(app.dataset.bundleList ?? '/search/bundles.json').then((r) => (r.ok ? r.json() : null)).catch(() => null)) as Partial<BundleList> | null;
     const bundles = listed?.bundles?.length ? listed.bundles : ['/pagefind/'];
-    const [pf, pairs] = await Promise.all([
-      import(/* @vite-ignore */ `${bundles[0]}pagefind.js`) as Promise<Pagefind>,
+    const superseded = new Set(listed?.superseded ?? []);
+    const [lib, pairs] = await Promise.all([
+      import(/* @vite-ignore */ `${bundles[0]}pagefind.js`) as Promise<PagefindModule>,
       fetch(app.dataset.charmap!).then((r) => (r.ok ? r.text() : '')),
     ]);
     charMap = parseCharMap(pairs);
-    await pf.options({ excerptLength: 40 });
-    // Further bundles (a sharded index) merge into the first.
-    for (const b of bundles.slice(1)) await pf.mergeIndex(b);
-    await pf.init();
-    pagefind = withoutSuperseded(pf, new Set(listed?.superseded ?? []));
+    /** One Pagefind instance over these bundles (the first one's index, the others merged in). */
+    const open = async (list: readonly string[]): Promise<PagefindLike> => {
+      const pf = lib.createInstance({ basePath: list[0] });
+      await pf.options({ excerptLength: 40 });
+      await pf.init();
+      for (const b of list.slice(1)) await pf.mergeIndex(b);
+      return withoutSuperseded(pf, superseded);
+    };
+    let all: Promise<PagefindLike> | null = null;
+    everyBundle = () => (all ??= open(bundles));
+    const newest = listed?.recent;
+    if (newest?.bundles.length && bundles.some((b) => !newest.bundles.includes(b))) recent = { bundles: newest, pagefind: await open(newest.bundles) };
+    else await everyBundle();
   } catch {
     status.textContent = '搜索暂时无法使用，请稍后再试，或通过信息公开目录查找。';
     return;
@@ -78,6 +99,7 @@ export async function startSearchPage(): Promise<void> {
     if (input.value.trim()) p.set('q', input.value.trim());
     for (const s of filterSelects) if (s.value) p.set(s.dataset.filter!, s.value);
     if (sortSelect.value) p.set('sort', sortSelect.value);
+    if (everything && recent) p.set('scope', 'all');
     history.replaceState(null, '', `${location.pathname}${p.size ? `?${p}` : ''}`);
   }
 
@@ -119,7 +141,15 @@ export async function startSearchPage(): Promise<void> {
       return;
     }
     status.textContent = '正在搜索…';
-    const first = await firstPage(pagefind, q, charMap, options(), PAGE);
+    scope.hidden = true;
+    // The newest notices first: every bundle is searched when these cannot fill a page of results
+    // that contain the query text, or when the visitor asked for everything.
+    // A year filter after the recent bundles' oldest date needs nothing else (unless a term is
+    // unknown there: "本站没有" must be true of the whole site).
+    const holdsAll = !!recent && recentHoldsAll(recent.bundles, options().filters);
+    let first = recent && (holdsAll || !everything) ? await firstPage(recent.pagefind, q, charMap, options(), PAGE) : null;
+    const narrow = !!first && !holdsAll && recentIsEnough(first.outcome, first.page, PAGE);
+    if (!first || (holdsAll ? first.outcome.partial : !narrow)) first = await firstPage(await everyBundle(), q, charMap, options(), PAGE);
     if (current !== run) return;
     outcome = first.outcome;
     const terms = outcome.query.terms.map((t) => `「${t}」`).join('');
@@ -130,8 +160,11 @@ export async function startSearchPage(): Promise<void> {
         : `没有找到包含${terms}的结果。`;
       heading.textContent = `只包含部分关键词的结果（不含${missing}）`;
     } else {
-      status.textContent = outcome.results.length ? `找到 ${outcome.results.length} 条结果。` : `没有找到包含${terms}的结果。`;
-      heading.textContent = '搜索结果';
+      const since = narrow ? `在${formatDateZh(recent!.bundles.since)}以来发布的信息中` : '';
+      status.textContent = outcome.results.length ? `${since}找到 ${outcome.results.length} 条结果。` : `没有找到包含${terms}的结果。`;
+      heading.textContent = narrow ? `${formatDateZh(recent!.bundles.since)}以来发布的信息中的搜索结果` : '搜索结果';
+      everythingButton.textContent = `也搜索${formatDateZh(recent?.bundles.since ?? '')}以前发布的信息`;
+      scope.hidden = !narrow;
     }
     section.hidden = outcome.results.length === 0;
     append(first.page);
@@ -151,18 +184,27 @@ export async function startSearchPage(): Promise<void> {
     app!.dataset.query = input.value.trim();
     app!.dataset.state = 'error';
   }
-  const searchSafely = () => {
+  /** Resolves true when this search's results are on the page (false if it failed or was overtaken). */
+  const searchSafely = (): Promise<boolean> => {
     const pending = search();
     // search() numbered itself synchronously: a failure is reported only if it is still the latest search.
     const current = run;
-    pending.catch(() => failed(current));
+    return pending.then(
+      () => current === run,
+      () => (failed(current), false),
+    );
   };
 
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    searchSafely();
+    void searchSafely();
   });
-  for (const s of [...filterSelects, sortSelect]) s.addEventListener('change', searchSafely);
+  for (const s of [...filterSelects, sortSelect]) s.addEventListener('change', () => void searchSafely());
+  everythingButton.addEventListener('click', () => {
+    everything = true;
+    // The button goes away with the narrower results: the new results' heading takes the focus.
+    void searchSafely().then((finished) => finished && heading.focus());
+  });
   more.addEventListener('click', () => {
     const firstNew = list.children.length;
     const current = run;
@@ -172,5 +214,5 @@ export async function startSearchPage(): Promise<void> {
   });
   // Ready: from here a query is searched in the page (before, the form would submit natively).
   app.dataset.state = 'idle';
-  if (input.value.trim()) searchSafely();
+  if (input.value.trim()) void searchSafely();
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -8,6 +8,7 @@ import { serveStatic } from '../helpers/static-server';
 import { searchFor } from '../helpers/search-page';
 import { PROJECT_ROOT, runScript } from '../../scripts/lib/project-copy';
 import { writeCorpusProject } from '../../scripts/lib/corpus-project';
+import type { BundleList } from '../../src/lib/build/search-delta';
 import { groundTruth, NEGATIVES, POSITIVES, positiveRow, relevantIn, type QualityRow } from '../../scripts/lib/search-quality';
 
 /**
@@ -77,6 +78,57 @@ describe(`search quality: sample content + ${CORPUS} generated notices`, () => {
       expect(r.status, q).toMatch(/^没有找到/);
       // Whatever is listed is labelled as a partial match, never as a hit for the whole query.
       if (r.results.length) expect(r.heading, q).toMatch(/^只包含部分关键词的结果/);
+    }
+  });
+
+  it('searches the newest notices first, says so, and searches everything when asked or needed', async () => {
+    const list = JSON.parse(readFileSync(join(root, 'dist/search/bundles.json'), 'utf8')) as BundleList;
+    expect(list.recent?.bundles).toEqual(['/pagefind/']);
+    const since = list.recent!.since;
+    const older: string[] = [];
+    const onRequest = (r: { url(): string }) => /\/pagefind-\d+\//.test(r.url()) && older.push(r.url());
+    page.on('request', onRequest);
+    try {
+      // A common term: a full page of exact matches among the newest notices; older bundles are not fetched.
+      const recentOnly = await searchFor(page, server.url, '科技创新');
+      expect(older).toEqual([]);
+      expect(recentOnly.status).toMatch(new RegExp(`^在${since.slice(0, 4)}年${since.slice(5, 7)}月${since.slice(8, 10)}日以来发布的信息中找到 \\d+ 条结果。$`));
+      expect(recentOnly.results).toHaveLength(10);
+      const button = page.locator('#search-everything');
+      await expect.poll(() => button.isVisible()).toBe(true);
+      // One click: everything, announced, and the link says so when shared.
+      await button.click();
+      await page.waitForFunction(() => /^找到 \d+ 条结果。$/.test(document.getElementById('search-status')!.textContent ?? ''));
+      expect(older.length).toBeGreaterThan(0);
+      const count = (t: string) => Number(/(\d+) 条/.exec(t)![1]);
+      const all = await page.locator('#search-status').textContent();
+      expect(count(all!)).toBeGreaterThan(count(recentOnly.status));
+      // Every notice containing the query text is counted (Pagefind also counts its words apart).
+      expect(count(all!)).toBeGreaterThanOrEqual(relevant('科技创新').size);
+      expect(await button.isVisible()).toBe(false);
+      expect(new URL(page.url()).searchParams.get('scope')).toBe('all');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-results-heading');
+
+      // A year after the newest bundle's oldest date: complete in it, so nothing older is fetched.
+      const year = String(Number(since.slice(0, 4)) + 1);
+      older.length = 0;
+      const inYear = await searchFor(page, server.url, '科技创新', `&${encodeURIComponent('年份')}=${year}`);
+      expect(inYear.status).toMatch(/^找到 \d+ 条结果。$/);
+      expect(inYear.results.length).toBeGreaterThan(0);
+      expect(older).toEqual([]);
+
+      // A name only older notices carry: every bundle is searched before anything is shown.
+      const dateOf = (n: (typeof generated)[number]) => /^date: (.+)$/m.exec(n.content)![1]!;
+      const oldName = generated.find((n) => n.addressee && generated.filter((m) => m.addressee === n.addressee).every((m) => dateOf(m) < since))!.addressee!;
+      older.length = 0;
+      const found = await searchFor(page, server.url, oldName);
+      expect(found.status).toMatch(/^找到 \d+ 条结果。$/);
+      // Its notices, all older than the newest bundle, come first (then pages with its characters apart).
+      const wanted = relevant(oldName);
+      expect(new Set(found.results.slice(0, wanted.size).map((r) => r.path))).toEqual(wanted);
+      expect(older.length).toBeGreaterThan(0);
+    } finally {
+      page.off('request', onRequest);
     }
   });
 

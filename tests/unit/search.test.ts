@@ -7,6 +7,8 @@ import { firstPage, runSearch, verifyWindow, withoutSuperseded, type PagefindLik
 import { articleText } from '../../src/lib/search/records';
 import { buildCharPairs } from '../../src/lib/search/char-map';
 import { presplit, unsplit } from '../../src/lib/search/presplit';
+import { recentHoldsAll, recentIsEnough } from '../../src/lib/search/scope';
+import { shardPlan } from '../../src/lib/build/shards';
 
 const map = parseCharMap(buildCharPairs());
 
@@ -137,5 +139,37 @@ describe('search engine rules', () => {
   it('looks a 文号 up exactly, whatever brackets the visitor typed', async () => {
     const o = await runSearch(fakePagefind(pages), '浙科提[2024]297号', map);
     expect(o.results[0]).toMatchObject({ id: 'd', exact: true });
+  });
+});
+
+describe('which bundles a search loads first', () => {
+  const verified = (exact: boolean) => ({ data: { url: '/', content: '', excerpt: '', meta: {} }, exact });
+  const outcome = (partial: boolean) => ({ query: parseQuery('科技创新'), folded: parseQuery('科技创新'), unknownTerms: [], partial, termsChecked: true, results: [] });
+
+  it('puts the newest notices in a small first bundle and splits the rest evenly', () => {
+    const items = Array.from({ length: 10_500 }, (_, i) => i);
+    const plan = shardPlan(items, 5000, 1000);
+    expect(plan.map((s) => [s.bundle, s.items.length])).toEqual([['pagefind', 1000], ['pagefind-1', 4750], ['pagefind-2', 4750]]);
+    expect(plan.flatMap((s) => s.items)).toEqual(items);
+    expect(shardPlan([1, 2, 3], 5000, 1000)).toEqual([{ bundle: 'pagefind', items: [1, 2, 3] }]);
+    // A shard size below the first bundle's size caps it (tests use tiny shards).
+    expect(shardPlan(items.slice(0, 100), 40, 1000).map((s) => s.items.length)).toEqual([40, 30, 30]);
+  });
+
+  it('shows the recent bundles alone only for a full page of results with the query text', () => {
+    const full = Array.from({ length: 10 }, () => verified(true));
+    expect(recentIsEnough(outcome(false), full, 10)).toBe(true);
+    expect(recentIsEnough(outcome(false), full.slice(1), 10)).toBe(false);
+    expect(recentIsEnough(outcome(false), [...full.slice(1), verified(false)], 10)).toBe(false);
+    // An unknown term in recent notices may be known in older ones.
+    expect(recentIsEnough(outcome(true), full, 10)).toBe(false);
+  });
+
+  it('a year after the recent bundles’ oldest date is complete in them', () => {
+    const recent = { bundles: ['/pagefind/'], since: '2024-03-05' };
+    expect(recentHoldsAll(recent, { 年份: '2025' })).toBe(true);
+    expect(recentHoldsAll(recent, { 年份: '2024' })).toBe(false);
+    expect(recentHoldsAll(recent, { 组配分类: '建议提案' })).toBe(false);
+    expect(recentHoldsAll(recent)).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import type { RecentBundles } from '../search/scope';
 
 /**
  * An incremental build does not index a 5,000-notice shard again for one changed notice (about
@@ -17,6 +18,8 @@ export interface BundleList {
   bundles: string[];
   /** Pagefind ids of records that a later bundle replaces; the search page never shows them. */
   superseded: string[];
+  /** Searched first when there are older bundles (src/lib/search/scope.ts). */
+  recent?: RecentBundles;
 }
 
 const FRAGMENT = '.pf_fragment';

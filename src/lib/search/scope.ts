@@ -1,0 +1,35 @@
+import type { SearchOutcome, VerifiedResult } from './engine';
+
+/**
+ * The bundles a search loads first (see src/lib/build/shards.ts): the newest notices' bundle, and an
+ * incremental build's delta bundle. Every notice dated after `since` is in them (notices dated
+ * `since` itself may also be in the next bundle).
+ */
+export interface RecentBundles {
+  bundles: string[];
+  /** The date (YYYY-MM-DD) of the oldest notice in the newest bundle. */
+  since: string;
+}
+
+/** The filter key (in the index and in the page's URL) for a notice's year. */
+export const YEAR_FILTER = '年份';
+
+/**
+ * A search filtered to a year after `since`'s year finds every match in the recent bundles: the
+ * older bundles hold nothing of that year.
+ */
+export function recentHoldsAll(recent: RecentBundles, filters: Readonly<Record<string, string>> = {}): boolean {
+  const year = filters[YEAR_FILTER];
+  return !!year && year > recent.since.slice(0, 4);
+}
+
+/**
+ * Whether the recent bundles alone answer a search well enough to show first (the visitor can still
+ * ask for everything): a full first page, every result containing the query text itself. Otherwise
+ * (a name found only in older notices, an unknown term, too few or only partial matches) every
+ * bundle is searched before anything is shown: a term missing from recent notices may be in older
+ * ones, and the best matches may be too.
+ */
+export function recentIsEnough(outcome: SearchOutcome, page: readonly VerifiedResult[], size: number): boolean {
+  return !outcome.partial && page.length >= size && page.every((v) => v.exact);
+}
