@@ -76,7 +76,7 @@ describe('excerpts and ranking', () => {
  * A stand-in for Pagefind with its two quirks: terms it cannot find are dropped, and a combined
  * query of single characters can miss pages that each term alone finds.
  */
-function fakePagefind(pages: Record<string, string>, brokenCombos: string[] = []): PagefindLike {
+function fakePagefind(pages: Record<string, string>, brokenCombos: string[] = [], years: Record<string, string> = {}): PagefindLike {
   const result = (id: string): PagefindResult => ({ id, data: async () => ({ url: `/notices/${id}/`, content: pages[id]!, excerpt: '', meta: { title: id } }) });
   return {
     async search(query, options) {
@@ -88,7 +88,8 @@ function fakePagefind(pages: Record<string, string>, brokenCombos: string[] = []
       const phrase = /^".*"$/.test(query);
       const words = phrase ? [query.slice(1, -1)] : parseQuery(query).terms.filter((t) => Object.values(pages).some((p) => p.includes(t)));
       if (!words.length) return { results: [] };
-      return { results: Object.keys(pages).filter((id) => words.every((w) => pages[id]!.includes(w))).map(result) };
+      const year = options?.filters?.['年份'];
+      return { results: Object.keys(pages).filter((id) => words.every((w) => pages[id]!.includes(w)) && (!year || years[id] === year)).map(result) };
     },
   };
 }
@@ -126,6 +127,14 @@ describe('search engine rules', () => {
   it('falls back to the rarest term when Pagefind’s combined query misses', async () => {
     const { page } = await firstPage(fakePagefind(pages, ['鉴水科技城']), '鉴水科技城', map, {}, 10);
     expect(page.map((x) => x.data.url)).toEqual(['/notices/c/']);
+  });
+
+  it('keeps to the filters when it falls back to the rarest term or to part of the query', async () => {
+    const years = { a: '2024', b: '2023', c: '2024', d: '2024' };
+    const rarest = await firstPage(fakePagefind(pages, ['鉴水科技城'], years), '鉴水科技城', map, { filters: { 年份: '2023' } }, 10);
+    expect(rarest.page).toEqual([]);
+    const part = await firstPage(fakePagefind(pages, [], years), '火星创新', map, { filters: { 年份: '2023' } }, 10);
+    expect(part.outcome.results.map((r) => r.id)).toEqual(['b']);
   });
 
   it('never returns, counts or checks a record a later bundle replaced', async () => {

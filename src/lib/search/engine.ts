@@ -73,7 +73,7 @@ export async function runSearch(pf: PagefindLike, input: string, map: CharMap, o
   const base = { query, folded, unknownTerms: [] as string[], partial: false };
   if (byId.length) return { ...base, termsChecked: true, results: mergeRanked(byId, looseResults) };
   if (looseResults.length) return { ...base, termsChecked: false, results: mergeRanked(exact?.results ?? looseResults, looseResults) };
-  return checkTerms(pf, { ...base, termsChecked: false, results: [] });
+  return checkTerms(pf, { ...base, termsChecked: false, results: [] }, options);
 }
 
 /**
@@ -81,20 +81,20 @@ export async function runSearch(pf: PagefindLike, input: string, map: CharMap, o
  * (Pagefind would drop it silently); when every term exists but the combined query found nothing
  * (its index and query segmentation can disagree on single characters), the rarest term's pages
  * become the candidates and verification keeps those that really contain the query.
- * Only run when needed: it costs one search per term.
+ * Only run when needed: it costs one search per term. What it returns keeps to the search's filters.
  */
-export async function checkTerms(pf: PagefindLike, outcome: SearchOutcome): Promise<SearchOutcome> {
+export async function checkTerms(pf: PagefindLike, outcome: SearchOutcome, options: SearchOptions = {}): Promise<SearchOutcome> {
   const { folded } = outcome;
   const alone = await Promise.all(folded.terms.map((t) => pf.search(t)));
   const counts = alone.map((a) => a?.results.length ?? 0);
   const unknownTerms = folded.terms.filter((_, i) => counts[i] === 0);
   if (unknownTerms.length) {
     const known = unknownTerms.length < folded.terms.length;
-    const loose = known ? outcome.results.length ? outcome.results : ((await pf.search(folded.terms.filter((t) => !unknownTerms.includes(t)).join(' ')))?.results ?? []) : [];
+    const loose = known ? outcome.results.length ? outcome.results : ((await pf.search(folded.terms.filter((t) => !unknownTerms.includes(t)).join(' '), options))?.results ?? []) : [];
     return { ...outcome, unknownTerms, partial: true, termsChecked: true, results: mergeRanked([], loose) };
   }
   if (outcome.results.length) return { ...outcome, termsChecked: true };
-  const rarest = alone[counts.indexOf(Math.min(...counts))]?.results ?? [];
+  const rarest = (await pf.search(folded.terms[counts.indexOf(Math.min(...counts))]!, options))?.results ?? [];
   return { ...outcome, termsChecked: true, results: mergeRanked([], rarest) };
 }
 
@@ -149,7 +149,7 @@ export async function firstPage(
   let outcome = await runSearch(pf, input, map, options);
   let page = await verifyWindow(outcome.results.slice(0, size), outcome, map);
   if (!outcome.termsChecked && page.length < Math.min(size, outcome.results.length)) {
-    outcome = await checkTerms(pf, outcome);
+    outcome = await checkTerms(pf, outcome, options);
     page = await verifyWindow(outcome.results.slice(0, size), outcome, map);
   }
   return { outcome, page };
