@@ -13,7 +13,7 @@ import { writeCorpusProject } from './lib/corpus-project';
 import { writeBaselineProject } from './lib/baseline-project';
 import { duMb, measure } from './lib/measure';
 import { PROJECT_ROOT } from './lib/project-copy';
-import { qualityNote, searchCost, searchQuality } from './lib/search-cost';
+import { qualityNote, searchCost, searchCostNote, searchQuality } from './lib/search-cost';
 
 const { values } = parseArgs({
   options: {
@@ -31,7 +31,7 @@ const NODE = join(PROJECT_ROOT, 'node_modules/.bin/node');
 const progress = (s: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}\n`);
 if (values['search-only']) {
   const s = await searchCost(values['search-only'], progress);
-  console.log(`first query (common term) ${s.firstKb.toFixed(0)} KB, second ${s.secondKb.toFixed(0)} KB; first query for a rare name ${s.rareKb.toFixed(0)} KB; median ${s.medianMs} ms`);
+  console.log(searchCostNote(s));
   progress('search quality');
   console.log(qualityNote(await searchQuality(values['search-only'])));
   process.exit(0);
@@ -96,7 +96,7 @@ for (const n of sizes) {
     const s = await searchCost(join(ours, 'dist'), progress).catch((err: Error) => err);
     rows.push({
       notices: n, what: 'search', seconds: NaN, perSecond: NaN, peakMb: NaN,
-      note: s instanceof Error ? `FAILED: ${s.message.split('\n')[0]}` : `first query (common term) ${s.firstKb.toFixed(0)} KB, second ${s.secondKb.toFixed(0)} KB; first query for a rare name ${s.rareKb.toFixed(0)} KB; median ${s.medianMs} ms`,
+      note: s instanceof Error ? `FAILED: ${s.message.split('\n')[0]}` : searchCostNote(s),
     });
     progress('search quality (the Search issue\'s queries) in Chromium');
     const q = await searchQuality(join(ours, 'dist')).catch((err: Error) => err);

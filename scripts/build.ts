@@ -139,12 +139,14 @@ async function fullBuild(): Promise<Record<string, IndexedPage>> {
   step(astroProcesses > 1 ? `Astro 生成页面（${astroProcesses} 个进程）` : 'Astro 生成页面');
 
   const shards = shardPlan(specs, shardSize, recentSize);
+  // With older bundles, the newest one is searched first (src/lib/search/scope.ts).
+  const since = shards.length > 1 ? shards[0]!.items.at(-1)?.meta.date?.slice(0, 10) : undefined;
 
   /** One bundle in a fresh process: a Pagefind crash or its memory ends with that process. */
   function indexShard(bundle: string, items: typeof specs): Promise<{ status: number; stderr: string }> {
     const recordsFile = join(work, `search-records-${bundle}.json`);
     writeFileSync(recordsFile, JSON.stringify(items));
-    return runTsChild(join(import.meta.dirname, 'search-index.ts'), [staging, recordsFile, join(staging, bundle)]);
+    return runTsChild(join(import.meta.dirname, 'search-index.ts'), [staging, recordsFile, join(staging, bundle), ...(since && bundle === shards[0]!.bundle ? [since] : [])]);
   }
   // A shard whose pages and records are unchanged is linked from the last build's bundle. The notice
   // pages' hashes serve the shards' keys here and the integrity manifest below (pages do not change in between).
@@ -159,9 +161,7 @@ async function fullBuild(): Promise<Record<string, IndexedPage>> {
   for (const s of toIndex) searchCache.store(s.key, join(staging, s.bundle));
   // The search page merges every bundle listed here.
   mkdirSync(join(staging, 'search'), { recursive: true });
-  // With older bundles, the newest one is searched first (src/lib/search/scope.ts).
-  const since = shards[0]!.items.at(-1)?.meta.date?.slice(0, 10);
-  const list: BundleList = { bundles: shards.map((s) => `/${s.bundle}/`), superseded: [], ...(shards.length > 1 && since ? { recent: { bundles: [`/${shards[0]!.bundle}/`], since } } : {}) };
+  const list: BundleList = { bundles: shards.map((s) => `/${s.bundle}/`), superseded: [], ...(since ? { recent: { bundles: [`/${shards[0]!.bundle}/`], since } } : {}) };
   writeFileSync(join(staging, 'search', 'bundles.json'), JSON.stringify(list) + '\n');
   const reused = shards.length - toIndex.length;
   console.log(`搜索索引：${specs.length} 篇，${shards.length} 个分片${reused ? `（${reused} 个未变，沿用上次的索引）` : ''}。`);

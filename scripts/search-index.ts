@@ -8,11 +8,11 @@ import { readFileSync } from 'node:fs';
 import { writeSearchIndex } from '../src/lib/build/search-index';
 import type { NoticeRecordSpec } from '../src/lib/search/records';
 
-const [siteDir, recordsFile, outputPath] = process.argv.slice(2);
+const [siteDir, recordsFile, outputPath, recentSince] = process.argv.slice(2);
 if (!siteDir || !recordsFile || !outputPath) {
-  console.error('用法：search-index.ts <站点目录> <记录 JSON> <输出目录>');
+  console.error('用法：search-index.ts <站点目录> <记录 JSON> <输出目录> [最近范围的起始日期]');
   process.exit(2);
 }
 const specs = JSON.parse(readFileSync(recordsFile, 'utf8')) as NoticeRecordSpec[];
-const { records } = await writeSearchIndex(siteDir, specs, outputPath);
+const { records } = await writeSearchIndex(siteDir, specs, outputPath, recentSince);
 console.log(`搜索索引：${records} 篇公开信息。`);

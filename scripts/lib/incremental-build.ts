@@ -137,18 +137,19 @@ export async function incrementalBuild(o: {
       }
       for (const f of unknown) indexed[f]!.id = ids.get(urlOf(f))!;
     }
+    // The delta bundle joins the recent bundles searched first (src/lib/search/scope.ts): it holds the
+    // new notices. Its records dated from the recent bundles' `since` on are marked recent, as in bundle 0.
+    const lastList = JSON.parse(readFileSync(join(dist, 'search', 'bundles.json'), 'utf8')) as BundleList;
     if (stale.length) {
       // Pages are read from absolute paths (site folder "/"): the new ones from `next`, the others from dist/.
       writeFileSync(join(dir, 'delta-records.json'), JSON.stringify(stale.map((s) => ({ ...s, file: join(fresh.has(s.file) ? next : dist, s.file) }))));
-      const r = await runTsChild(join(SCRIPTS, 'search-index.ts'), ['/', join(dir, 'delta-records.json'), join(next, DELTA_BUNDLE)]);
+      const r = await runTsChild(join(SCRIPTS, 'search-index.ts'), ['/', join(dir, 'delta-records.json'), join(next, DELTA_BUNDLE), ...(lastList.recent ? [lastList.recent.since] : [])]);
       if (r.status !== 0) throw new Error(`Pagefind：${r.stderr.split('\nstack backtrace')[0]!.trim()}`);
     }
     const superseded = new Map(hidden.map((f) => [indexed[f]!.id!, indexed[f]!.bundle]));
     const bundles = [...last.bundles, ...(stale.length ? [DELTA_BUNDLE] : [])];
     const clashes = clashingIds(superseded, new Map(bundles.map((b) => [b, bundleIds(join(b === DELTA_BUNDLE ? next : dist, b))])));
     if (clashes.length) throw new FullBuildNeeded(`搜索记录编号 ${clashes[0]} 在两个分片中重复`);
-    // The delta bundle joins the recent ones searched first (src/lib/search/scope.ts): it holds the new notices.
-    const lastList = JSON.parse(readFileSync(join(dist, 'search', 'bundles.json'), 'utf8')) as BundleList;
     const recent = lastList.recent && { ...lastList.recent, bundles: [...lastList.recent.bundles.filter((b) => b !== `/${DELTA_BUNDLE}/`), ...(stale.length ? [`/${DELTA_BUNDLE}/`] : [])] };
     const list: BundleList = { bundles: bundles.map((b) => `/${b}/`), superseded: [...superseded.keys()].sort(), ...(recent ? { recent } : {}) };
     mkdirSync(join(next, 'search'), { recursive: true });

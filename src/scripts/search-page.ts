@@ -5,7 +5,7 @@
 import { parseCharMap, type CharMap } from '../lib/search/fold';
 import { firstPage, verifyWindow, withoutSuperseded, type PagefindData, type PagefindLike, type SearchOptions, type SearchOutcome, type VerifiedResult } from '../lib/search/engine';
 import { excerptRuns } from '../lib/search/excerpt';
-import { recentHoldsAll, recentIsEnough, type RecentBundles } from '../lib/search/scope';
+import { RECENT_FILTER, recentHoldsAll, recentIsEnough, type RecentBundles } from '../lib/search/scope';
 import { formatDateZh } from '../lib/site/format';
 import type { BundleList } from '../lib/build/search-delta';
 
@@ -129,6 +129,7 @@ export async function startSearchPage(): Promise<void> {
 
   async function search(): Promise<void> {
     const current = ++run;
+    const started = performance.now();
     app!.dataset.state = 'searching';
     syncUrl();
     list.replaceChildren();
@@ -147,7 +148,8 @@ export async function startSearchPage(): Promise<void> {
     // A year filter after the recent bundles' oldest date needs nothing else (unless a term is
     // unknown there: "本站没有" must be true of the whole site).
     const holdsAll = !!recent && recentHoldsAll(recent.bundles, options().filters);
-    let first = recent && (holdsAll || !everything) ? await firstPage(recent.pagefind, q, charMap, options(), PAGE) : null;
+    const recentOptions = () => ({ ...options(), filters: { ...options().filters, [RECENT_FILTER.key]: RECENT_FILTER.value } });
+    let first = recent && (holdsAll || !everything) ? await firstPage(recent.pagefind, q, charMap, recentOptions(), PAGE) : null;
     const narrow = !!first && !holdsAll && recentIsEnough(first.outcome, first.page, PAGE);
     if (!first || (holdsAll ? first.outcome.partial : !narrow)) first = await firstPage(await everyBundle(), q, charMap, options(), PAGE);
     if (current !== run) return;
@@ -173,6 +175,7 @@ export async function startSearchPage(): Promise<void> {
     // For tests and assistive tooling: the results for this query are on the page.
     if (current === run) {
       app!.dataset.query = q;
+      app!.dataset.ms = String(Math.round(performance.now() - started));
       app!.dataset.state = outcome.partial ? 'partial' : 'done';
     }
   }

@@ -42,10 +42,10 @@ afterAll(async () => {
   project.remove();
 });
 
-async function search(query: string) {
+async function search(query: string, extra = '') {
   const server = await serveStatic(dist);
   try {
-    return await searchFor(page, server.url, query);
+    return await searchFor(page, server.url, query, extra);
   } finally {
     await server.close();
   }
@@ -57,19 +57,31 @@ describe('incremental build', () => {
   let incrementalManifest: Record<string, string>;
   const manifest = () => (JSON.parse(readFileSync(join(dist, 'integrity-manifest.json'), 'utf8')) as { files: Record<string, string> }).files;
   const manifestPages = () => pagesOf(manifest());
-  /** Result counts for two terms on nearly every page: what a duplicate or a lost record would change. */
-  const commonCounts = async () => [(await search('科技创新')).status, (await search('人才')).status];
+  /**
+   * Result counts for two terms on nearly every page, over every bundle (the newest notices searched
+   * first are a window that adding or removing a notice moves): what a duplicate or a lost record would change.
+   */
+  const commonCounts = async () => [(await search('科技创新', '&scope=all')).status, (await search('人才', '&scope=all')).status];
+
+  /**
+   * The same counts among the newest notices, searched first: the same when only existing notices
+   * were edited (an edited older notice, in the delta bundle, is not counted as recent).
+   */
+  const recentCounts = async () => [(await search('科技创新')).status, (await search('人才')).status];
 
   /** Builds again with --full: the pages, their manifest entries and the result counts must stay as they are. */
-  async function expectSameAsFullBuild(): Promise<void> {
+  async function expectSameAsFullBuild({ sameRecentWindow }: { sameRecentWindow: boolean }): Promise<void> {
     const pages = pagesOf(hashTree(dist));
     const entries = manifestPages();
     const counts = await commonCounts();
+    const recent = await recentCounts();
+    expect(recent[0]).toMatch(/以来发布的信息中找到/);
     const full = build('--full');
     expect(full.status, full.stderr).toBe(0);
     expect(pagesOf(hashTree(dist))).toEqual(pages);
     expect(manifestPages()).toEqual(entries);
     expect(await commonCounts()).toEqual(counts);
+    if (sameRecentWindow) expect(await recentCounts()).toEqual(recent);
   }
 
   it('renders only the notices whose bodies changed, and search finds their new text, not their old', async () => {
@@ -115,7 +127,11 @@ describe('incremental build', () => {
     expect(pagesOf(hashTree(dist))).toEqual(pagesOf(incremental));
     expect(manifestPages()).toEqual(incrementalManifest);
     expect(await commonCounts()).toEqual(incrementalCounts);
-    expect(JSON.parse(readFileSync(join(dist, 'search/bundles.json'), 'utf8'))).toEqual({ bundles: ['/pagefind/', '/pagefind-1/', '/pagefind-2/'], superseded: [] });
+    expect(JSON.parse(readFileSync(join(dist, 'search/bundles.json'), 'utf8'))).toEqual({
+      bundles: ['/pagefind/', '/pagefind-1/', '/pagefind-2/'],
+      superseded: [],
+      recent: { bundles: ['/pagefind/'], since: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+    });
   }, 300_000);
 
   it('a failing incremental build leaves dist/ as it was, and the next one is incremental again', () => {
@@ -153,7 +169,7 @@ describe('incremental build', () => {
     const retitled = (await search('修订')).results;
     expect(retitled.map((r) => r.path)).toEqual([`/notices/${slug(md)}/`]);
     expect(retitled[0]!.title).toContain('（修订）');
-    await expectSameAsFullBuild();
+    await expectSameAsFullBuild({ sameRecentWindow: true });
   }, 300_000);
 
   it('a notice added, one removed and one renumbered: pages come and go as in a full build, and search follows', async () => {
@@ -184,7 +200,8 @@ describe('incremental build', () => {
     expect((await search('海王星观测站')).results.map((r) => r.path)).toEqual([`/notices/${slug(added)}/`]);
     expect((await search('冥王星轨道')).results).toEqual([]);
     expect((await search('月球车试验场')).results.map((r) => r.path)).toEqual([`/notices/${newMdxSlug}/`]);
-    await expectSameAsFullBuild();
+    // A notice added and one removed move the window of newest notices: a full build draws it anew.
+    await expectSameAsFullBuild({ sameRecentWindow: false });
   }, 300_000);
 
   it('builds in full when dist/ was changed by hand', () => {

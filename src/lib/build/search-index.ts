@@ -4,14 +4,24 @@ import * as pagefind from 'pagefind';
 import { articleText, type NoticeRecordSpec } from '../search/records';
 import { textToSimplified } from '../search/char-map';
 import { presplit } from '../search/presplit';
+import { isRecent, RECENT_FILTER } from '../search/scope';
 
 /**
  * Writes a Pagefind bundle for the given notices into `outputPath`, in this process (callers run
  * it in a fresh process per bundle, so Pagefind's memory is returned after each).
  * One Chinese index for every record: zh-Hans and zh-Hant notices are searched together.
+ * Notices dated `recentSince` or later are marked as recent (src/lib/search/scope.ts).
  * Throws with Pagefind's own messages on any error, so the build stops before the swap.
  */
-export async function writeSearchIndex(siteDir: string, specs: readonly NoticeRecordSpec[], outputPath: string): Promise<{ records: number }> {
+/**
+ * Locations per index chunk (Pagefind's default is 20,000). A query fetches the whole chunk of each
+ * of its words; smaller chunks carry fewer neighbouring words along (科技创新's first query at
+ * 10,000 notices: 138 → 120 KB; docs/scaling.md). Pagefind 1.6 reads it from its environment.
+ */
+export const INDEX_CHUNK_SIZE = '4000';
+
+export async function writeSearchIndex(siteDir: string, specs: readonly NoticeRecordSpec[], outputPath: string, recentSince?: string): Promise<{ records: number }> {
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
     if (!index || errors.length) throw new Error(errors.join('; ') || 'no index');
@@ -22,7 +32,8 @@ export async function writeSearchIndex(siteDir: string, specs: readonly NoticeRe
         specs.slice(i, i + BATCH).map((spec) => {
           const text = articleText(readFileSync(join(siteDir, spec.file), 'utf8'));
           const content = spec.traditional ? `${text}\n${textToSimplified(text)}` : text;
-          return index.addCustomRecord({ url: spec.url, content: presplit(content), language: 'zh', meta: spec.meta, filters: spec.filters, sort: spec.sort });
+          const filters = isRecent(spec.sort.date!, recentSince) ? { ...spec.filters, [RECENT_FILTER.key]: [RECENT_FILTER.value] } : spec.filters;
+          return index.addCustomRecord({ url: spec.url, content: presplit(content), language: 'zh', meta: spec.meta, filters, sort: spec.sort });
         }),
       );
       for (const r of results) if (r.errors.length) throw new Error(r.errors.join('; '));

@@ -11,6 +11,18 @@ export interface RecentBundles {
   since: string;
 }
 
+/**
+ * The recent bundles' records of notices dated `since` or later carry this filter, and the first
+ * search asks for it: an incremental build's delta bundle also holds older notices that were edited,
+ * which must not be counted as recent.
+ */
+export const RECENT_FILTER = { key: '范围', value: '最近' } as const;
+
+/** Whether a record is indexed with RECENT_FILTER (dates are YYYY-MM-DD…, so they compare as text). */
+export function isRecent(date: string, since: string | undefined): boolean {
+  return since !== undefined && date.slice(0, 10) >= since;
+}
+
 /** The filter key (in the index and in the page's URL) for a notice's year. */
 export const YEAR_FILTER = '年份';
 
