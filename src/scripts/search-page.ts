@@ -143,13 +143,13 @@ export async function startSearchPage(): Promise<void> {
     }
     status.textContent = '正在搜索…';
     scope.hidden = true;
-    // The newest notices first: every bundle is searched when these cannot fill a page of results
-    // that contain the query text, or when the visitor asked for everything.
-    // A year filter after the recent bundles' oldest date needs nothing else (unless a term is
-    // unknown there: "本站没有" must be true of the whole site).
+    // The newest notices first (src/lib/search/scope.ts). Every bundle is searched when these cannot
+    // fill a page of results that contain the query text, or when the visitor asked for everything.
+    // A year filter after their oldest date needs nothing else, unless a term is unknown among them
+    // ("本站没有…" must be true of the whole site).
     const holdsAll = !!recent && recentHoldsAll(recent.bundles, options().filters);
-    const recentOptions = () => ({ ...options(), filters: { ...options().filters, [RECENT_FILTER.key]: RECENT_FILTER.value } });
-    let first = recent && (holdsAll || !everything) ? await firstPage(recent.pagefind, q, charMap, recentOptions(), PAGE) : null;
+    const recentOptions = { ...options(), filters: { ...options().filters, [RECENT_FILTER.key]: RECENT_FILTER.value } };
+    let first = recent && (holdsAll || !everything) ? await firstPage(recent.pagefind, q, charMap, recentOptions, PAGE) : null;
     const narrow = !!first && !holdsAll && recentIsEnough(first.outcome, first.page, PAGE);
     if (!first || (holdsAll ? first.outcome.partial : !narrow)) first = await firstPage(await everyBundle(), q, charMap, options(), PAGE);
     if (current !== run) return;
