@@ -161,7 +161,8 @@ async function fullBuild(): Promise<Record<string, IndexedPage>> {
   for (const s of toIndex) searchCache.store(s.key, join(staging, s.bundle));
   // The search page merges every bundle listed here.
   mkdirSync(join(staging, 'search'), { recursive: true });
-  const list: BundleList = { bundles: shards.map((s) => `/${s.bundle}/`), superseded: [], ...(since ? { recent: { bundles: [`/${shards[0]!.bundle}/`], since } } : {}) };
+  const ranges = Object.fromEntries(shards.map((s) => [`/${s.bundle}/`, [s.items.at(-1)?.meta.date?.slice(0, 10) ?? '', s.items[0]?.meta.date?.slice(0, 10) ?? ''] as [string, string]]));
+  const list: BundleList = { bundles: shards.map((s) => `/${s.bundle}/`), superseded: [], ...(since ? { recent: { bundles: [`/${shards[0]!.bundle}/`], since }, ranges } : {}) };
   writeFileSync(join(staging, 'search', 'bundles.json'), JSON.stringify(list) + '\n');
   const reused = shards.length - toIndex.length;
   console.log(`搜索索引：${specs.length} 篇，${shards.length} 个分片${reused ? `（${reused} 个未变，沿用上次的索引）` : ''}。`);

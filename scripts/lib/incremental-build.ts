@@ -151,7 +151,8 @@ export async function incrementalBuild(o: {
     const clashes = clashingIds(superseded, new Map(bundles.map((b) => [b, bundleIds(join(b === DELTA_BUNDLE ? next : dist, b))])));
     if (clashes.length) throw new FullBuildNeeded(`搜索记录编号 ${clashes[0]} 在两个分片中重复`);
     const recent = lastList.recent && { ...lastList.recent, bundles: [...lastList.recent.bundles.filter((b) => b !== `/${DELTA_BUNDLE}/`), ...(stale.length ? [`/${DELTA_BUNDLE}/`] : [])] };
-    const list: BundleList = { bundles: bundles.map((b) => `/${b}/`), superseded: [...superseded.keys()].sort(), ...(recent ? { recent } : {}) };
+    // The shards keep their date ranges; the delta bundle has none (it is opened for every year).
+    const list: BundleList = { bundles: bundles.map((b) => `/${b}/`), superseded: [...superseded.keys()].sort(), ...(recent ? { recent } : {}), ...(lastList.ranges ? { ranges: lastList.ranges } : {}) };
     mkdirSync(join(next, 'search'), { recursive: true });
     writeFileSync(join(next, 'search', 'bundles.json'), JSON.stringify(list) + '\n');
     o.step(`搜索索引（${stale.length} 篇在增量索引中）`);

@@ -5,7 +5,7 @@
 import { parseCharMap, type CharMap } from '../lib/search/fold';
 import { firstPage, verifyWindow, withoutSuperseded, type PagefindData, type PagefindLike, type SearchOptions, type SearchOutcome, type VerifiedResult } from '../lib/search/engine';
 import { excerptRuns } from '../lib/search/excerpt';
-import { RECENT_FILTER, recentHoldsAll, recentIsEnough, type RecentBundles } from '../lib/search/scope';
+import { bundlesForYear, RECENT_FILTER, recentHoldsAll, recentIsEnough, YEAR_FILTER, type RecentBundles } from '../lib/search/scope';
 import { formatDateZh } from '../lib/site/format';
 import type { BundleList } from '../lib/build/search-delta';
 
@@ -52,8 +52,8 @@ export async function startSearchPage(): Promise<void> {
   let charMap: CharMap;
   /** The newest notices' bundles (src/lib/search/scope.ts), searched first when there are older ones. */
   let recent: { bundles: RecentBundles; pagefind: PagefindLike } | null = null;
-  /** Every bundle: the only index when there is no recent one; otherwise opened when first needed. */
-  let everyBundle: () => Promise<PagefindLike>;
+  /** The bundles a search filtered to this year (or unfiltered) needs, opened when first needed. */
+  let bundlesFor: (year: string | undefined) => Promise<PagefindLike>;
   // The visitor asked to search everything (the button, or scope=all in a shared link).
   let everything = params.get('scope') === 'all';
   try {
@@ -74,11 +74,16 @@ export async function startSearchPage(): Promise<void> {
       for (const b of list.slice(1)) await pf.mergeIndex(b);
       return withoutSuperseded(pf, superseded);
     };
-    let all: Promise<PagefindLike> | null = null;
-    everyBundle = () => (all ??= open(bundles));
+    const opened = new Map<string, Promise<PagefindLike>>();
+    bundlesFor = (year) => {
+      const list = bundlesForYear(bundles, listed?.ranges, year);
+      const key = list.join(' ');
+      if (!opened.has(key)) opened.set(key, open(list));
+      return opened.get(key)!;
+    };
     const newest = listed?.recent;
     if (newest?.bundles.length && bundles.some((b) => !newest.bundles.includes(b))) recent = { bundles: newest, pagefind: await open(newest.bundles) };
-    else await everyBundle();
+    else await bundlesFor(undefined);
   } catch {
     status.textContent = '搜索暂时无法使用，请稍后再试，或通过信息公开目录查找。';
     return;
@@ -143,15 +148,19 @@ export async function startSearchPage(): Promise<void> {
     }
     status.textContent = '正在搜索…';
     scope.hidden = true;
-    // The newest notices first (src/lib/search/scope.ts). Every bundle is searched when these cannot
+    // The newest notices first (src/lib/search/scope.ts): every bundle is searched when these cannot
     // fill a page of results that contain the query text, or when the visitor asked for everything.
-    // A year filter after their oldest date needs nothing else, unless a term is unknown among them
-    // ("本站没有…" must be true of the whole site).
+    // A year filter opens the bundles of that year instead (the newest alone, for a year after its
+    // oldest date). "本站没有…" is said of the whole site: a term unknown there is looked for in every bundle.
+    const year = options().filters?.[YEAR_FILTER];
     const holdsAll = !!recent && recentHoldsAll(recent.bundles, options().filters);
     const recentOptions = { ...options(), filters: { ...options().filters, [RECENT_FILTER.key]: RECENT_FILTER.value } };
-    let first = recent && (holdsAll || !everything) ? await firstPage(recent.pagefind, q, charMap, recentOptions, PAGE) : null;
+    let first = recent && (holdsAll || (!everything && !year)) ? await firstPage(recent.pagefind, q, charMap, recentOptions, PAGE) : null;
     const narrow = !!first && !holdsAll && recentIsEnough(first.outcome, first.page, PAGE);
-    if (!first || (holdsAll ? first.outcome.partial : !narrow)) first = await firstPage(await everyBundle(), q, charMap, options(), PAGE);
+    if (!first || (holdsAll ? first.outcome.partial : !narrow)) {
+      first = await firstPage(await bundlesFor(year), q, charMap, options(), PAGE);
+      if (first.outcome.partial && year) first = await firstPage(await bundlesFor(undefined), q, charMap, options(), PAGE);
+    }
     if (current !== run) return;
     outcome = first.outcome;
     const terms = outcome.query.terms.map((t) => `「${t}」`).join('');

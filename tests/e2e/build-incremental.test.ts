@@ -131,6 +131,7 @@ describe('incremental build', () => {
       bundles: ['/pagefind/', '/pagefind-1/', '/pagefind-2/'],
       superseded: [],
       recent: { bundles: ['/pagefind/'], since: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+      ranges: Object.fromEntries(['/pagefind/', '/pagefind-1/', '/pagefind-2/'].map((b) => [b, [expect.stringMatching(/^\d{4}-/), expect.stringMatching(/^\d{4}-/)]])),
     });
   }, 300_000);
 

@@ -81,7 +81,7 @@ describe(`search quality: sample content + ${CORPUS} generated notices`, () => {
     }
   });
 
-  it('searches the newest notices first, says so, and searches everything when asked or needed', async () => {
+  it('searches the newest notices first, says so, and everything when asked or needed; a year filter, only that year’s bundles', async () => {
     const list = JSON.parse(readFileSync(join(root, 'dist/search/bundles.json'), 'utf8')) as BundleList;
     expect(list.recent?.bundles).toEqual(['/pagefind/']);
     const since = list.recent!.since;
@@ -116,6 +116,20 @@ describe(`search quality: sample content + ${CORPUS} generated notices`, () => {
       expect(inYear.status).toMatch(/^找到 \d+ 条结果。$/);
       expect(inYear.results.length).toBeGreaterThan(0);
       expect(older).toEqual([]);
+
+      // An older year: only the shards whose notices reach into it are searched, not the newest
+      // bundle (the page opened it, its pf_meta, when it loaded).
+      const oldYear = list.ranges!['/pagefind-1/']![0].slice(0, 4);
+      const newest: string[] = [];
+      const onNewest = (r: { url(): string }) => /\/pagefind\/(index|fragment|filter)\//.test(r.url()) && newest.push(r.url());
+      page.on('request', onNewest);
+      const inOldYear = await searchFor(page, server.url, '科技创新', `&${encodeURIComponent('年份')}=${oldYear}`);
+      page.off('request', onNewest);
+      expect(inOldYear.status).toMatch(/^找到 \d+ 条结果。$/);
+      expect(inOldYear.results.length).toBeGreaterThan(0);
+      expect(newest).toEqual([]);
+      const dates = await page.locator('#search-result-list .result-meta').allTextContents();
+      expect(dates.every((d) => d.includes(`发文日期：${oldYear}-`))).toBe(true);
 
       // A name only older notices carry: every bundle is searched before anything is shown.
       const dateOf = (n: (typeof generated)[number]) => /^date: (.+)$/m.exec(n.content)![1]!;

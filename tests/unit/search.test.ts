@@ -7,7 +7,7 @@ import { firstPage, runSearch, verifyWindow, withoutSuperseded, type PagefindLik
 import { articleText } from '../../src/lib/search/records';
 import { buildCharPairs } from '../../src/lib/search/char-map';
 import { presplit, unsplit } from '../../src/lib/search/presplit';
-import { recentHoldsAll, recentIsEnough } from '../../src/lib/search/scope';
+import { bundlesForYear, recentHoldsAll, recentIsEnough } from '../../src/lib/search/scope';
 import { shardPlan } from '../../src/lib/build/shards';
 
 const map = parseCharMap(buildCharPairs());
@@ -172,6 +172,17 @@ describe('which bundles a search loads first', () => {
     expect(recentIsEnough(outcome(false), [...full.slice(1), verified(false)], 10)).toBe(false);
     // An unknown term in recent notices may be known in older ones.
     expect(recentIsEnough(outcome(true), full, 10)).toBe(false);
+  });
+
+  it('a year filter opens the shards whose dates reach into that year, and the delta bundle', () => {
+    const bundles = ['/pagefind/', '/pagefind-1/', '/pagefind-2/', '/pagefind-delta/'];
+    const ranges = { '/pagefind/': ['2024-06-22', '2025-03-01'], '/pagefind-1/': ['2019-05-02', '2024-06-22'], '/pagefind-2/': ['2015-01-03', '2019-05-02'] } as const;
+    expect(bundlesForYear(bundles, ranges, '2016')).toEqual(['/pagefind-2/', '/pagefind-delta/']);
+    expect(bundlesForYear(bundles, ranges, '2019')).toEqual(['/pagefind-1/', '/pagefind-2/', '/pagefind-delta/']);
+    expect(bundlesForYear(bundles, ranges, '2024')).toEqual(['/pagefind/', '/pagefind-1/', '/pagefind-delta/']);
+    expect(bundlesForYear(bundles, ranges, '2010')).toEqual(['/pagefind-delta/']);
+    expect(bundlesForYear(bundles, ranges, undefined)).toEqual(bundles);
+    expect(bundlesForYear(bundles, undefined, '2016')).toEqual(bundles);
   });
 
   it('a year after the recent bundles’ oldest date is complete in them', () => {

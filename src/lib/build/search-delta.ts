@@ -20,6 +20,8 @@ export interface BundleList {
   superseded: string[];
   /** Searched first when there are older bundles (src/lib/search/scope.ts). */
   recent?: RecentBundles;
+  /** Each shard's oldest and newest notice date, so a year filter opens only the shards it needs. */
+  ranges?: Record<string, [string, string]>;
 }
 
 const FRAGMENT = '.pf_fragment';

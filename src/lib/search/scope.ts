@@ -36,6 +36,19 @@ export function recentHoldsAll(recent: RecentBundles, filters: Readonly<Record<s
 }
 
 /**
+ * The bundles a search filtered to `year` needs: those whose notices' dates (`ranges`, oldest and
+ * newest, YYYY-MM-DD) reach into that year, and any bundle without a range (an incremental build's
+ * delta bundle holds notices of any date). Without a year, or without ranges, every bundle.
+ */
+export function bundlesForYear(bundles: readonly string[], ranges: Readonly<Record<string, readonly [string, string]>> | undefined, year: string | undefined): string[] {
+  if (!year || !ranges) return [...bundles];
+  return bundles.filter((b) => {
+    const range = ranges[b];
+    return !range || (range[0].slice(0, 4) <= year && year <= range[1].slice(0, 4));
+  });
+}
+
+/**
  * Whether the recent bundles alone answer a search well enough to show first (the visitor can still
  * ask for everything): a full first page, every result containing the query text itself. Otherwise
  * (a name found only in older notices, an unknown term, too few or only partial matches) every
