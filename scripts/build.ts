@@ -159,7 +159,7 @@ async function fullBuild(): Promise<Record<string, IndexedPage>> {
   const failures = runs.flatMap((r, i) => (r.status === 0 ? [] : [`${toIndex[i]!.bundle}: ${r.stderr.split('\nstack backtrace')[0]!.trim()}`]));
   if (failures.length) fail('Pagefind 建立搜索索引出错', 'Pagefind could not index the site', failures.join('\n'));
   for (const s of toIndex) searchCache.store(s.key, join(staging, s.bundle));
-  // The search page merges every bundle listed here.
+  // The search page opens the bundles listed here: the recent one first, a year's by their date ranges.
   mkdirSync(join(staging, 'search'), { recursive: true });
   const ranges = Object.fromEntries(shards.map((s) => [`/${s.bundle}/`, [s.items.at(-1)?.meta.date?.slice(0, 10) ?? '', s.items[0]?.meta.date?.slice(0, 10) ?? ''] as [string, string]]));
   const list: BundleList = { bundles: shards.map((s) => `/${s.bundle}/`), superseded: [], ...(since ? { recent: { bundles: [`/${shards[0]!.bundle}/`], since }, ranges } : {}) };

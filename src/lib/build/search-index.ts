@@ -7,18 +7,19 @@ import { presplit } from '../search/presplit';
 import { isRecent, RECENT_FILTER } from '../search/scope';
 
 /**
+ * Locations per index chunk (Pagefind's default is 20,000). A query fetches the whole chunk of each
+ * of its words; smaller chunks carry fewer neighbouring words along (科技创新's first query at
+ * 10,000 notices: 138 → 120 KB; docs/scaling.md). Pagefind 1.6 reads it from its environment.
+ */
+export const INDEX_CHUNK_SIZE = '4000';
+
+/**
  * Writes a Pagefind bundle for the given notices into `outputPath`, in this process (callers run
  * it in a fresh process per bundle, so Pagefind's memory is returned after each).
  * One Chinese index for every record: zh-Hans and zh-Hant notices are searched together.
  * Notices dated `recentSince` or later are marked as recent (src/lib/search/scope.ts).
  * Throws with Pagefind's own messages on any error, so the build stops before the swap.
  */
-/**
- * Locations per index chunk (Pagefind's default is 20,000). A query fetches the whole chunk of each
- * of its words; smaller chunks carry fewer neighbouring words along (科技创新's first query at
- * 10,000 notices: 138 → 120 KB; docs/scaling.md). Pagefind 1.6 reads it from its environment.
- */
-export const INDEX_CHUNK_SIZE = '4000';
 
 export async function writeSearchIndex(siteDir: string, specs: readonly NoticeRecordSpec[], outputPath: string, recentSince?: string): Promise<{ records: number }> {
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
