@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
+import { axeViolations } from '../helpers/axe';
 import { serveStatic } from '../helpers/static-server';
 import { searchFor } from '../helpers/search-page';
 import { PROJECT_ROOT, runScript } from '../../scripts/lib/project-copy';
@@ -96,6 +97,7 @@ describe(`search quality: sample content + ${CORPUS} generated notices`, () => {
       expect(recentOnly.results).toHaveLength(10);
       const button = page.locator('#search-everything');
       await expect.poll(() => button.isVisible()).toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
       // One click: everything, announced, and the link says so when shared.
       await button.click();
       await page.waitForFunction(() => /^找到 \d+ 条结果。$/.test(document.getElementById('search-status')!.textContent ?? ''));

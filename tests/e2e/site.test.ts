@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
+import { axeViolations } from '../helpers/axe';
 import { buildAndServe } from '../helpers/built-site';
 import { PROJECT_ROOT } from '../../scripts/lib/project-copy';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SCREENSHOTS = join(PROJECT_ROOT, 'screenshots');
 
 let site: Awaited<ReturnType<typeof buildAndServe>>;
@@ -50,17 +48,6 @@ async function crawl(page: Page, start: string, prefix: string): Promise<string[
     }
   }
   return [...seen].sort();
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated over the DevTools protocol: an injected <script> would (rightly) be blocked by the CSP.
-  await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(async (tags) => {
-    // @ts-expect-error axe is injected above
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return r.violations.map((v: { id: string; nodes: Array<{ target: string[] }> }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, AXE_TAGS);
-  return result;
 }
 
 async function structure(page: Page) {
