@@ -129,6 +129,16 @@ describe('search engine rules', () => {
     expect(page.map((x) => x.data.url)).toEqual(['/notices/c/']);
   });
 
+  it('does not search alone a term the loaded results already contain (a common term alone is the slowest search)', async () => {
+    const searched: Array<string | null> = [];
+    const pf = fakePagefind(pages);
+    const counting: PagefindLike = { search: (q, o) => (searched.push(q), pf.search(q, o)) };
+    const { outcome: o } = await firstPage(counting, '火星创新', map, {}, 10);
+    expect(o.unknownTerms).toEqual(['火星']);
+    expect(searched).toContain('火星');
+    expect(searched).not.toContain('创新');
+  });
+
   it('keeps to the filters when it falls back to the rarest term or to part of the query', async () => {
     const years = { a: '2024', b: '2023', c: '2024', d: '2024' };
     const rarest = await firstPage(fakePagefind(pages, ['鉴水科技城'], years), '鉴水科技城', map, { filters: { 年份: '2023' } }, 10);
