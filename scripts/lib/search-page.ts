@@ -10,15 +10,26 @@ export interface SearchPageResult {
 
 /** Opens /search/?q=… (the shareable GET form target) and waits until the results are on the page. */
 export async function searchFor(page: Page, base: string, query: string, extra = ''): Promise<SearchPageResult> {
+  const logged: string[] = [];
+  const onConsole = (m: { type(): string; text(): string }) => logged.push(`${m.type()}: ${m.text()}`);
+  page.on('console', onConsole);
   await page.goto(`${base}/search/?q=${encodeURIComponent(query)}${extra}`);
-  await page.waitForFunction(
-    (q) => {
-      const app = document.getElementById('search-app')!;
-      return app.dataset.query === q && (app.dataset.state === 'done' || app.dataset.state === 'partial');
-    },
-    query.trim(),
-    { timeout: 15_000 },
-  );
+  try {
+    await page.waitForFunction(
+      (q) => {
+        const app = document.getElementById('search-app')!;
+        return app.dataset.query === q && (app.dataset.state === 'done' || app.dataset.state === 'partial');
+      },
+      query.trim(),
+      { timeout: 30_000 },
+    );
+  } catch (err) {
+    // Say what the page showed, and what it logged: a bare timeout does not.
+    const shown = await page.evaluate(() => `${document.getElementById('search-app')!.dataset.state}: ${document.getElementById('search-status')!.textContent}`).catch(() => '?');
+    throw new Error(`${(err as Error).message}\nsearch page ${shown}\n${logged.join('\n')}`);
+  } finally {
+    page.off('console', onConsole);
+  }
   return page.evaluate(() => ({
     status: document.getElementById('search-status')!.textContent ?? '',
     heading: document.getElementById('search-results-heading')!.textContent ?? '',
