@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { rmSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { noticeRecordSpec } from '../src/lib/search/records';
+import { noticeRecordSpec, type NoticeRecordSpec } from '../src/lib/search/records';
 import { build } from 'astro';
 import { checkNotices, loadSiteConfig } from '../src/lib/content/project';
 import { formatProblemsText } from '../src/lib/content/problem';
@@ -139,8 +139,11 @@ async function fullBuild(): Promise<Record<string, IndexedPage>> {
   step(astroProcesses > 1 ? `Astro 生成页面（${astroProcesses} 个进程）` : 'Astro 生成页面');
 
   const shards = shardPlan(specs, shardSize, recentSize);
-  // With older bundles, the newest one is searched first (src/lib/search/scope.ts).
-  const since = shards.length > 1 ? shards[0]!.items.at(-1)?.meta.date?.slice(0, 10) : undefined;
+  // Each shard's oldest and newest notice date (items are newest first). With older bundles, the
+  // newest one is searched first (src/lib/search/scope.ts), and `since` is its oldest date.
+  const dateOf = (s: NoticeRecordSpec | undefined) => s?.meta.date?.slice(0, 10) ?? '';
+  const ranges = Object.fromEntries(shards.map((s) => [`/${s.bundle}/`, [dateOf(s.items.at(-1)), dateOf(s.items[0])] as [string, string]]));
+  const since = shards.length > 1 ? ranges[`/${shards[0]!.bundle}/`]![0] : undefined;
 
   /** One bundle in a fresh process: a Pagefind crash or its memory ends with that process. */
   function indexShard(bundle: string, items: typeof specs): Promise<{ status: number; stderr: string }> {
@@ -161,7 +164,6 @@ async function fullBuild(): Promise<Record<string, IndexedPage>> {
   for (const s of toIndex) searchCache.store(s.key, join(staging, s.bundle));
   // The search page opens the bundles listed here: the recent one first, a year's by their date ranges.
   mkdirSync(join(staging, 'search'), { recursive: true });
-  const ranges = Object.fromEntries(shards.map((s) => [`/${s.bundle}/`, [s.items.at(-1)?.meta.date?.slice(0, 10) ?? '', s.items[0]?.meta.date?.slice(0, 10) ?? ''] as [string, string]]));
   const list: BundleList = { bundles: shards.map((s) => `/${s.bundle}/`), superseded: [], ...(since ? { recent: { bundles: [`/${shards[0]!.bundle}/`], since }, ranges } : {}) };
   writeFileSync(join(staging, 'search', 'bundles.json'), JSON.stringify(list) + '\n');
   const reused = shards.length - toIndex.length;
