@@ -5,7 +5,7 @@
 import { parseCharMap, type CharMap } from '../lib/search/fold';
 import { firstPage, verifyWindow, withoutSuperseded, type PagefindData, type PagefindLike, type SearchOptions, type SearchOutcome, type VerifiedResult } from '../lib/search/engine';
 import { excerptRuns } from '../lib/search/excerpt';
-import { bundlesForYear, RECENT_FILTER, recentHoldsAll, recentIsEnough, YEAR_FILTER, type RecentBundles } from '../lib/search/scope';
+import { bundlesForYear, RECENT_FILTER, recentHoldsAll, recentIsEnough, YEAR_FILTER } from '../lib/search/scope';
 import { formatDateZh } from '../lib/site/format';
 import type { BundleList } from '../lib/build/search-delta';
 
@@ -51,7 +51,7 @@ export async function startSearchPage(): Promise<void> {
 
   let charMap: CharMap;
   /** The newest notices' bundles (src/lib/search/scope.ts), searched first when there are older ones. */
-  let recent: { bundles: RecentBundles; pagefind: PagefindLike } | null = null;
+  let recent: { since: string; pagefind: PagefindLike } | null = null;
   /** The bundles a search filtered to this year (or unfiltered) needs, opened when first needed. */
   let bundlesFor: (year: string | undefined) => Promise<PagefindLike>;
   // The visitor asked to search everything (the button, or scope=all in a shared link).
@@ -74,15 +74,16 @@ export async function startSearchPage(): Promise<void> {
       for (const b of list.slice(1)) await pf.mergeIndex(b);
       return withoutSuperseded(pf, superseded);
     };
+    // One instance per list of bundles: a year's shards can be the recent bundles themselves.
     const opened = new Map<string, Promise<PagefindLike>>();
-    bundlesFor = (year) => {
-      const list = bundlesForYear(bundles, listed?.ranges, year);
+    const instance = (list: readonly string[]) => {
       const key = list.join(' ');
       if (!opened.has(key)) opened.set(key, open(list));
       return opened.get(key)!;
     };
+    bundlesFor = (year) => instance(bundlesForYear(bundles, listed?.ranges, year));
     const newest = listed?.recent;
-    if (newest?.bundles.length && bundles.some((b) => !newest.bundles.includes(b))) recent = { bundles: newest, pagefind: await open(newest.bundles) };
+    if (newest?.bundles.length && bundles.some((b) => !newest.bundles.includes(b))) recent = { since: newest.since, pagefind: await instance(newest.bundles) };
     else await bundlesFor(undefined);
   } catch {
     status.textContent = '搜索暂时无法使用，请稍后再试，或通过信息公开目录查找。';
@@ -152,14 +153,15 @@ export async function startSearchPage(): Promise<void> {
     // fill a page of results that contain the query text, or when the visitor asked for everything.
     // A year filter opens the bundles of that year instead (the newest alone, for a year after its
     // oldest date). "本站没有…" is said of the whole site: a term unknown there is looked for in every bundle.
-    const year = options().filters?.[YEAR_FILTER];
-    const holdsAll = !!recent && recentHoldsAll(recent.bundles, options().filters);
-    const recentOptions = { ...options(), filters: { ...options().filters, [RECENT_FILTER.key]: RECENT_FILTER.value } };
+    const chosen = options();
+    const year = chosen.filters?.[YEAR_FILTER];
+    const holdsAll = !!recent && recentHoldsAll(recent.since, chosen.filters);
+    const recentOptions = { ...chosen, filters: { ...chosen.filters, [RECENT_FILTER.key]: RECENT_FILTER.value } };
     let first = recent && (holdsAll || (!everything && !year)) ? await firstPage(recent.pagefind, q, charMap, recentOptions, PAGE) : null;
     const narrow = !!first && !holdsAll && recentIsEnough(first.outcome, first.page, PAGE);
     if (!first || (holdsAll ? first.outcome.partial : !narrow)) {
-      first = await firstPage(await bundlesFor(year), q, charMap, options(), PAGE);
-      if (first.outcome.partial && year) first = await firstPage(await bundlesFor(undefined), q, charMap, options(), PAGE);
+      first = await firstPage(await bundlesFor(year), q, charMap, chosen, PAGE);
+      if (first.outcome.partial && year) first = await firstPage(await bundlesFor(undefined), q, charMap, chosen, PAGE);
     }
     if (current !== run) return;
     outcome = first.outcome;
@@ -171,10 +173,10 @@ export async function startSearchPage(): Promise<void> {
         : `没有找到包含${terms}的结果。`;
       heading.textContent = `只包含部分关键词的结果（不含${missing}）`;
     } else {
-      const since = narrow ? `在${formatDateZh(recent!.bundles.since)}以来发布的信息中` : '';
-      status.textContent = outcome.results.length ? `${since}找到 ${outcome.results.length} 条结果。` : `没有找到包含${terms}的结果。`;
-      heading.textContent = narrow ? `${formatDateZh(recent!.bundles.since)}以来发布的信息中的搜索结果` : '搜索结果';
-      everythingButton.textContent = `也搜索${formatDateZh(recent?.bundles.since ?? '')}以前发布的信息`;
+      const since = recent ? formatDateZh(recent.since) : '';
+      status.textContent = outcome.results.length ? `${narrow ? `在${since}以来发布的信息中` : ''}找到 ${outcome.results.length} 条结果。` : `没有找到包含${terms}的结果。`;
+      heading.textContent = narrow ? `${since}以来发布的信息中的搜索结果` : '搜索结果';
+      everythingButton.textContent = `也搜索${since}以前发布的信息`;
       scope.hidden = !narrow;
     }
     section.hidden = outcome.results.length === 0;

@@ -27,12 +27,12 @@ export function isRecent(date: string, since: string | undefined): boolean {
 export const YEAR_FILTER = '年份';
 
 /**
- * A search filtered to a year after `since`'s year finds every match in the recent bundles: the
- * older bundles hold nothing of that year.
+ * A search filtered to a year after `since`'s year (RecentBundles.since) finds every match in the
+ * recent bundles: the older bundles hold nothing of that year.
  */
-export function recentHoldsAll(recent: RecentBundles, filters: Readonly<Record<string, string>> = {}): boolean {
+export function recentHoldsAll(since: string, filters: Readonly<Record<string, string>> = {}): boolean {
   const year = filters[YEAR_FILTER];
-  return !!year && year > recent.since.slice(0, 4);
+  return !!year && year > since.slice(0, 4);
 }
 
 /**
