@@ -10,6 +10,7 @@ import { searchFor } from '../helpers/search-page';
 import { PROJECT_ROOT, runScript } from '../../scripts/lib/project-copy';
 import { writeCorpusProject } from '../../scripts/lib/corpus-project';
 import type { BundleList } from '../../src/lib/build/search-delta';
+import { formatDateZh } from '../../src/lib/site/format';
 import { groundTruth, NEGATIVES, POSITIVES, positiveRow, relevantIn, type QualityRow } from '../../scripts/lib/search-quality';
 
 /**
@@ -93,7 +94,7 @@ describe(`search quality: sample content + ${CORPUS} generated notices`, () => {
       // A common term: a full page of exact matches among the newest notices; older bundles are not fetched.
       const recentOnly = await searchFor(page, server.url, '科技创新');
       expect(older).toEqual([]);
-      expect(recentOnly.status).toMatch(new RegExp(`^在${since.slice(0, 4)}年${since.slice(5, 7)}月${since.slice(8, 10)}日以来发布的信息中找到 \\d+ 条结果。$`));
+      expect(recentOnly.status).toMatch(new RegExp(`^在${formatDateZh(since)}以来发布的信息中找到 \\d+ 条结果。$`));
       expect(recentOnly.results).toHaveLength(10);
       const button = page.locator('#search-everything');
       await expect.poll(() => button.isVisible()).toBe(true);

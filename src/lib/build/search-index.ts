@@ -20,7 +20,6 @@ export const INDEX_CHUNK_SIZE = '4000';
  * Notices dated `recentSince` or later are marked as recent (src/lib/search/scope.ts).
  * Throws with Pagefind's own messages on any error, so the build stops before the swap.
  */
-
 export async function writeSearchIndex(siteDir: string, specs: readonly NoticeRecordSpec[], outputPath: string, recentSince?: string): Promise<{ records: number }> {
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
   try {
