@@ -25,6 +25,7 @@ import { describeBrokenLink, findBrokenLinks } from '../src/lib/build/link-check
 import { distFingerprint, noticeDigests, planBuild, readState, siteFingerprint, STATE_FILE, type BuildState, type IndexedPage } from '../src/lib/build/incremental';
 import { libFingerprint } from '../src/lib/code-fingerprint';
 import type { BundleList } from '../src/lib/build/search-delta';
+import { GRAMS_FILE, writeTermTable } from '../src/lib/build/search-routes';
 import { FullBuildNeeded, incrementalBuild } from './lib/incremental-build';
 
 const { values } = parseArgs({ options: { root: { type: 'string', default: '.' }, full: { type: 'boolean', default: false } } });
@@ -164,7 +165,11 @@ async function fullBuild(): Promise<Record<string, IndexedPage>> {
   for (const s of toIndex) searchCache.store(s.key, join(staging, s.bundle));
   // The search page opens the bundles listed here: the recent one first, a year's by their date ranges.
   mkdirSync(join(staging, 'search'), { recursive: true });
-  const list: BundleList = { bundles: shards.map((s) => `/${s.bundle}/`), superseded: [], ...(since ? { recent: { bundles: [`/${shards[0]!.bundle}/`], since }, ranges } : {}) };
+  // With several bundles, a term table lets a search skip the bundles that lack its terms.
+  const bundleNames = shards.map((s) => `/${s.bundle}/`);
+  const terms = since ? writeTermTable(staging, bundleNames) : undefined;
+  if (!terms) for (const s of shards) rmSync(join(staging, s.bundle, GRAMS_FILE), { force: true });
+  const list: BundleList = { bundles: bundleNames, superseded: [], ...(since ? { recent: { bundles: [bundleNames[0]!], since }, ranges, terms } : {}) };
   writeFileSync(join(staging, 'search', 'bundles.json'), JSON.stringify(list) + '\n');
   const reused = shards.length - toIndex.length;
   console.log(`搜索索引：${specs.length} 篇，${shards.length} 个分片${reused ? `（${reused} 个未变，沿用上次的索引）` : ''}。`);

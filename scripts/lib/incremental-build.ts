@@ -11,6 +11,7 @@ import { describeBrokenLink, findBrokenLinks, resolvesInSite } from '../../src/l
 import type { BuildState, IndexedPage, NoticeDigest } from '../../src/lib/build/incremental';
 import { articleText, noticeRecordSpec } from '../../src/lib/search/records';
 import { bundleIds, clashingIds, DELTA_BUNDLE, idsOfUrls, MAX_DELTA, type BundleList } from '../../src/lib/build/search-delta';
+import { GRAMS_FILE } from '../../src/lib/build/search-routes';
 import type { NoticeData } from '../../src/lib/model/notice-schema';
 import type { Neighbours } from '../../src/lib/site/derive';
 import { runTsChild } from './child-process';
@@ -145,14 +146,16 @@ export async function incrementalBuild(o: {
       writeFileSync(join(dir, 'delta-records.json'), JSON.stringify(stale.map((s) => ({ ...s, file: join(fresh.has(s.file) ? next : dist, s.file) }))));
       const r = await runTsChild(join(SCRIPTS, 'search-index.ts'), ['/', join(dir, 'delta-records.json'), join(next, DELTA_BUNDLE), ...(lastList.recent ? [lastList.recent.since] : [])]);
       if (r.status !== 0) throw new Error(`Pagefind：${r.stderr.split('\nstack backtrace')[0]!.trim()}`);
+      // The delta bundle is not in the term table (the search page always opens it): its grams are not published.
+      rmSync(join(next, DELTA_BUNDLE, GRAMS_FILE), { force: true });
     }
     const superseded = new Map(hidden.map((f) => [indexed[f]!.id!, indexed[f]!.bundle]));
     const bundles = [...last.bundles, ...(stale.length ? [DELTA_BUNDLE] : [])];
     const clashes = clashingIds(superseded, new Map(bundles.map((b) => [b, bundleIds(join(b === DELTA_BUNDLE ? next : dist, b))])));
     if (clashes.length) throw new FullBuildNeeded(`搜索记录编号 ${clashes[0]} 在两个分片中重复`);
     const recent = lastList.recent && { ...lastList.recent, bundles: [...lastList.recent.bundles.filter((b) => b !== `/${DELTA_BUNDLE}/`), ...(stale.length ? [`/${DELTA_BUNDLE}/`] : [])] };
-    // The shards keep their date ranges; the delta bundle has none (it is opened for every year).
-    const list: BundleList = { bundles: bundles.map((b) => `/${b}/`), superseded: [...superseded.keys()].sort(), ...(recent ? { recent } : {}), ...(lastList.ranges ? { ranges: lastList.ranges } : {}) };
+    // The shards keep their date ranges and term table; the delta bundle is in neither (it is opened for every search).
+    const list: BundleList = { bundles: bundles.map((b) => `/${b}/`), superseded: [...superseded.keys()].sort(), ...(recent ? { recent } : {}), ...(lastList.ranges ? { ranges: lastList.ranges } : {}), ...(lastList.terms ? { terms: lastList.terms } : {}) };
     mkdirSync(join(next, 'search'), { recursive: true });
     writeFileSync(join(next, 'search', 'bundles.json'), JSON.stringify(list) + '\n');
     o.step(`搜索索引（${stale.length} 篇在增量索引中）`);

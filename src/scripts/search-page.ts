@@ -3,9 +3,11 @@
  * Results are built as DOM text nodes; nothing from the index is assigned as HTML.
  */
 import { parseCharMap, type CharMap } from '../lib/search/fold';
-import { firstPage, verifyWindow, withoutSuperseded, type PagefindData, type PagefindLike, type SearchOptions, type SearchOutcome, type VerifiedResult } from '../lib/search/engine';
+import { firstPage, nothingFound, parseFolded, verifyWindow, withoutSuperseded, type PagefindData, type PagefindLike, type SearchOptions, type SearchOutcome, type VerifiedResult } from '../lib/search/engine';
 import { excerptRuns } from '../lib/search/excerpt';
 import { bundlesForYear, RECENT_FILTER, recentHoldsAll, recentIsEnough, YEAR_FILTER } from '../lib/search/scope';
+import { bucketOf, bucketsFor, parseBucket, termRoutes, type TermRoutes } from '../lib/search/routes';
+import { identifierLookup } from '../lib/search/query';
 import { formatDateZh } from '../lib/site/format';
 import type { BundleList } from '../lib/build/search-delta';
 
@@ -54,6 +56,12 @@ export async function startSearchPage(): Promise<void> {
   let recent: { since: string; pagefind: PagefindLike } | null = null;
   /** The bundles a search filtered to this year (or unfiltered) needs, opened when first needed. */
   let bundlesFor: (year: string | undefined) => Promise<PagefindLike>;
+  /** One instance over the given bundles, opened when first needed. */
+  let instance: (list: readonly string[]) => Promise<PagefindLike>;
+  /** Which bundles may hold a query's terms (null: no term table, or it could not be read). */
+  let routesFor: (terms: readonly string[]) => Promise<TermRoutes | null> = async () => null;
+  let allBundles: string[] = [];
+  let ranges: BundleList['ranges'];
   // The visitor asked to search everything (the button, or scope=all in a shared link).
   let everything = params.get('scope') === 'all';
   try {
@@ -76,12 +84,32 @@ export async function startSearchPage(): Promise<void> {
     };
     // One instance per list of bundles: a year's shards can be the recent bundles themselves.
     const opened = new Map<string, Promise<PagefindLike>>();
-    const instance = (list: readonly string[]) => {
+    instance = (list) => {
       const key = list.join(' ');
       if (!opened.has(key)) opened.set(key, open(list));
       return opened.get(key)!;
     };
     bundlesFor = (year) => instance(bundlesForYear(bundles, listed?.ranges, year));
+    allBundles = bundles;
+    ranges = listed?.ranges;
+    const table = listed?.terms;
+    if (table) {
+      const fetched = new Map<number, Promise<Map<string, string>>>();
+      const bucket = (k: number) => {
+        if (!fetched.has(k)) {
+          const loading = fetch(`/search/terms/${k}.txt`).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status}`))));
+          // A failed fetch is tried again by the next search.
+          fetched.set(k, loading.then(parseBucket, (err: unknown) => (fetched.delete(k), Promise.reject(err))));
+        }
+        return fetched.get(k)!;
+      };
+      routesFor = async (terms) => {
+        const ks = bucketsFor(terms, table.buckets);
+        const maps = new Map(await Promise.all(ks.map(async (k) => [k, await bucket(k)] as const)).catch(() => []));
+        if (maps.size < ks.length) return null;
+        return termRoutes(table, terms, (g) => maps.get(bucketOf(g, table.buckets))!.get(g));
+      };
+    }
     const newest = listed?.recent;
     if (newest?.bundles.length && bundles.some((b) => !newest.bundles.includes(b))) recent = { since: newest.since, pagefind: await instance(newest.bundles) };
     else await bundlesFor(undefined);
@@ -149,36 +177,31 @@ export async function startSearchPage(): Promise<void> {
     }
     status.textContent = '正在搜索…';
     scope.hidden = true;
-    // The newest notices first (src/lib/search/scope.ts): every bundle is searched when these cannot
-    // fill a page of results that contain the query text, or when the visitor asked for everything.
-    // A year filter opens the bundles of that year instead (the newest alone, for a year after its
-    // oldest date). "本站没有…" is said of the whole site: a term unknown there is looked for in every bundle.
+    // The newest notices first (src/lib/search/scope.ts), unless the visitor asked for everything or
+    // for an older year; then the bundles that may hold the query (answer(), below).
     const chosen = options();
     const year = chosen.filters?.[YEAR_FILTER];
     const holdsAll = !!recent && recentHoldsAll(recent.since, chosen.filters);
     const recentOptions = { ...chosen, filters: { ...chosen.filters, [RECENT_FILTER.key]: RECENT_FILTER.value } };
-    let first = recent && (holdsAll || (!everything && !year)) ? await firstPage(recent.pagefind, q, charMap, recentOptions, PAGE) : null;
-    const narrow = !!first && !holdsAll && recentIsEnough(first.outcome, first.page, PAGE);
-    if (!first || (holdsAll ? first.outcome.partial : !narrow)) {
-      first = await firstPage(await bundlesFor(year), q, charMap, chosen, PAGE);
-      if (first.outcome.partial && year) first = await firstPage(await bundlesFor(undefined), q, charMap, chosen, PAGE);
-    }
+    const recentPage = recent && (holdsAll || (!everything && !year)) ? await firstPage(recent.pagefind, q, charMap, recentOptions, PAGE) : null;
+    const { page: first, narrow } = await answer(q, chosen, year, holdsAll, recentPage);
     if (current !== run) return;
     outcome = first.outcome;
     const terms = outcome.query.terms.map((t) => `「${t}」`).join('');
+    const since = recent ? formatDateZh(recent.since) : '';
+    const within = narrow ? `${since}以来发布的信息中` : '';
     if (outcome.partial) {
       const missing = outcome.unknownTerms.map((t) => `「${t}」`).join('');
       status.textContent = outcome.results.length
-        ? `没有找到同时包含${terms}的结果（本站没有${missing}）。下面列出只包含部分关键词的 ${outcome.results.length} 条结果。`
+        ? `没有找到同时包含${terms}的结果（本站没有${missing}）。下面列出${within}只包含部分关键词的 ${outcome.results.length} 条结果。`
         : `没有找到包含${terms}的结果。`;
-      heading.textContent = `只包含部分关键词的结果（不含${missing}）`;
+      heading.textContent = `${within}只包含部分关键词的结果（不含${missing}）`;
     } else {
-      const since = recent ? formatDateZh(recent.since) : '';
-      status.textContent = outcome.results.length ? `${narrow ? `在${since}以来发布的信息中` : ''}找到 ${outcome.results.length} 条结果。` : `没有找到包含${terms}的结果。`;
-      heading.textContent = narrow ? `${since}以来发布的信息中的搜索结果` : '搜索结果';
-      everythingButton.textContent = `也搜索${since}以前发布的信息`;
-      scope.hidden = !narrow;
+      status.textContent = outcome.results.length ? `${narrow ? '在' : ''}${within}找到 ${outcome.results.length} 条结果。` : `没有找到包含${terms}的结果。`;
+      heading.textContent = narrow ? `${within}的搜索结果` : '搜索结果';
     }
+    everythingButton.textContent = `也搜索${since}以前发布的信息`;
+    scope.hidden = !narrow;
     section.hidden = outcome.results.length === 0;
     append(first.page);
     shown = Math.min(PAGE, outcome.results.length);
@@ -189,6 +212,47 @@ export async function startSearchPage(): Promise<void> {
       app!.dataset.ms = String(Math.round(performance.now() - started));
       app!.dataset.state = outcome.partial ? 'partial' : 'done';
     }
+  }
+
+  type Page = Awaited<ReturnType<typeof firstPage>>;
+
+  /**
+   * What the visitor sees first: the recent bundles' answer when it is enough (scope.ts), else the
+   * bundles the term table says may hold the query (routes.ts), else every bundle of the year.
+   * `narrow`: the answer covers the recent notices only, and the page offers to search everything.
+   */
+  async function answer(q: string, chosen: SearchOptions, year: string | undefined, holdsAll: boolean, recentPage: Page | null): Promise<{ page: Page; narrow: boolean }> {
+    if (recentPage && (holdsAll ? !recentPage.outcome.partial : recentIsEnough(recentPage.outcome, recentPage.page, PAGE))) return { page: recentPage, narrow: !holdsAll };
+    const routed = await routedAnswer(q, chosen, year, holdsAll, recentPage);
+    if (routed) return routed;
+    let page = await firstPage(await bundlesFor(year), q, charMap, chosen, PAGE);
+    // "本站没有…" is said of the whole site: a term unknown in the year's bundles is looked for in every bundle.
+    if (page.outcome.partial && year) page = await firstPage(await bundlesFor(undefined), q, charMap, chosen, PAGE);
+    return { page, narrow: false };
+  }
+
+  /** The answer from only the bundles that may hold the query's terms; null when the table cannot tell. */
+  async function routedAnswer(q: string, chosen: SearchOptions, year: string | undefined, holdsAll: boolean, recentPage: Page | null): Promise<{ page: Page; narrow: boolean } | null> {
+    const { query, folded } = parseFolded(q, charMap);
+    // A 文号 or 索引号 is looked up by its filter, which the table knows nothing of.
+    if (identifierLookup(query.chunks.join(''))) return null;
+    const routes = await routesFor(folded.terms);
+    if (!routes) return null;
+    const prior = recentPage?.outcome;
+    // The recent bundles' unknown terms are in no other bundle either: "本站没有…" is true of the site.
+    if (recentPage && prior?.partial && prior.unknownTerms.every((t) => routes.absent.includes(t))) {
+      if (prior.unknownTerms.length === folded.terms.length) return { page: recentPage, narrow: false };
+      // A full page of recent notices with the other terms, as for a complete match (recentIsEnough).
+      if (!holdsAll && recentPage.page.length >= PAGE) return { page: recentPage, narrow: true };
+    }
+    const candidates = bundlesForYear(allBundles, ranges, year);
+    const wanted = folded.terms.filter((t) => !routes.absent.includes(t));
+    const list = wanted.length ? routes.bundlesFor(candidates, wanted) : routes.outside(candidates);
+    if (!list.length) return { page: nothingFound(q, charMap, routes.absent), narrow: false };
+    const page = await firstPage(await instance(list), q, charMap, chosen, PAGE);
+    // Pagefind did not find a term the table has (its word segmentation is not plain text): ask every bundle.
+    if (page.outcome.partial && page.outcome.unknownTerms.some((t) => !routes.absent.includes(t))) return null;
+    return { page, narrow: false };
   }
 
   /** A search that throws must not leave "正在搜索…" on screen for ever: say so, and how to go on. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -11,6 +12,10 @@ import { PROJECT_ROOT, runScript } from '../../scripts/lib/project-copy';
 import { writeCorpusProject } from '../../scripts/lib/corpus-project';
 import type { BundleList } from '../../src/lib/build/search-delta';
 import { formatDateZh } from '../../src/lib/site/format';
+import { parseQuery } from '../../src/lib/search/query';
+import { bucketOf, gramsOf, maskHas, parseBucket } from '../../src/lib/search/routes';
+import { parseCharMap, toSimplified } from '../../src/lib/search/fold';
+import { GRAMS_FILE } from '../../src/lib/build/search-routes';
 import { groundTruth, NEGATIVES, POSITIVES, positiveRow, relevantIn, type QualityRow } from '../../scripts/lib/search-quality';
 
 /**
@@ -29,6 +34,13 @@ let truth = new Map<string, string>(); // page path → folded text
 let generated: ReturnType<typeof writeCorpusProject>['notices'];
 
 const relevant = (query: string) => relevantIn(truth, query);
+
+/** The urls of the records in every bundle but the newest (Pagefind's fragments hold each page's url). */
+function olderUrls(dist: string): string[] {
+  return readdirSync(dist)
+    .filter((d) => /^pagefind-\d+$/.test(d))
+    .flatMap((d) => readdirSync(join(dist, d, 'fragment')).map((f) => JSON.parse(gunzipSync(readFileSync(join(dist, d, 'fragment', f))).toString('utf8').slice('pagefind_dcd'.length)).url as string));
+}
 
 beforeAll(async () => {
   root = join(mkdtempSync(join(tmpdir(), 'gongkai-search-')), 'site');
@@ -79,7 +91,7 @@ describe(`search quality: sample content + ${CORPUS} generated notices`, () => {
       expect(r.partial, q).toBe(true);
       expect(r.status, q).toMatch(/^没有找到/);
       // Whatever is listed is labelled as a partial match, never as a hit for the whole query.
-      if (r.results.length) expect(r.heading, q).toMatch(/^只包含部分关键词的结果/);
+      if (r.results.length) expect(r.heading, q).toMatch(/只包含部分关键词的结果（不含/);
     }
   });
 
@@ -144,6 +156,76 @@ describe(`search quality: sample content + ${CORPUS} generated notices`, () => {
       const wanted = relevant(oldName);
       expect(new Set(found.results.slice(0, wanted.size).map((r) => r.path))).toEqual(wanted);
       expect(older.length).toBeGreaterThan(0);
+    } finally {
+      page.off('request', onRequest);
+    }
+  });
+
+  it('the term table lists every gram of every record, as the search page reads the record', () => {
+    const dist = join(root, 'dist');
+    const list = JSON.parse(readFileSync(join(dist, 'search/bundles.json'), 'utf8')) as BundleList;
+    const table = list.terms!;
+    const buckets = Array.from({ length: table.buckets }, (_, k) => parseBucket(readFileSync(join(dist, 'search/terms', `${k}.txt`), 'utf8')));
+    const map = parseCharMap(readFileSync(join(dist, 'search/t2s.txt'), 'utf8'));
+    let checked = 0;
+    table.bundles.forEach((bundle, i) => {
+      const dir = join(dist, bundle, 'fragment');
+      for (const f of readdirSync(dir)) {
+        const data = JSON.parse(gunzipSync(readFileSync(join(dir, f))).toString('utf8').slice('pagefind_dcd'.length)) as { content: string; meta: { title?: string } };
+        // What pagefind.js's data() gives the page (it removes zero-width spaces and escapes < and >).
+        const content = data.content.replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u200b/g, '');
+        const missing = [...gramsOf(toSimplified(`${data.meta.title ?? ''} ${content}`, map))].filter((g) => !maskHas(buckets[bucketOf(g, table.buckets)]!.get(g) ?? '', i));
+        expect(missing, `${bundle}${f}`).toEqual([]);
+        checked++;
+      }
+    });
+    expect(checked).toBeGreaterThan(CORPUS);
+    // The bundles' own gram lists are not published.
+    for (const bundle of table.bundles) expect(readdirSync(join(dist, bundle))).not.toContain(GRAMS_FILE);
+  });
+
+  it('opens only the bundles the term table says may hold the query', async () => {
+    const list = JSON.parse(readFileSync(join(root, 'dist/search/bundles.json'), 'utf8')) as BundleList;
+    expect(list.terms?.bundles).toEqual(list.bundles);
+    const since = formatDateZh(list.recent!.since);
+    const older: string[] = [];
+    const onRequest = (r: { url(): string }) => /\/pagefind-\d+\//.test(r.url()) && older.push(r.url());
+    page.on('request', onRequest);
+    try {
+      // No notice has it: said at once, from the newest bundle and the table.
+      const none = await searchFor(page, server.url, '量子纠缠');
+      expect(none.status).toMatch(/^没有找到包含「量子」?「?纠缠」的结果。$/);
+      expect(none.results).toEqual([]);
+      expect(older).toEqual([]);
+
+      // An unknown term beside a common one: the newest notices with the common one, labelled so, and
+      // "本站没有" is still true of the whole site.
+      const part = await searchFor(page, server.url, '火星创新');
+      expect(part.status).toMatch(new RegExp(`^没有找到同时包含「火星」「创新」的结果（本站没有「火星」）。下面列出${since}以来发布的信息中只包含部分关键词的 \\d+ 条结果。$`));
+      expect(part.results).toHaveLength(10);
+      expect(older).toEqual([]);
+      await page.locator('#search-everything').click();
+      await page.waitForFunction(() => /^没有找到同时包含.*下面列出只包含部分关键词的 \d+ 条结果。$/.test(document.getElementById('search-status')!.textContent ?? ''));
+      expect(older.length).toBeGreaterThan(0);
+
+      // A name only newest notices carry, in fewer than a page of them, with a word (as the page cuts
+      // the query) whose characters no older notice has side by side: the whole site's answer, without
+      // opening the older shard.
+      const olderTexts = olderUrls(join(root, 'dist')).map((u) => truth.get(u)!);
+      const pairs = (word: string) => ([...word].length < 2 ? [word] : [...word].slice(1).map((c, i) => [...word][i]! + c));
+      const name = [...new Set(generated.map((n) => n.addressee).filter(Boolean) as string[])].find((a) => {
+        const found = relevant(a);
+        const words = parseQuery(a).terms;
+        return found.size > 0 && found.size < 10 && words.some((w) => pairs(w).some((p) => !olderTexts.some((t) => t.includes(p))));
+      });
+      expect(name, 'a generated addressee only the newest notices name').toBeTruthy();
+      older.length = 0;
+      await page.goto('about:blank');
+      const onlyNew = await searchFor(page, server.url, name!);
+      expect(onlyNew.status).toMatch(/^找到 \d+ 条结果。$/);
+      expect(new Set(onlyNew.results.slice(0, relevant(name!).size).map((r) => r.path))).toEqual(relevant(name!));
+      expect(older).toEqual([]);
+      expect(await page.locator('#search-everything').isVisible()).toBe(false);
     } finally {
       page.off('request', onRequest);
     }

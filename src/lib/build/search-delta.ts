@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { RecentBundles } from '../search/scope';
+import type { TermTable } from '../search/routes';
 
 /**
  * An incremental build does not index a 5,000-notice shard again for one changed notice (about
@@ -22,6 +23,8 @@ export interface BundleList {
   recent?: RecentBundles;
   /** Each shard's oldest and newest notice date, so a year filter opens only the shards it needs. */
   ranges?: Record<string, [string, string]>;
+  /** Which bundles hold which terms, so a search skips the others (src/lib/search/routes.ts). */
+  terms?: TermTable;
 }
 
 const FRAGMENT = '.pf_fragment';

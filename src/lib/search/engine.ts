@@ -47,6 +47,21 @@ export interface SearchOutcome {
   results: Array<PagefindResult & { exact: boolean }>;
 }
 
+/** The query as typed, and folded to simplified characters (what is searched and compared). */
+export function parseFolded(input: string, map: CharMap): { query: ParsedQuery; folded: ParsedQuery } {
+  const query = parseQuery(input);
+  return { query, folded: parseQuery(toSimplified(query.chunks.join(' '), map)) };
+}
+
+/**
+ * The answer when the term table (routes.ts) shows that no notice contains every term: `absent` are
+ * the terms no notice contains at all (the outcome is then partial, with nothing to list).
+ */
+export function nothingFound(input: string, map: CharMap, absent: readonly string[]): { outcome: SearchOutcome; page: VerifiedResult[] } {
+  const { query, folded } = parseFolded(input, map);
+  return { outcome: { query, folded, unknownTerms: [...absent], partial: absent.length > 0, termsChecked: true, results: [] }, page: [] };
+}
+
 /**
  * One search, the way visitors mean it:
  * - the query is folded to simplified characters (traditional notices carry a simplified copy);
@@ -55,8 +70,7 @@ export interface SearchOutcome {
  *   then those containing its words apart.
  */
 export async function runSearch(pf: PagefindLike, input: string, map: CharMap, options: SearchOptions = {}): Promise<SearchOutcome> {
-  const query = parseQuery(input);
-  const folded = parseQuery(toSimplified(query.chunks.join(' '), map));
+  const { query, folded } = parseFolded(input, map);
   if (folded.terms.length === 0) return { query, folded, unknownTerms: [], partial: false, termsChecked: true, results: [] };
 
   const plain = folded.chunks.join(' ');
