@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bucketCount, bucketOf, bucketsFor, encodeMask, gramsOf, maskHas, parseBucket, tableBuckets, termGrams, termRoutes, GRAMS_PER_BUCKET } from '../../src/lib/search/routes';
+import { addGramCodes, gramOfCode, bucketCount, bucketOf, bucketsFor, encodeMask, gramsOf, maskHas, parseBucket, tableBuckets, termGrams, termRoutes, GRAMS_PER_BUCKET } from '../../src/lib/search/routes';
 import { addRecordGrams, GRAMS_FILE, writeBundleGrams, writeTermTable } from '../../src/lib/build/search-routes';
 import { missingTerms } from '../../src/lib/search/query';
 
@@ -26,6 +26,13 @@ describe('the term table', () => {
     expect(termGrams('科技创新')).toEqual(['科技', '技创', '创新']);
     expect(termGrams('区')).toEqual(['区']);
     expect(termGrams('ＧＤＰ')).toEqual(['gd', 'dp']);
+  });
+
+  it('counts the same grams as numbers at build time', () => {
+    const text = '越城区 科技创新 GDP（２０２４）𠀋𠀌字 対區';
+    const codes = new Set<number>();
+    addGramCodes(text, codes);
+    expect(new Set([...codes].map(gramOfCode))).toEqual(gramsOf(text));
   });
 
   it('numbers bundles in a mask of any length', () => {
@@ -85,7 +92,7 @@ describe('the term table', () => {
     const lists = { '/pagefind/': ['越城区 科技 创新'], '/pagefind-1/': ['對區政協 提案', '<b>标签</b>'] };
     for (const [bundle, texts] of Object.entries(lists)) {
       mkdirSync(join(site, bundle), { recursive: true });
-      const grams = new Set<string>();
+      const grams = new Set<number>();
       for (const t of texts) addRecordGrams(grams, '标题', t);
       writeBundleGrams(join(site, bundle), grams);
     }

@@ -29,7 +29,7 @@ export async function writeSearchIndex(siteDir: string, specs: readonly NoticeRe
     if (!index || errors.length) throw new Error(errors.join('; ') || 'no index');
     // Records go to Pagefind's service in batches: one awaited round trip per record is slower.
     const BATCH = 64;
-    const grams = new Set<string>();
+    const grams = new Set<number>();
     for (let i = 0; i < specs.length; i += BATCH) {
       const results = await Promise.all(
         specs.slice(i, i + BATCH).map((spec) => {

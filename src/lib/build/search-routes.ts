@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { buildCharPairs } from '../search/char-map';
 import { parseCharMap, toSimplified, type CharMap } from '../search/fold';
-import { bucketCount, gramsOf, tableBuckets, type TermTable } from '../search/routes';
+import { addGramCodes, bucketCount, gramOfCode, tableBuckets, type TermTable } from '../search/routes';
 
 /**
  * Build side of the term table (src/lib/search/routes.ts). Each bundle's indexing process lists the
@@ -18,14 +18,14 @@ let charMap: CharMap | undefined;
  * A record's grams as the search page will compare it: its title and content as Pagefind's data()
  * returns them (zero-width spaces removed, < and > escaped), folded with the page's character map.
  */
-export function addRecordGrams(grams: Set<string>, title: string, content: string): void {
+export function addRecordGrams(grams: Set<number>, title: string, content: string): void {
   charMap ??= parseCharMap(buildCharPairs());
   const shown = content.replace(/\u200b/g, '').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  gramsOf(toSimplified(`${title} ${shown}`, charMap), grams);
+  addGramCodes(toSimplified(`${title} ${shown}`, charMap), grams);
 }
 
-export function writeBundleGrams(bundleDir: string, grams: ReadonlySet<string>): void {
-  writeFileSync(join(bundleDir, GRAMS_FILE), [...grams].sort().join('\n') + '\n');
+export function writeBundleGrams(bundleDir: string, grams: ReadonlySet<number>): void {
+  writeFileSync(join(bundleDir, GRAMS_FILE), [...grams].map(gramOfCode).sort().join('\n') + '\n');
 }
 
 /**

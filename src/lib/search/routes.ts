@@ -34,6 +34,28 @@ export function gramsOf(text: string, into: Set<string> = new Set()): Set<string
   return into;
 }
 
+const PAIR = 0x110000;
+
+/**
+ * The build's form of gramsOf, several times faster over a bundle's texts: each gram as a number,
+ * a character's code point, or (first + 1) × 0x110000 + second for a pair (gramOfCode turns it back).
+ */
+export function addGramCodes(text: string, into: Set<number>): void {
+  const s = normaliseForMatch(text);
+  let prev = -1;
+  for (let i = 0; i < s.length; i++) {
+    const cp = s.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    into.add(cp);
+    if (prev >= 0) into.add((prev + 1) * PAIR + cp);
+    prev = cp;
+  }
+}
+
+export function gramOfCode(code: number): string {
+  return code < PAIR ? String.fromCodePoint(code) : String.fromCodePoint(Math.floor(code / PAIR) - 1, code % PAIR);
+}
+
 /** The grams a text must have to contain `term`: its characters' adjacent pairs, or the character alone. */
 export function termGrams(term: string): string[] {
   const chars = [...normaliseForMatch(term)];
