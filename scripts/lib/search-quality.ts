@@ -68,7 +68,7 @@ export async function positiveRow(page: Page, base: string, truth: ReadonlyMap<s
 /** A negative query is handled when the page says nothing matched it whole and labels whatever it lists as partial. */
 export async function negativeHandled(page: Page, base: string, q: string): Promise<boolean> {
   const r = await searchFor(page, base, q);
-  return r.partial && /^没有找到/.test(r.status) && (!r.results.length || /^只包含部分关键词的结果/.test(r.heading));
+  return r.partial && /^没有找到/.test(r.status) && (!r.results.length || /只包含部分关键词的结果（不含/.test(r.heading));
 }
 
 export interface QualityReport {

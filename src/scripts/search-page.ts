@@ -53,13 +53,13 @@ export async function startSearchPage(): Promise<void> {
 
   let charMap: CharMap;
   /** The newest notices' bundles (src/lib/search/scope.ts), searched first when there are older ones. */
-  let recent: { since: string; pagefind: PagefindLike } | null = null;
+  let recent: { since: string; bundles: string[]; pagefind: PagefindLike } | null = null;
   /** The bundles a search filtered to this year (or unfiltered) needs, opened when first needed. */
   let bundlesFor: (year: string | undefined) => Promise<PagefindLike>;
   /** One instance over the given bundles, opened when first needed. */
   let instance: (list: readonly string[]) => Promise<PagefindLike>;
-  /** Which bundles may hold a query's terms (null: no term table, or it could not be read). */
-  let routesFor: (terms: readonly string[]) => Promise<TermRoutes | null> = async () => null;
+  /** Which bundles may hold a query's terms, and its `phrases` (null: no term table, or it could not be read). */
+  let routesFor: (terms: readonly string[], phrases: readonly string[]) => Promise<TermRoutes | null> = async () => null;
   let allBundles: string[] = [];
   let ranges: BundleList['ranges'];
   // The visitor asked to search everything (the button, or scope=all in a shared link).
@@ -103,15 +103,15 @@ export async function startSearchPage(): Promise<void> {
         }
         return fetched.get(k)!;
       };
-      routesFor = async (terms) => {
-        const ks = bucketsFor(terms, table.buckets);
+      routesFor = async (terms, phrases) => {
+        const ks = bucketsFor([...terms, ...phrases], table.buckets);
         const maps = new Map(await Promise.all(ks.map(async (k) => [k, await bucket(k)] as const)).catch(() => []));
         if (maps.size < ks.length) return null;
         return termRoutes(table, terms, (g) => maps.get(bucketOf(g, table.buckets))!.get(g));
       };
     }
     const newest = listed?.recent;
-    if (newest?.bundles.length && bundles.some((b) => !newest.bundles.includes(b))) recent = { since: newest.since, pagefind: await instance(newest.bundles) };
+    if (newest?.bundles.length && bundles.some((b) => !newest.bundles.includes(b))) recent = { since: newest.since, bundles: newest.bundles, pagefind: await instance(newest.bundles) };
     else await bundlesFor(undefined);
   } catch {
     status.textContent = '搜索暂时无法使用，请稍后再试，或通过信息公开目录查找。';
@@ -217,8 +217,9 @@ export async function startSearchPage(): Promise<void> {
   type Page = Awaited<ReturnType<typeof firstPage>>;
 
   /**
-   * What the visitor sees first: the recent bundles' answer when it is enough (scope.ts), else the
-   * bundles the term table says may hold the query (routes.ts), else every bundle of the year.
+   * What the visitor sees first: the recent bundles' answer when it is enough (scope.ts, or the term
+   * table shows the older bundles cannot improve on it), else that of the bundles the table says may
+   * hold the query (routes.ts), else that of every bundle of the year.
    * `narrow`: the answer covers the recent notices only, and the page offers to search everything.
    */
   async function answer(q: string, chosen: SearchOptions, year: string | undefined, holdsAll: boolean, recentPage: Page | null): Promise<{ page: Page; narrow: boolean }> {
@@ -236,9 +237,13 @@ export async function startSearchPage(): Promise<void> {
     const { query, folded } = parseFolded(q, charMap);
     // A 文号 or 索引号 is looked up by its filter, which the table knows nothing of.
     if (identifierLookup(query.chunks.join(''))) return null;
-    const routes = await routesFor(folded.terms);
+    const routes = await routesFor(folded.terms, folded.chunks);
     if (!routes) return null;
     const prior = recentPage?.outcome;
+    // A full page of recent notices with the terms apart, and no older bundle can hold the query text
+    // itself: the older ones have nothing of a better kind to add to this page.
+    const olderBundles = allBundles.filter((b) => !recent?.bundles.includes(b));
+    if (recentPage && prior && !holdsAll && !prior.partial && recentPage.page.length >= PAGE && !routes.bundlesFor(olderBundles, folded.chunks).length) return { page: recentPage, narrow: true };
     // The recent bundles' unknown terms are in no other bundle either: "本站没有…" is true of the site.
     if (recentPage && prior?.partial && prior.unknownTerms.every((t) => routes.absent.includes(t))) {
       if (prior.unknownTerms.length === folded.terms.length) return { page: recentPage, narrow: false };

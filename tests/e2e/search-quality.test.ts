@@ -226,6 +226,17 @@ describe(`search quality: sample content + ${CORPUS} generated notices`, () => {
       expect(new Set(onlyNew.results.slice(0, relevant(name!).size).map((r) => r.path))).toEqual(relevant(name!));
       expect(older).toEqual([]);
       expect(await page.locator('#search-everything').isVisible()).toBe(false);
+
+      // Common words in an order no older notice has side by side: a full page of newest notices with
+      // the words apart is shown as such (nothing better can come from older bundles), with the button.
+      const apart = ['创新科技', '政策人才科技', '答复创新人才'].find((q) => pairs(q).some((p) => !olderTexts.some((t) => t.includes(p))));
+      expect(apart).toBeTruthy();
+      older.length = 0;
+      const loose = await searchFor(page, server.url, apart!);
+      expect(loose.status).toMatch(new RegExp(`^在${since}以来发布的信息中找到 \\d+ 条结果。$`));
+      expect(loose.results).toHaveLength(10);
+      expect(older).toEqual([]);
+      expect(await page.locator('#search-everything').isVisible()).toBe(true);
     } finally {
       page.off('request', onRequest);
     }

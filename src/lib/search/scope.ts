@@ -51,9 +51,9 @@ export function bundlesForYear(bundles: readonly string[], ranges: Readonly<Reco
 /**
  * Whether the recent bundles alone answer a search well enough to show first (the visitor can still
  * ask for everything): a full first page, every result containing the query text itself. Otherwise
- * (a name found only in older notices, an unknown term, too few or only partial matches) every
- * bundle is searched before anything is shown: a term missing from recent notices may be in older
- * ones, and the best matches may be too.
+ * (a name found only in older notices, an unknown term, too few or only partial matches) the older
+ * bundles that may hold the query are searched before anything is shown (src/lib/search/routes.ts):
+ * a term missing from recent notices may be in older ones, and the best matches may be too.
  */
 export function recentIsEnough(outcome: SearchOutcome, page: readonly VerifiedResult[], size: number): boolean {
   return !outcome.partial && page.length >= size && page.every((v) => v.exact);
