@@ -16,11 +16,11 @@ let charMap: CharMap | undefined;
 
 /**
  * A record's grams as the search page will compare it: its title and content as Pagefind's data()
- * returns them (zero-width spaces removed, < and > escaped), folded with the page's character map.
+ * returns them (zero-width spaces removed; its escaped copy is only for excerpts), folded with the page's character map.
  */
 export function addRecordGrams(grams: Set<number>, title: string, content: string): void {
   charMap ??= parseCharMap(buildCharPairs());
-  const shown = content.replace(/\u200b/g, '').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const shown = content.replace(/\u200b/g, '');
   addGramCodes(toSimplified(`${title} ${shown}`, charMap), grams);
 }
 

@@ -69,7 +69,7 @@ export function nothingFound(input: string, map: CharMap, absent: readonly strin
  * - results containing the query text itself (Pagefind's exact-phrase query) come first,
  *   then those containing its words apart.
  */
-export async function runSearch(pf: PagefindLike, input: string, map: CharMap, options: SearchOptions = {}): Promise<SearchOutcome> {
+export async function runSearch(pf: PagefindLike, input: string, map: CharMap, options: SearchOptions = {}, prefetch = 0): Promise<SearchOutcome> {
   const { query, folded } = parseFolded(input, map);
   if (folded.terms.length === 0) return { query, folded, unknownTerms: [], partial: false, termsChecked: true, results: [] };
 
@@ -77,10 +77,15 @@ export async function runSearch(pf: PagefindLike, input: string, map: CharMap, o
   // A 文号 or 索引号 typed whole is looked up exactly and comes first.
   const id = identifierLookup(query.chunks.join(''));
   const needsPhrase = folded.chunks.some((c) => [...c].length > 1) && (folded.chunks.length > 1 || folded.terms.length > 1);
+  // The phrase query goes to Pagefind's worker first: it is quick, and while the worker scores the loose
+  // query (slow: its words also match as prefixes of longer words) the first `prefetch` results with the
+  // query text load on this thread. They lead the first page (mergeRanked), which verifyWindow then has at hand.
+  const exactSearch = needsPhrase ? pf.search(phraseQuery(folded.chunks), options) : Promise.resolve(null);
+  if (prefetch) void exactSearch.then((r) => r?.results.slice(0, prefetch).forEach((x) => void x.data().catch(() => null)), () => null);
   const [byIdResult, loose, exact] = await Promise.all([
     id ? pf.search(null, { ...options, filters: { ...options.filters, [id.key]: id.value } }) : Promise.resolve(null),
     pf.search(plain, options),
-    needsPhrase ? pf.search(phraseQuery(folded.chunks), options) : Promise.resolve(null),
+    exactSearch,
   ]);
   const byId = byIdResult?.results ?? [];
   const looseResults = loose?.results ?? [];
@@ -162,7 +167,7 @@ export async function firstPage(
   options: SearchOptions,
   size: number,
 ): Promise<{ outcome: SearchOutcome; page: VerifiedResult[] }> {
-  let outcome = await runSearch(pf, input, map, options);
+  let outcome = await runSearch(pf, input, map, options, size);
   let page = await verifyWindow(outcome.results.slice(0, size), outcome, map);
   if (!outcome.termsChecked && page.length < Math.min(size, outcome.results.length)) {
     // Pagefind has these loaded already; a term they contain exists.
