@@ -197,14 +197,15 @@ export async function incrementalBuild(o: {
 /**
  * The site process's files that differ from what dist/ holds (by the integrity manifest's hashes),
  * and the site files dist/ holds that it no longer made (a listing's last page, say). Notice pages,
- * search bundles and hashed assets (kept: a notice page may use one) are not the site process's.
+ * search bundles, their list and term table, and hashed assets (kept: a notice page may use one)
+ * are not the site process's.
  */
 function siteChanges(siteOut: string, manifest: Manifest): { changed: string[]; removed: string[] } {
   const made = listFiles(siteOut);
   const hashes = hashFiles(siteOut, made);
   const changed = made.filter((f) => manifest.files[f] !== hashes.get(f));
   const madeSet = new Set(made);
-  const removed = Object.keys(manifest.files).filter((f) => !madeSet.has(f) && !/^(?:(?:care\/)?notices\/|pagefind[^/]*\/|_astro\/)|^search\/bundles\.json$/.test(f));
+  const removed = Object.keys(manifest.files).filter((f) => !madeSet.has(f) && !/^(?:(?:care\/)?notices\/|pagefind[^/]*\/|_astro\/)|^search\/(?:bundles\.json$|terms\/)/.test(f));
   return { changed, removed };
 }
 

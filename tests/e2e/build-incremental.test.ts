@@ -57,6 +57,12 @@ describe('incremental build', () => {
   let incrementalManifest: Record<string, string>;
   const manifest = () => (JSON.parse(readFileSync(join(dist, 'integrity-manifest.json'), 'utf8')) as { files: Record<string, string> }).files;
   const manifestPages = () => pagesOf(manifest());
+  /** The term table bundles.json names is published (an incremental build keeps the last full build's). */
+  const expectTermTable = () => {
+    const { terms } = JSON.parse(readFileSync(join(dist, 'search/bundles.json'), 'utf8')) as BundleList;
+    expect(terms?.buckets).toBeGreaterThan(0);
+    for (let k = 0; k < terms!.buckets; k++) expect(existsSync(join(dist, 'search/terms', `${k}.txt`)), `search/terms/${k}.txt`).toBe(true);
+  };
   /**
    * Result counts for two terms on nearly every page, over every bundle (the newest notices searched
    * first are a window that adding or removing a notice moves): what a duplicate or a lost record would change.
@@ -167,6 +173,7 @@ describe('incremental build', () => {
     expect(edited.status, edited.stderr).toBe(0);
     expect(edited.stdout).toContain('增量构建：公告有增删，或元数据、导语有改动：重新生成列表等站点页面');
     expect(edited.stdout).not.toContain('完整构建');
+    expectTermTable();
     expect(readFileSync(join(dist, 'feed.xml'), 'utf8')).toContain('（修订）');
     const retitled = (await search('修订')).results;
     expect(retitled.map((r) => r.path)).toEqual([`/notices/${slug(md)}/`]);
@@ -194,6 +201,7 @@ describe('incremental build', () => {
     expect(changed.status, changed.stderr).toBe(0);
     expect(changed.stdout).toContain('增量构建：公告有增删');
     expect(changed.stdout).toContain('删除 2 篇不再发布的公告页面');
+    expectTermTable();
     for (const gone of [slug(removed), oldMdxSlug]) {
       expect(existsSync(join(dist, 'notices', gone)), gone).toBe(false);
       expect(existsSync(join(dist, 'care/notices', gone)), gone).toBe(false);
