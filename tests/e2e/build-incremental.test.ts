@@ -8,6 +8,7 @@ import { writeCorpusProject } from '../../scripts/lib/corpus-project';
 import { launchChromium } from '../helpers/browser';
 import { serveStatic } from '../helpers/static-server';
 import { searchFor } from '../helpers/search-page';
+import type { BundleList } from '../../src/lib/build/search-delta';
 import { hashTree } from '../helpers/tree-hash';
 import { indexNoSlug } from '../../src/lib/model/index-no';
 
