@@ -23,7 +23,7 @@ describe('query folding and parsing', () => {
     expect(q.chunks).toEqual(['科技创新', '冯观萍']);
     expect(q.terms).toContain('科技');
     expect(q.terms).toContain('创新');
-    expect(phraseQuery(q.chunks)).toBe('"科技创新" "冯观萍"');
+    expect(q.chunks.map(phraseQuery)).toEqual(['"科技创新"', '"冯观萍"']);
   });
   it('reports the terms a text lacks', () => {
     expect(missingTerms('越城区认真贯彻', ['越城', '贯彻', '火星'])).toEqual(['火星']);
@@ -110,6 +110,15 @@ describe('search engine rules', () => {
     expect(v.map((x) => [x.data.url, x.exact])).toEqual([
       ['/notices/a/', true],
       ['/notices/b/', false],
+    ]);
+  });
+
+  it('ranks results with every chunk of a several-chunk query first, whatever Pagefind\'s order', async () => {
+    // Pagefind lists e (the words apart) before a; a has 科技创新 and 越城区 as typed.
+    const o = await runSearch(fakePagefind({ e: '越城区科技工作和创新工作', ...pages }), '科技创新 越城区', map);
+    expect(o.results.map((r) => [r.id, r.exact])).toEqual([
+      ['a', true],
+      ['e', false],
     ]);
   });
 

@@ -80,7 +80,7 @@ export async function runSearch(pf: PagefindLike, input: string, map: CharMap, o
   // The phrase query goes to Pagefind's worker first: it is quick, and while the worker scores the loose
   // query (slow: its words also match as prefixes of longer words) the first `prefetch` results with the
   // query text load on this thread. They lead the first page (mergeRanked), which verifyWindow then has at hand.
-  const exactSearch = needsPhrase ? pf.search(phraseQuery(folded.chunks), options) : Promise.resolve(null);
+  const exactSearch = needsPhrase ? Promise.all(folded.chunks.map((c) => pf.search(phraseQuery(c), options))).then(everyChunk) : Promise.resolve(null);
   if (prefetch) void exactSearch.then((r) => r?.results.slice(0, prefetch).forEach((x) => void x.data().catch(() => null)), () => null);
   const [byIdResult, loose, exact] = await Promise.all([
     id ? pf.search(null, { ...options, filters: { ...options.filters, [id.key]: id.value } }) : Promise.resolve(null),
@@ -93,6 +93,13 @@ export async function runSearch(pf: PagefindLike, input: string, map: CharMap, o
   if (byId.length) return { ...base, termsChecked: true, results: mergeRanked(byId, looseResults) };
   if (looseResults.length) return { ...base, termsChecked: false, results: mergeRanked(exact?.results ?? looseResults, looseResults) };
   return checkTerms(pf, { ...base, termsChecked: false, results: [] }, options);
+}
+
+/** The first chunk's phrase results that every other chunk's phrase query also found, in its order. */
+function everyChunk(found: ReadonlyArray<{ results: PagefindResult[] } | null>): { results: PagefindResult[] } | null {
+  if (found.some((f) => !f)) return null;
+  const others = found.slice(1).map((f) => new Set(f!.results.map((r) => r.id)));
+  return { results: found[0]!.results.filter((r) => others.every((ids) => ids.has(r.id))) };
 }
 
 /**

@@ -30,9 +30,12 @@ export function parseQuery(input: string): ParsedQuery {
   return { chunks, terms };
 }
 
-/** Pagefind's exact-phrase form: every chunk in quotes, so only results containing each chunk as typed match. */
-export function phraseQuery(chunks: readonly string[]): string {
-  return chunks.map((c) => `"${c}"`).join(' ');
+/**
+ * Pagefind's exact-phrase form of one chunk. Pagefind reads several quoted chunks as one phrase
+ * ("越城区" "人才" finds only pages with 越城区 人才 side by side), so each chunk is searched alone.
+ */
+export function phraseQuery(chunk: string): string {
+  return `"${chunk}"`;
 }
 
 /** Lowercased, width-folded, without spaces: how result text is compared with query terms. */
