@@ -11,9 +11,9 @@ export async function searchCost(dist: string, log: (line: string) => void = () 
   let fetched = 0;
   page.on('requestfinished', async (req) => {
     const u = req.url();
-    // Index data of every bundle (/pagefind/, /pagefind-1/ …, /pagefind-delta/) and the bundle list; not the library
-    // (pagefind.js, its worker and WebAssembly), which is cached after the first visit.
-    if (!/\/pagefind(-[a-z0-9]+)?\/|\/search\/bundles\.json/.test(u) || /pagefind(-worker)?\.js|\.wasm|wasm\./.test(u)) return;
+    // Index data of every bundle (/pagefind/, /pagefind-1/ …, /pagefind-delta/), the bundle list and the term table
+    // (as served here, uncompressed); not the library (pagefind.js, its worker and WebAssembly), which is cached after the first visit.
+    if (!/\/pagefind(-[a-z0-9]+)?\/|\/search\/(bundles\.json|terms\/)/.test(u) || /pagefind(-worker)?\.js|\.wasm|wasm\./.test(u)) return;
     const sizes = await req.sizes().catch(() => null);
     if (sizes) fetched += sizes.responseBodySize + sizes.responseHeadersSize;
   });
