@@ -6,7 +6,7 @@ import { parseCharMap, type CharMap } from '../lib/search/fold';
 import { firstPage, nothingFound, parseFolded, verifyWindow, withoutSuperseded, type PagefindData, type PagefindLike, type SearchOptions, type SearchOutcome, type VerifiedResult } from '../lib/search/engine';
 import { excerptRuns } from '../lib/search/excerpt';
 import { bundlesForYear, RECENT_FILTER, recentHoldsAll, recentIsEnough, YEAR_FILTER } from '../lib/search/scope';
-import { bucketOf, bucketsFor, parseBucket, termRoutes, type TermRoutes } from '../lib/search/routes';
+import { bucketOf, bucketsFor, parseBucket, termFile, termRoutes, type TermRoutes } from '../lib/search/routes';
 import { identifierLookup } from '../lib/search/query';
 import { formatDateZh } from '../lib/site/format';
 import type { BundleList } from '../lib/build/search-delta';
@@ -97,7 +97,7 @@ export async function startSearchPage(): Promise<void> {
       const fetched = new Map<number, Promise<Map<string, string>>>();
       const bucket = (k: number) => {
         if (!fetched.has(k)) {
-          const loading = fetch(`/search/terms/${k}.txt`).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status}`))));
+          const loading = fetch(`/${termFile(k)}`).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status}`))));
           // A failed fetch is tried again by the next search.
           fetched.set(k, loading.then(parseBucket, (err: unknown) => (fetched.delete(k), Promise.reject(err))));
         }

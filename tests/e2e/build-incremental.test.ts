@@ -9,6 +9,7 @@ import { launchChromium } from '../helpers/browser';
 import { serveStatic } from '../helpers/static-server';
 import { searchFor } from '../helpers/search-page';
 import type { BundleList } from '../../src/lib/build/search-delta';
+import { termFile } from '../../src/lib/search/routes';
 import { hashTree } from '../helpers/tree-hash';
 import { indexNoSlug } from '../../src/lib/model/index-no';
 
@@ -62,7 +63,7 @@ describe('incremental build', () => {
   const expectTermTable = () => {
     const { terms } = JSON.parse(readFileSync(join(dist, 'search/bundles.json'), 'utf8')) as BundleList;
     expect(terms?.buckets).toBeGreaterThan(0);
-    for (let k = 0; k < terms!.buckets; k++) expect(existsSync(join(dist, 'search/terms', `${k}.txt`)), `search/terms/${k}.txt`).toBe(true);
+    for (let k = 0; k < terms!.buckets; k++) expect(existsSync(join(dist, termFile(k))), termFile(k)).toBe(true);
   };
   /**
    * Result counts for two terms on nearly every page, over every bundle (the newest notices searched

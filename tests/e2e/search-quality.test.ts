@@ -13,7 +13,7 @@ import { writeCorpusProject } from '../../scripts/lib/corpus-project';
 import type { BundleList } from '../../src/lib/build/search-delta';
 import { formatDateZh } from '../../src/lib/site/format';
 import { parseQuery } from '../../src/lib/search/query';
-import { bucketOf, gramsOf, maskHas, parseBucket } from '../../src/lib/search/routes';
+import { bucketOf, gramsOf, maskHas, parseBucket, termFile } from '../../src/lib/search/routes';
 import { parseCharMap, toSimplified } from '../../src/lib/search/fold';
 import { GRAMS_FILE } from '../../src/lib/build/search-routes';
 import { groundTruth, NEGATIVES, POSITIVES, positiveRow, relevantIn, type QualityRow } from '../../scripts/lib/search-quality';
@@ -165,7 +165,7 @@ describe(`search quality: sample content + ${CORPUS} generated notices`, () => {
     const dist = join(root, 'dist');
     const list = JSON.parse(readFileSync(join(dist, 'search/bundles.json'), 'utf8')) as BundleList;
     const table = list.terms!;
-    const buckets = Array.from({ length: table.buckets }, (_, k) => parseBucket(readFileSync(join(dist, 'search/terms', `${k}.txt`), 'utf8')));
+    const buckets = Array.from({ length: table.buckets }, (_, k) => parseBucket(readFileSync(join(dist, termFile(k)), 'utf8')));
     const map = parseCharMap(readFileSync(join(dist, 'search/t2s.txt'), 'utf8'));
     let checked = 0;
     table.bundles.forEach((bundle, i) => {

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { buildCharPairs } from '../search/char-map';
 import { parseCharMap, toSimplified, type CharMap } from '../search/fold';
-import { addGramCodes, bucketCount, gramOfCode, tableBuckets, type TermTable } from '../search/routes';
+import { dirname, join } from 'node:path';
+import { addGramCodes, bucketCount, gramOfCode, tableBuckets, termFile, type TermTable } from '../search/routes';
 
 /**
  * Build side of the term table (src/lib/search/routes.ts). Each bundle's indexing process lists the
@@ -10,7 +10,6 @@ import { addGramCodes, bucketCount, gramOfCode, tableBuckets, type TermTable } f
  * full build merges them into /search/terms/ and removes the lists from what it publishes.
  */
 export const GRAMS_FILE = 'gongkai-grams.txt';
-export const TERMS_DIR = 'terms';
 
 let charMap: CharMap | undefined;
 
@@ -46,9 +45,8 @@ export function writeTermTable(siteDir: string, bundles: readonly string[]): Ter
     }
   });
   const buckets = bucketCount(members.size);
-  const dir = join(siteDir, 'search', TERMS_DIR);
-  mkdirSync(dir, { recursive: true });
-  tableBuckets(members, buckets).forEach((text, k) => writeFileSync(join(dir, `${k}.txt`), text));
+  mkdirSync(dirname(join(siteDir, termFile(0))), { recursive: true });
+  tableBuckets(members, buckets).forEach((text, k) => writeFileSync(join(siteDir, termFile(k)), text));
   for (const bundle of bundles) rmSync(join(siteDir, bundle, GRAMS_FILE));
   return { buckets, bundles: [...bundles] };
 }

@@ -11,7 +11,7 @@ import { normaliseForMatch } from './query';
  * term, and the search page need not open it. The table may list too much (a bundle with every pair
  * of a term but not the term), never too little.
  *
- * Published as /search/terms/<bucket>.txt: a gram's bucket is a hash of it, so a query fetches a
+ * Published as termFile(bucket), /search/terms/<bucket>.txt: a gram's bucket is a hash of it, so a query fetches a
  * few small files whatever the site's size. Each line is a gram, a tab, and its bundles as a mask.
  */
 export interface TermTable {
@@ -24,21 +24,17 @@ export interface TermTable {
 /** Grams per bucket file the build aims for (≈ 10 KB before compression). */
 export const GRAMS_PER_BUCKET = 1024;
 
-/** The grams of a text (folded to simplified characters, as results are before they are compared). */
-export function gramsOf(text: string, into: Set<string> = new Set()): Set<string> {
-  const chars = [...normaliseForMatch(text)];
-  for (let i = 0; i < chars.length; i++) {
-    into.add(chars[i]!);
-    if (i + 1 < chars.length) into.add(chars[i]! + chars[i + 1]!);
-  }
-  return into;
+/** Bucket file `k` of the table, relative to the site's root. */
+export function termFile(k: number): string {
+  return `search/terms/${k}.txt`;
 }
 
 const PAIR = 0x110000;
 
 /**
- * The build's form of gramsOf, several times faster over a bundle's texts: each gram as a number,
- * a character's code point, or (first + 1) × 0x110000 + second for a pair (gramOfCode turns it back).
+ * The grams of a text (folded to simplified characters, as results are before they are compared), each
+ * as a number: a character's code point, or (first + 1) × 0x110000 + second for a pair (gramOfCode
+ * turns it back). Numbers, because the build counts them over every text of a bundle.
  */
 export function addGramCodes(text: string, into: Set<number>): void {
   const s = normaliseForMatch(text);
@@ -54,6 +50,13 @@ export function addGramCodes(text: string, into: Set<number>): void {
 
 export function gramOfCode(code: number): string {
   return code < PAIR ? String.fromCodePoint(code) : String.fromCodePoint(Math.floor(code / PAIR) - 1, code % PAIR);
+}
+
+/** The grams of a text as strings (addGramCodes). */
+export function gramsOf(text: string): Set<string> {
+  const codes = new Set<number>();
+  addGramCodes(text, codes);
+  return new Set([...codes].map(gramOfCode));
 }
 
 /** The grams a text must have to contain `term`: its characters' adjacent pairs, or the character alone. */
