@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -10,7 +9,7 @@ import { serveStatic } from '../helpers/static-server';
 import { searchFor } from '../helpers/search-page';
 import { PROJECT_ROOT, runScript } from '../../scripts/lib/project-copy';
 import { writeCorpusProject } from '../../scripts/lib/corpus-project';
-import type { BundleList } from '../../src/lib/build/search-delta';
+import { bundleIds, readFragment, type BundleList } from '../../src/lib/build/search-delta';
 import { formatDateZh } from '../../src/lib/site/format';
 import { parseQuery } from '../../src/lib/search/query';
 import { bucketOf, gramsOf, maskHas, parseBucket, termFile } from '../../src/lib/search/routes';
@@ -39,7 +38,7 @@ const relevant = (query: string) => relevantIn(truth, query);
 function olderUrls(dist: string): string[] {
   return readdirSync(dist)
     .filter((d) => /^pagefind-\d+$/.test(d))
-    .flatMap((d) => readdirSync(join(dist, d, 'fragment')).map((f) => JSON.parse(gunzipSync(readFileSync(join(dist, d, 'fragment', f))).toString('utf8').slice('pagefind_dcd'.length)).url as string));
+    .flatMap((d) => bundleIds(join(dist, d)).map((id) => readFragment(join(dist, d), id).url));
 }
 
 beforeAll(async () => {
@@ -169,9 +168,9 @@ describe(`search quality: sample content + ${CORPUS} generated notices`, () => {
     const map = parseCharMap(readFileSync(join(dist, 'search/t2s.txt'), 'utf8'));
     let checked = 0;
     table.bundles.forEach((bundle, i) => {
-      const dir = join(dist, bundle, 'fragment');
-      for (const f of readdirSync(dir)) {
-        const data = JSON.parse(gunzipSync(readFileSync(join(dir, f))).toString('utf8').slice('pagefind_dcd'.length)) as { content: string; meta: { title?: string } };
+      const dir = join(dist, bundle);
+      for (const f of bundleIds(dir)) {
+        const data = readFragment(dir, f);
         // What pagefind.js's data() gives the page as `content` (it removes the zero-width spaces).
         const content = data.content.replace(/\u200b/g, '');
         const missing = [...gramsOf(toSimplified(`${data.meta.title ?? ''} ${content}`, map))].filter((g) => !maskHas(buckets[bucketOf(g, table.buckets)]!.get(g) ?? '', i));

@@ -37,6 +37,19 @@ export function bundleIds(bundleDir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(FRAGMENT)).map((f) => f.slice(0, -FRAGMENT.length)) : [];
 }
 
+/** A record's fragment as Pagefind wrote it: its page's url, its text (words apart, as indexed) and meta. */
+export interface Fragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+}
+
+export function readFragment(bundleDir: string, id: string): Fragment {
+  const text = gunzipSync(readFileSync(join(bundleDir, 'fragment', id + FRAGMENT))).toString('utf8');
+  if (!text.startsWith(SIGNATURE)) throw new Error(`${bundleDir}: ${id}${FRAGMENT} is not a Pagefind 1.x fragment`);
+  return JSON.parse(text.slice(SIGNATURE.length)) as Fragment;
+}
+
 /**
  * Pagefind's id for each of `urls` in a bundle, read from its fragments (each holds its page's url).
  * Throws if a url is not in the bundle: the caller then builds in full.
@@ -46,9 +59,7 @@ export function idsOfUrls(bundleDir: string, urls: readonly string[]): Map<strin
   const found = new Map<string, string>();
   for (const id of bundleIds(bundleDir)) {
     if (found.size === wanted.size) break;
-    const text = gunzipSync(readFileSync(join(bundleDir, 'fragment', id + FRAGMENT))).toString('utf8');
-    if (!text.startsWith(SIGNATURE)) throw new Error(`${bundleDir}: ${id}${FRAGMENT} is not a Pagefind 1.x fragment`);
-    const { url } = JSON.parse(text.slice(SIGNATURE.length)) as { url: string };
+    const { url } = readFragment(bundleDir, id);
     if (wanted.has(url)) found.set(url, id);
   }
   const missing = urls.filter((u) => !found.has(u));
