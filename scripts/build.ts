@@ -16,7 +16,11 @@ import { formatProblemsText } from '../src/lib/content/problem';
 import { runTsChild } from './lib/child-process';
 import { astroInParts } from './lib/astro-in-parts';
 import { runPool } from '../src/lib/build/pool';
-import { DEFAULT_PARTITION_SIZE, siteNeighbours } from '../src/lib/build/partitions';
+import { DEFAULT_PARTITION_SIZE, neighboursIn } from '../src/lib/build/partitions';
+import { deriveSite } from '../src/lib/site/derive';
+import { indexNoSlug } from '../src/lib/model/index-no';
+import { listingFingerprints } from '../src/lib/build/listing-fingerprints';
+import { listingFiles, siteListings } from '../src/lib/site/listings';
 import { SearchBundleCache } from '../src/lib/build/search-cache';
 import { shardPlan, DEFAULT_RECENT_SIZE, DEFAULT_SHARD_SIZE } from '../src/lib/build/shards';
 import { swapInto } from '../src/lib/build/swap-dir';
@@ -74,8 +78,16 @@ const searchCache = new SearchBundleCache(join(work, 'search-cache'));
 // What the last build's output can be reused for (src/lib/build/incremental.ts).
 const statePath = join(work, STATE_FILE);
 const last = values.full ? null : readState(statePath);
-const neighboursOf = siteNeighbours(notices.map((n) => ({ data: n.data! })), config);
+const derived = deriveSite(notices.map((n) => ({ id: indexNoSlug(n.data!.indexNo), data: n.data!, entry: null })), config);
+const neighboursOf = neighboursIn(derived);
 const digests = noticeDigests(notices.map((n) => ({ file: n.file, data: n.data!, sourceKey: n.sourceKey!, lead: n.lead! })), neighboursOf);
+const digestByIndexNo = new Map(notices.map((n) => [n.data!.indexNo, digests[n.file]!]));
+const listingsNow = siteListings(derived);
+const listingByKey = new Map(listingsNow.map((l) => [l.key, l]));
+const listings = listingFingerprints(listingsNow, (indexNo) => {
+  const d = digestByIndexNo.get(indexNo)!;
+  return `${d.data}:${d.lead}`;
+});
 const code = `${libFingerprint()}:${siteFingerprint(root, [import.meta.dirname, join(import.meta.dirname, '..', 'package-lock.json')])}`;
 const plan = values.full ? { kind: 'full' as const, reason: '指定了 --full' } : planBuild(last, { code, dist: () => distFingerprint(dist), notices: digests });
 mkdirSync(work, { recursive: true });
@@ -90,7 +102,7 @@ if (plan.kind === 'incremental') {
         : '增量构建：内容与上次构建相同，沿用上次构建的页面。',
   );
   try {
-    indexed = await incrementalBuild({ root, work, dist, notices, specs, config, last: last!, digests, changed: plan.changed, site: plan.site, gone: plan.gone, neighboursOf, step, beforeReplace: () => rmSync(statePath, { force: true }) });
+    indexed = await incrementalBuild({ root, work, dist, notices, specs, config, last: last!, digests, changed: plan.changed, site: plan.site, gone: plan.gone, neighboursOf, listings, listingFilesOf: (key) => listingFiles(listingByKey.get(key)!), step, beforeReplace: () => rmSync(statePath, { force: true }) });
     step('更新 dist/');
   } catch (err) {
     // The message says what failed (an Astro error, broken links); the stack would not help an editor.
@@ -113,7 +125,7 @@ if (!indexed) {
   step('替换 dist/');
 }
 
-const state: BuildState = { version: 2, code, dist: distFingerprint(dist)!, notices: digests, bundles: full ? shardPlan(specs, shardSize, recentSize).map((s) => s.bundle) : last!.bundles, indexed };
+const state: BuildState = { version: 3, code, dist: distFingerprint(dist)!, notices: digests, listings, bundles: full ? shardPlan(specs, shardSize, recentSize).map((s) => s.bundle) : last!.bundles, indexed };
 writeFileSync(`${statePath}.tmp`, JSON.stringify(state));
 renameSync(`${statePath}.tmp`, statePath);
 // An incremental build still serves the shards from the last full one: their cache entries stay.

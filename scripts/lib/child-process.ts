@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 export function runTsChild(script: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      stdio: ['ignore', 'ignore', 'pipe'],
+      // GONGKAI_VERBOSE=1: Astro's own log (steps and timings) of every process, for profiling.
+      stdio: ['ignore', process.env.GONGKAI_VERBOSE ? 'inherit' : 'ignore', 'pipe'],
       env: { ...process.env, ...env },
     });
     let stderr = '';

@@ -4,7 +4,8 @@ import type { CheckedNotice } from '../../src/lib/content/validate-notice';
 import type { SiteConfig } from '../../src/lib/model/site-config';
 import type { NoticeRecordSpec } from '../../src/lib/search/records';
 import { NOTICES_DIR } from '../../src/lib/content/paths';
-import { planPart } from '../../src/lib/build/partitions';
+import { planPart, type SiteMetadata } from '../../src/lib/build/partitions';
+import { changedListings } from '../../src/lib/build/listing-fingerprints';
 import { mergePart } from '../../src/lib/build/merge-parts';
 import { buildManifest, hashFiles, listFiles, MANIFEST_FILE, serialiseManifest, type Manifest } from '../../src/lib/build/manifest';
 import { describeBrokenLink, findBrokenLinks, resolvesInSite } from '../../src/lib/build/link-check';
@@ -48,6 +49,10 @@ export async function incrementalBuild(o: {
   /** Pages (slugs) no longer published: removed from dist/, their search records hidden. */
   gone: readonly string[];
   neighboursOf: (data: NoticeData) => Neighbours;
+  /** This build's listingFingerprints(): only the listings whose fingerprints changed are rendered. */
+  listings: Record<string, string>;
+  /** The files of a listing's pages (listingFiles() in src/lib/site/listings.ts). */
+  listingFilesOf: (key: string) => string[];
   step: (name: string) => void;
   /** Called once everything is ready, just before dist/ starts changing. */
   beforeReplace: () => void;
@@ -68,22 +73,26 @@ export async function incrementalBuild(o: {
   try {
     const all = o.notices.map((n) => ({ file: n.file.slice(NOTICES_DIR.length + 1), data: n.data! }));
     const part = planPart(all, o.config, o.changed.map((f) => f.slice(NOTICES_DIR.length + 1)), o.neighboursOf);
-    let site = { changed: [] as string[], removed: [] as string[] };
+    let site = { changed: [] as string[], removed: [] as string[], kept: 0 };
     if (o.site) {
       // The other pages (listings, feeds, open data …), when a notice was added or removed or some
       // notice's data or lead changed, and the changed notices' pages: one "site" process (it
       // holds every notice, so it works out their neighbours itself). Of its other files, only
-      // those that differ from dist/ are kept.
+      // those that differ from dist/ are kept. Listings whose notices did not change are not rendered
+      // (listing-fingerprints.ts): dist/ keeps their pages.
       const out = join(dir, 'site-out');
-      writeFileSync(join(dir, 'site.json'), JSON.stringify({ ...siteMetadata(o.notices), notices: { files: part.files, ids: part.ids } }));
+      const listings = changedListings(last.listings, o.listings);
+      const rendered = new Set(listings);
+      const kept = Object.keys(o.listings).filter((k) => !rendered.has(k)).flatMap(o.listingFilesOf);
+      writeFileSync(join(dir, 'site.json'), JSON.stringify({ ...siteMetadata(o.notices), notices: { files: part.files, ids: part.ids }, listings } satisfies SiteMetadata));
       await runAstroRole(root, `site:${join(dir, 'site.json')}`, out, join(work, 'cache-site'), '站点页面');
       mergePart(out, next, part.ids, '站点页面');
-      site = siteChanges(out, manifest);
+      site = siteChanges(out, manifest, kept);
       for (const f of site.changed) {
         mkdirSync(dirname(join(next, f)), { recursive: true });
         renameSync(join(out, f), join(next, f));
       }
-      o.step(`Astro 生成站点页面（${site.changed.length} 个文件有变化，${site.removed.length} 个不再有）和改动的 ${part.ids.length} 篇`);
+      o.step(`Astro 生成站点页面（${listings.length} 个列表有变化；${site.changed.length} 个文件有变化，${site.removed.length} 个不再有，${site.kept} 个列表页未变未生成）和改动的 ${part.ids.length} 篇`);
     } else {
       // Only notice bodies changed: their pages, in both modes, from one "notices" process.
       if (part.ids.length) {
@@ -198,15 +207,17 @@ export async function incrementalBuild(o: {
  * The site process's files that differ from what dist/ holds (by the integrity manifest's hashes),
  * and the site files dist/ holds that it no longer made (a listing's last page, say). Notice pages,
  * search bundles, their list and term table, and hashed assets (kept: a notice page may use one)
- * are not the site process's.
+ * are not the site process's, nor the `kept` pages of listings it did not render (dist/ has them
+ * as a full build would write them, or this is no incremental build).
  */
-function siteChanges(siteOut: string, manifest: Manifest): { changed: string[]; removed: string[] } {
+function siteChanges(siteOut: string, manifest: Manifest, kept: readonly string[]): { changed: string[]; removed: string[]; kept: number } {
+  for (const f of kept) if (!manifest.files[f]) throw new FullBuildNeeded(`上次构建没有列表页 ${f}`);
   const made = listFiles(siteOut);
   const hashes = hashFiles(siteOut, made);
   const changed = made.filter((f) => manifest.files[f] !== hashes.get(f));
-  const madeSet = new Set(made);
-  const removed = Object.keys(manifest.files).filter((f) => !madeSet.has(f) && !/^(?:(?:care\/)?notices\/|pagefind[^/]*\/|_astro\/)|^search\/(?:bundles\.json$|terms\/)/.test(f));
-  return { changed, removed };
+  const madeOrKept = new Set([...made, ...kept]);
+  const removed = Object.keys(manifest.files).filter((f) => !madeOrKept.has(f) && !/^(?:(?:care\/)?notices\/|pagefind[^/]*\/|_astro\/)|^search\/(?:bundles\.json$|terms\/)/.test(f));
+  return { changed, removed, kept: kept.length };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Mode } from '../lib/site/routes';
 import { pageCount } from '../lib/site/listing';
-import { rendersNoticePages, rendersSitePages } from '../lib/build/build-role';
+import { rendersListing, rendersNoticePages, rendersSitePages } from '../lib/build/build-role';
 
 /**
  * Route helpers: every reading page exists twice, at its path and under /care/ (the `[...mode]`
@@ -19,7 +19,12 @@ export function withModes<P extends Record<string, string | undefined>, Pr>(
   ]);
 }
 
-export function withPages<P extends Record<string, string | undefined>, Pr>(params: P, props: Pr, total: number) {
+/**
+ * The numbered pages of the listing `listing` (its key, src/lib/site/listings.ts), none when this
+ * process does not render it (an incremental build keeps the unchanged listings' pages).
+ */
+export function withPages<P extends Record<string, string | undefined>, Pr>(params: P, props: Pr, total: number, listing: string) {
+  if (!rendersListing(listing)) return [];
   return Array.from({ length: pageCount(total) }, (_, i) => ({
     params: { ...params, page: i === 0 ? undefined : String(i + 1) },
     props: { ...props, page: i + 1 },

@@ -175,6 +175,8 @@ describe('incremental build', () => {
     expect(edited.status, edited.stderr).toBe(0);
     expect(edited.stdout).toContain('增量构建：公告有增删，或元数据、导语有改动：重新生成列表等站点页面');
     expect(edited.stdout).not.toContain('完整构建');
+    // Only the listings holding the edited notices are rendered; the others' pages stay (and must equal a full build's, below).
+    expect(edited.stdout).toMatch(/[1-9]\d* 个列表页未变未生成/);
     expectTermTable();
     expect(readFileSync(join(dist, 'feed.xml'), 'utf8')).toContain('（修订）');
     const retitled = (await search('修订')).results;
@@ -203,6 +205,7 @@ describe('incremental build', () => {
     expect(changed.status, changed.stderr).toBe(0);
     expect(changed.stdout).toContain('增量构建：公告有增删');
     expect(changed.stdout).toContain('删除 2 篇不再发布的公告页面');
+    expect(changed.stdout).toMatch(/[1-9]\d* 个列表页未变未生成/);
     expectTermTable();
     for (const gone of [slug(removed), oldMdxSlug]) {
       expect(existsSync(join(dist, 'notices', gone)), gone).toBe(false);

@@ -1,4 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { changedListings, listingFingerprints } from '../../src/lib/build/listing-fingerprints';
+import { listingFiles, listingKey, siteListings } from '../../src/lib/site/listings';
+import { deriveSite } from '../../src/lib/site/derive';
+import { stableSlug } from '../../src/lib/site/routes';
+import { createNoticeSchema } from '../../src/lib/model/notice-schema';
+import { DEFAULT_CATEGORIES, parseSiteConfig } from '../../src/lib/model/site-config';
 import { mkdtempSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -7,7 +13,7 @@ import { clashingIds } from '../../src/lib/build/search-delta';
 import type { NoticeData } from '../../src/lib/model/notice-schema';
 
 const digest = (data: string, text: string, lead = 'l', o: { page?: string | null; neighbours?: string } = {}): NoticeDigest => ({ data, text, lead, page: o.page === undefined ? `p-${text[0]}` : o.page, neighbours: o.neighbours ?? 'n' });
-const state = (notices: Record<string, NoticeDigest>): BuildState => ({ version: 2, code: 'c', dist: 'd', notices, bundles: ['pagefind'], indexed: {} });
+const state = (notices: Record<string, NoticeDigest>): BuildState => ({ version: 3, code: 'c', dist: 'd', notices, listings: {}, bundles: ['pagefind'], indexed: {} });
 
 describe('planBuild: what the last build can be reused for', () => {
   const last = state({ 'a.md': digest('1', 'x'), 'b.mdx': digest('2', 'y') });
@@ -91,5 +97,47 @@ describe('superseded search records', () => {
     expect(clashingIds(superseded, bundles)).toEqual([]);
     bundles.set('pagefind-delta', ['zh_5', 'zh_1']);
     expect(clashingIds(superseded, bundles)).toEqual(['zh_1']);
+  });
+});
+
+describe('listings rendered again by an incremental build', () => {
+  const config = parseSiteConfig({ name: 's', owner: 'o', url: 'https://x.cn', categories: [...DEFAULT_CATEGORIES] });
+  const schema = createNoticeSchema(DEFAULT_CATEGORIES.map((c) => c.name));
+  const base = [
+    { title: '关于科技创新的通知', indexNo: '002482090/2024-00001', category: '通知公告', issuer: '区科技局', date: '2024-03-01' },
+    { title: '关于人才工作的通知', indexNo: '002482090/2024-00002', category: '通知公告', issuer: '区人社局', date: '2024-04-01' },
+    { title: '2023 年工作总结', indexNo: '002482090/2023-00003', category: '工作总结', issuer: '区科技局', date: '2023-12-01' },
+  ];
+  /** The fingerprints of these notices' listings, a notice's digest being its data (as the build's digest of it). */
+  const fingerprints = (rows: ReadonlyArray<Record<string, string>>) => {
+    const data = rows.map((r) => schema.parse(r));
+    const site = deriveSite(data.map((d) => ({ id: d.indexNo, data: d, entry: null })), config);
+    const byIndexNo = new Map(data.map((d) => [d.indexNo, JSON.stringify(d)]));
+    return listingFingerprints(siteListings(site), (indexNo) => byIndexNo.get(indexNo)!);
+  };
+  const before = fingerprints(base);
+  const categorySlug = (name: string) => DEFAULT_CATEGORIES.find((c) => c.name === name)!.slug;
+
+  it('names every category, issuer and year listing, as the pages key them', () => {
+    expect(Object.keys(before)).toEqual(expect.arrayContaining([listingKey.category(categorySlug('通知公告')), listingKey.issuer(stableSlug('区科技局')), listingKey.year('2023'), listingKey.year('2024')]));
+  });
+  it('a title edit renders again only the listings that hold the notice', () => {
+    const after = fingerprints(base.map((r, i) => (i === 1 ? { ...r, title: `${r.title}（修订）` } : r)));
+    expect(changedListings(before, after)).toEqual([listingKey.category(categorySlug('通知公告')), listingKey.issuer(stableSlug('区人社局')), listingKey.year('2024')].sort());
+  });
+  it('a notice moved to another category and year renders both the old and the new listings', () => {
+    const after = fingerprints(base.map((r, i) => (i === 0 ? { ...r, category: '工作总结', date: '2023-05-01', indexNo: '002482090/2023-00001' } : r)));
+    expect(changedListings(before, after)).toEqual(
+      expect.arrayContaining([listingKey.category(categorySlug('通知公告')), listingKey.category(categorySlug('工作总结')), listingKey.year('2023'), listingKey.year('2024'), listingKey.issuer(stableSlug('区科技局'))]),
+    );
+  });
+  it("a listing's files are its pages in both modes, as its pages link them", () => {
+    const notices = Array.from({ length: 21 }, () => ({ data: {} }));
+    expect(listingFiles({ notices, pagePath: (n) => `/years/2024/${n > 1 ? `${n}/` : ''}` } as Parameters<typeof listingFiles>[0])).toEqual(['years/2024/index.html', 'care/years/2024/index.html', 'years/2024/2/index.html', 'care/years/2024/2/index.html']);
+  });
+  it('nothing changed, nothing rendered; a new listing is rendered', () => {
+    expect(changedListings(before, fingerprints(base))).toEqual([]);
+    const added = fingerprints([...base, { title: '新机构的通知', indexNo: '002482090/2022-00009', category: '通知公告', issuer: '区新设局', date: '2022-01-05' }]);
+    expect(changedListings(before, added)).toEqual(expect.arrayContaining([listingKey.issuer(stableSlug('区新设局')), listingKey.year('2022')]));
   });
 });

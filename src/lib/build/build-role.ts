@@ -32,3 +32,13 @@ export function rendersNoticePage(id: string, role: BuildRole = buildRole()): bo
 export function rendersSitePages(role: BuildRole = buildRole()): boolean {
   return role.kind !== 'notices';
 }
+
+const listingSets = new WeakMap<string[], Set<string>>();
+
+/** Whether this process renders the pages of the listing `key` (src/lib/site/listings.ts). */
+export function rendersListing(key: string, role: BuildRole = buildRole()): boolean {
+  if (role.kind !== 'site' || !role.metadata.listings) return true;
+  const list = role.metadata.listings;
+  if (!listingSets.has(list)) listingSets.set(list, new Set(list));
+  return listingSets.get(list)!.has(key);
+}

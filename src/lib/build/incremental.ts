@@ -50,13 +50,15 @@ export interface IndexedPage {
 
 /** What `npm run build` remembers of its last successful build (in .gongkai/last-build.json). */
 export interface BuildState {
-  version: 2;
+  version: 3;
   /** siteFingerprint() of the project the build ran on. */
   code: string;
   /** distFingerprint() of the dist/ it wrote: a dist/ changed since is not built upon. */
   dist: string;
   /** By file (relative to the project root). */
   notices: Record<string, NoticeDigest>;
+  /** listingFingerprints() of the site (listing-fingerprints.ts): listings unchanged since are not rendered again. */
+  listings: Record<string, string>;
   /** The search shards' bundle names, in order. */
   bundles: string[];
   /** By page file (notices/<slug>/index.html). */
@@ -154,7 +156,7 @@ export function distFingerprint(dir: string): string | null {
 export function readState(file: string): BuildState | null {
   try {
     const s = JSON.parse(readFileSync(file, 'utf8')) as BuildState;
-    return s.version === 2 ? s : null;
+    return s.version === 3 ? s : null;
   } catch {
     return null;
   }

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { NoticeData } from '../model/notice-schema';
 import type { SiteConfig } from '../model/site-config';
 import { indexNoSlug } from '../model/index-no';
-import { deriveSite, type Neighbours } from '../site/derive';
+import { deriveSite, type Neighbours, type SiteStructure } from '../site/derive';
 
 /**
  * A large site is built by several Astro processes, so no one process holds every notice:
@@ -29,6 +29,12 @@ export interface SiteMetadata {
    * notices folder; `ids` are their pages.
    */
   notices?: { files: string[]; ids: string[] };
+  /**
+   * The paginated listings (listingKey in src/lib/site/listings.ts) this process renders; the
+   * others' pages are not made, and the build keeps the last build's (an incremental build's
+   * listings whose notices did not change). Absent: every listing.
+   */
+  listings?: string[];
 }
 
 export type BuildRole = { kind: 'whole' } | { kind: 'notices'; part: NoticesPart } | { kind: 'site'; metadata: SiteMetadata };
@@ -91,10 +97,11 @@ export function planPart(notices: ReadonlyArray<{ file: string; data: NoticeData
 
 /** Each notice's neighbours (上一篇 / 下一篇 in its category) over the whole site; a draft has none. */
 export function siteNeighbours(notices: ReadonlyArray<{ data: NoticeData }>, config: SiteConfig): (data: NoticeData) => Neighbours {
-  const site = deriveSite(
-    notices.map((n) => ({ id: indexNoSlug(n.data.indexNo), data: n.data, entry: null })),
-    config,
-  );
+  return neighboursIn(deriveSite(notices.map((n) => ({ id: indexNoSlug(n.data.indexNo), data: n.data, entry: null })), config));
+}
+
+/** siteNeighbours() of a site already derived. */
+export function neighboursIn(site: Pick<SiteStructure<unknown>, 'neighboursOf'>): (data: NoticeData) => Neighbours {
   return (data) => (data.draft ? {} : site.neighboursOf(data.indexNo));
 }
 

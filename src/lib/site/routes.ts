@@ -24,7 +24,7 @@ export const paths = {
   browse: () => '/browse/',
   category: (slug: string, page = 1) => `/categories/${slug}/${page > 1 ? `${page}/` : ''}`,
   sessions: (slug: string) => `/categories/${slug}/sessions/`,
-  session: (categorySlug: string, sessionSlug: string) => `/categories/${categorySlug}/sessions/${sessionSlug}/`,
+  session: (categorySlug: string, sessionSlug: string, page = 1) => `/categories/${categorySlug}/sessions/${sessionSlug}/${page > 1 ? `${page}/` : ''}`,
   issuer: (slug: string, page = 1) => `/issuers/${slug}/${page > 1 ? `${page}/` : ''}`,
   years: () => '/years/',
   year: (year: string | number, page = 1) => `/years/${year}/${page > 1 ? `${page}/` : ''}`,

@@ -1,0 +1,46 @@
+import type { SiteNotice, SiteStructure } from './derive';
+import { pageCount } from './listing';
+import { inMode, paths } from './routes';
+
+/**
+ * The site's paginated listings (a category, a 会议 of a category, an issuer, a year), each under
+ * one key: the pages name their listing by it, and an incremental build renders again only the
+ * listings whose keys it names (src/lib/build/listing-fingerprints.ts).
+ */
+export const listingKey = {
+  category: (slug: string) => `category/${slug}`,
+  session: (categorySlug: string, sessionSlug: string) => `session/${categorySlug}/${sessionSlug}`,
+  issuer: (slug: string) => `issuer/${slug}`,
+  year: (year: string) => `year/${year}`,
+};
+
+export interface Listing<E> {
+  key: string;
+  /** The notices it lists, in order. */
+  notices: SiteNotice<E>[];
+  /** What else its pages show that comes from the notices (names and titles are the config's or in the notices' data). */
+  shows: Record<string, string | number>;
+  /** The URL of its page n (standard mode), as its pages link them. */
+  pagePath: (page: number) => string;
+}
+
+/** Every paginated listing of the site and what its pages are made from (ListingPage.astro and the pages that use it). */
+export function siteListings<E>(site: SiteStructure<E>): Listing<E>[] {
+  return [
+    ...site.categories.flatMap((c) => [
+      { key: listingKey.category(c.slug), notices: c.notices, shows: { name: c.name, sessions: c.sessions.length }, pagePath: (n: number) => paths.category(c.slug, n) },
+      ...c.sessions.map((s) => ({ key: listingKey.session(c.slug, s.slug), notices: s.notices, shows: { category: c.name, name: s.name }, pagePath: (n: number) => paths.session(c.slug, s.slug, n) })),
+    ]),
+    ...site.issuers.map((i) => ({ key: listingKey.issuer(i.slug), notices: i.notices, shows: { name: i.name }, pagePath: (n: number) => paths.issuer(i.slug, n) })),
+    ...site.years.map((y) => ({ key: listingKey.year(y.year), notices: y.notices, shows: { year: y.year }, pagePath: (n: number) => paths.year(y.year, n) })),
+  ];
+}
+
+/** The files of a listing's pages in both modes (relative to the site folder). */
+export function listingFiles(listing: Pick<Listing<unknown>, 'notices' | 'pagePath'>): string[] {
+  const out: string[] = [];
+  for (let n = 1; n <= pageCount(listing.notices.length); n++) {
+    for (const mode of ['standard', 'care'] as const) out.push(`${inMode(listing.pagePath(n), mode).slice(1)}index.html`);
+  }
+  return out;
+}
