@@ -10,7 +10,6 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { rmSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { noticeRecordSpec, type NoticeRecordSpec } from '../src/lib/search/records';
-import { build } from 'astro';
 import { checkNotices, loadSiteConfig } from '../src/lib/content/project';
 import { formatProblemsText } from '../src/lib/content/problem';
 import { runTsChild } from './lib/child-process';
@@ -144,6 +143,8 @@ async function fullBuild(): Promise<Record<string, IndexedPage>> {
       const { parts } = await astroInParts({ root, staging, work, notices, config, size: partitionSize, neighboursOf });
       astroProcesses = parts + 1;
     } else {
+      // Loaded only here: importing Astro costs 0.5 s, which an incremental build (its own processes) does not need.
+      const { build } = await import('astro');
       await build({ root, outDir: staging, logLevel: process.env.GONGKAI_VERBOSE ? 'info' : 'warn' });
     }
   } catch (err) {
