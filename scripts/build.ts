@@ -174,7 +174,8 @@ async function fullBuild(): Promise<Record<string, IndexedPage>> {
     const recordsFile = join(work, `search-records-${bundle}.json`);
     writeFileSync(recordsFile, JSON.stringify(items));
     const marks = { ...(since && bundle === shards[0]!.bundle ? { recentSince: since } : {}), ...heads };
-    return runTsChild(join(import.meta.dirname, 'search-index.ts'), [staging, recordsFile, join(staging, bundle), JSON.stringify(marks)]);
+    // The records file is the process's input only (2.3 MB per 5,000 notices): not left in .gongkai/.
+    return runTsChild(join(import.meta.dirname, 'search-index.ts'), [staging, recordsFile, join(staging, bundle), JSON.stringify(marks)]).finally(() => rmSync(recordsFile, { force: true }));
   }
   // A shard whose pages and records are unchanged is linked from the last build's bundle. The notice
   // pages' hashes serve the shards' keys here and the integrity manifest below (pages do not change in between).

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
@@ -97,6 +97,8 @@ describe('incremental build', () => {
     const cold = build();
     expect(cold.status, cold.stderr).toBe(0);
     expect(cold.stdout).toContain('完整构建：没有上次构建的记录');
+    // The shards' record lists are their indexing processes' input, not kept.
+    expect(readdirSync(join(project.root, '.gongkai')).filter((f) => f.startsWith('search-records-'))).toEqual([]);
 
     writeFileSync(file(md), readFileSync(file(md), 'utf8').replace('火星基地', '土星光环'));
     appendFileSync(file(mdx), '\n追加一段：月球车试验场已经建成。\n');
