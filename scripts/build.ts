@@ -21,7 +21,8 @@ import { indexNoSlug } from '../src/lib/model/index-no';
 import { listingFingerprints } from '../src/lib/build/listing-fingerprints';
 import { listingFiles, siteListings } from '../src/lib/site/listings';
 import { SearchBundleCache } from '../src/lib/build/search-cache';
-import { shardPlan, DEFAULT_RECENT_SIZE, DEFAULT_SHARD_SIZE } from '../src/lib/build/shards';
+import { shardPlan, DEFAULT_RECENT_SIZE, DEFAULT_SHARD_SIZE, DEFAULT_YEAR_SPLIT } from '../src/lib/build/shards';
+import type { YearHead } from '../src/lib/search/scope';
 import { swapInto } from '../src/lib/build/swap-dir';
 import { buildManifest, hashFiles, listFiles, MANIFEST_FILE, serialiseManifest } from '../src/lib/build/manifest';
 import { describeBrokenLink, findBrokenLinks } from '../src/lib/build/link-check';
@@ -72,6 +73,9 @@ const specs = notices
 
 const shardSize = Number(process.env.GONGKAI_SHARD_SIZE) || DEFAULT_SHARD_SIZE;
 const recentSize = Number(process.env.GONGKAI_RECENT_SIZE) || DEFAULT_RECENT_SIZE;
+const yearSplit = Number(process.env.GONGKAI_YEAR_SPLIT) || DEFAULT_YEAR_SPLIT;
+/** The search bundles of a full build (src/lib/build/shards.ts): records newest first. */
+const planShards = () => shardPlan(specs, shardSize, recentSize, (s) => s.meta.date!.slice(0, 4), yearSplit);
 const searchCache = new SearchBundleCache(join(work, 'search-cache'));
 
 // What the last build's output can be reused for (src/lib/build/incremental.ts).
@@ -124,7 +128,7 @@ if (!indexed) {
   step('替换 dist/');
 }
 
-const state: BuildState = { version: 3, code, dist: distFingerprint(dist)!, notices: digests, listings, bundles: full ? shardPlan(specs, shardSize, recentSize).map((s) => s.bundle) : last!.bundles, indexed };
+const state: BuildState = { version: 3, code, dist: distFingerprint(dist)!, notices: digests, listings, bundles: full ? planShards().map((s) => s.bundle) : last!.bundles, indexed };
 writeFileSync(`${statePath}.tmp`, JSON.stringify(state));
 renameSync(`${statePath}.tmp`, statePath);
 // An incremental build still serves the shards from the last full one: their cache entries stay.
@@ -152,19 +156,26 @@ async function fullBuild(): Promise<Record<string, IndexedPage>> {
   }
   step(astroProcesses > 1 ? `Astro 生成页面（${astroProcesses} 个进程）` : 'Astro 生成页面');
 
-  const shards = shardPlan(specs, shardSize, recentSize);
+  const shards = planShards();
   // Each shard's oldest and newest notice date (items are newest first). With older bundles, the
   // newest one is searched first (src/lib/search/scope.ts), and `since` is its oldest date.
   const dateOf = (s: NoticeRecordSpec | undefined) => s?.meta.date?.slice(0, 10) ?? '';
   const ranges = Object.fromEntries(shards.map((s) => [`/${s.bundle}/`, [dateOf(s.items.at(-1)), dateOf(s.items[0])] as [string, string]]));
   const since = shards.length > 1 ? ranges[`/${shards[0]!.bundle}/`]![0] : undefined;
+  // A year's head bundle, with bundle 0 when bundle 0 holds notices of that year (its newest ones).
+  const first = `/${shards[0]!.bundle}/`;
+  const yearHeads: Record<string, YearHead> = Object.fromEntries(
+    shards.flatMap((s) => (s.headOf ? [[s.headOf, { bundles: [...(ranges[first]![0].slice(0, 4) <= s.headOf ? [first] : []), `/${s.bundle}/`], since: dateOf(s.items.at(-1)) }]] : [])),
+  );
+  const heads = Object.keys(yearHeads).length ? { yearHeads } : {};
 
   /** One bundle in a fresh process: a Pagefind crash or its memory ends with that process. */
   function indexShard(bundle: string, items: typeof specs): Promise<{ status: number; stderr: string }> {
     const recordsFile = join(work, `search-records-${bundle}.json`);
     writeFileSync(recordsFile, JSON.stringify(items));
+    const marks = { ...(since && bundle === shards[0]!.bundle ? { recentSince: since } : {}), ...heads };
     // The records file is the process's input only (2.3 MB per 5,000 notices): not left in .gongkai/.
-    return runTsChild(join(import.meta.dirname, 'search-index.ts'), [staging, recordsFile, join(staging, bundle), ...(since && bundle === shards[0]!.bundle ? [since] : [])]).finally(() => rmSync(recordsFile, { force: true }));
+    return runTsChild(join(import.meta.dirname, 'search-index.ts'), [staging, recordsFile, join(staging, bundle), JSON.stringify(marks)]).finally(() => rmSync(recordsFile, { force: true }));
   }
   // A shard whose pages and records are unchanged is linked from the last build's bundle. The notice
   // pages' hashes serve the shards' keys here and the integrity manifest below (pages do not change in between).
@@ -183,7 +194,7 @@ async function fullBuild(): Promise<Record<string, IndexedPage>> {
   const bundleNames = shards.map((s) => `/${s.bundle}/`);
   const terms = since ? writeTermTable(staging, bundleNames) : undefined;
   if (!terms) for (const s of shards) rmSync(join(staging, s.bundle, GRAMS_FILE), { force: true });
-  const list: BundleList = { bundles: bundleNames, superseded: [], ...(since ? { recent: { bundles: [bundleNames[0]!], since }, ranges, terms } : {}) };
+  const list: BundleList = { bundles: bundleNames, superseded: [], ...(since ? { recent: { bundles: [bundleNames[0]!], since }, ranges, terms, ...heads } : {}) };
   writeFileSync(join(staging, 'search', 'bundles.json'), JSON.stringify(list) + '\n');
   const reused = shards.length - toIndex.length;
   console.log(`搜索索引：${specs.length} 篇，${shards.length} 个分片${reused ? `（${reused} 个未变，沿用上次的索引）` : ''}。`);

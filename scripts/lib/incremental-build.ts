@@ -153,7 +153,9 @@ export async function incrementalBuild(o: {
     if (stale.length) {
       // Pages are read from absolute paths (site folder "/"): the new ones from `next`, the others from dist/.
       writeFileSync(join(dir, 'delta-records.json'), JSON.stringify(stale.map((s) => ({ ...s, file: join(fresh.has(s.file) ? next : dist, s.file) }))));
-      const r = await runTsChild(join(SCRIPTS, 'search-index.ts'), ['/', join(dir, 'delta-records.json'), join(next, DELTA_BUNDLE), ...(lastList.recent ? [lastList.recent.since] : [])]);
+      // Its records are marked as those of the bundles searched first would be (recent, a year's head).
+      const marks = { ...(lastList.recent ? { recentSince: lastList.recent.since } : {}), ...(lastList.yearHeads ? { yearHeads: lastList.yearHeads } : {}) };
+      const r = await runTsChild(join(SCRIPTS, 'search-index.ts'), ['/', join(dir, 'delta-records.json'), join(next, DELTA_BUNDLE), JSON.stringify(marks)]);
       if (r.status !== 0) throw new Error(`Pagefind：${r.stderr.split('\nstack backtrace')[0]!.trim()}`);
       // The delta bundle is not in the term table (the search page always opens it): its grams are not published.
       rmSync(join(next, DELTA_BUNDLE, GRAMS_FILE), { force: true });
@@ -164,7 +166,7 @@ export async function incrementalBuild(o: {
     if (clashes.length) throw new FullBuildNeeded(`搜索记录编号 ${clashes[0]} 在两个分片中重复`);
     const recent = lastList.recent && { ...lastList.recent, bundles: [...lastList.recent.bundles.filter((b) => b !== `/${DELTA_BUNDLE}/`), ...(stale.length ? [`/${DELTA_BUNDLE}/`] : [])] };
     // The shards keep their date ranges and term table; the delta bundle is in neither (it is opened for every search).
-    const list: BundleList = { bundles: bundles.map((b) => `/${b}/`), superseded: [...superseded.keys()].sort(), ...(recent ? { recent } : {}), ...(lastList.ranges ? { ranges: lastList.ranges } : {}), ...(lastList.terms ? { terms: lastList.terms } : {}) };
+    const list: BundleList = { bundles: bundles.map((b) => `/${b}/`), superseded: [...superseded.keys()].sort(), ...(recent ? { recent } : {}), ...(lastList.ranges ? { ranges: lastList.ranges } : {}), ...(lastList.terms ? { terms: lastList.terms } : {}), ...(lastList.yearHeads ? { yearHeads: lastList.yearHeads } : {}) };
     mkdirSync(join(next, 'search'), { recursive: true });
     writeFileSync(join(next, 'search', 'bundles.json'), JSON.stringify(list) + '\n');
     o.step(`搜索索引（${stale.length} 篇在增量索引中）`);

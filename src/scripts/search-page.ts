@@ -5,7 +5,7 @@
 import { parseCharMap, type CharMap } from '../lib/search/fold';
 import { firstPage, nothingFound, parseFolded, verifyWindow, withoutSuperseded, type PagefindData, type PagefindLike, type SearchOptions, type SearchOutcome, type VerifiedResult } from '../lib/search/engine';
 import { excerptRuns } from '../lib/search/excerpt';
-import { bundlesForYear, RECENT_FILTER, recentHoldsAll, recentIsEnough, YEAR_FILTER } from '../lib/search/scope';
+import { bundlesForYear, RECENT_FILTER, recentHoldsAll, recentIsEnough, YEAR_FILTER, yearHeadValue, type YearHead } from '../lib/search/scope';
 import { bucketOf, bucketsFor, parseBucket, termFile, termRoutes, type TermRoutes } from '../lib/search/routes';
 import { identifierLookup } from '../lib/search/query';
 import { formatDateZh } from '../lib/site/format';
@@ -62,6 +62,8 @@ export async function startSearchPage(): Promise<void> {
   let routesFor: (terms: readonly string[], phrases: readonly string[]) => Promise<TermRoutes | null> = async () => null;
   let allBundles: string[] = [];
   let ranges: BundleList['ranges'];
+  /** By year: the bundles a search filtered to that year opens first (large sites; scope.ts YearHead). */
+  let yearHeads: Record<string, YearHead> = {};
   // The visitor asked to search everything (the button, or scope=all in a shared link).
   let everything = params.get('scope') === 'all';
   try {
@@ -77,7 +79,11 @@ export async function startSearchPage(): Promise<void> {
     /** One Pagefind instance over these bundles (the first one's index, the others merged in). */
     const open = async (list: readonly string[]): Promise<PagefindLike> => {
       const pf = lib.createInstance({ basePath: list[0] });
-      await pf.options({ excerptLength: 40 });
+      // `ranking: {}` changes no weight (same results and scores, measured) but makes options() wait
+      // until this instance's WebAssembly is loaded: pagefind.js 1.6 acknowledges init at once and
+      // loads it later, and an instance created while another one's is still loading instantiates
+      // the module twice, after which the search hangs with no error (3 of 60 year-filtered searches).
+      await pf.options({ excerptLength: 40, ranking: {} });
       await pf.init();
       for (const b of list.slice(1)) await pf.mergeIndex(b);
       return withoutSuperseded(pf, superseded);
@@ -92,6 +98,7 @@ export async function startSearchPage(): Promise<void> {
     bundlesFor = (year) => instance(bundlesForYear(bundles, listed?.ranges, year));
     allBundles = bundles;
     ranges = listed?.ranges;
+    yearHeads = listed?.yearHeads ?? {};
     const table = listed?.terms;
     if (table) {
       const fetched = new Map<number, Promise<Map<string, string>>>();
@@ -184,12 +191,19 @@ export async function startSearchPage(): Promise<void> {
     const holdsAll = !!recent && recentHoldsAll(recent.since, chosen.filters);
     const recentOptions = { ...chosen, filters: { ...chosen.filters, [RECENT_FILTER.key]: RECENT_FILTER.value } };
     const recentPage = recent && (holdsAll || (!everything && !year)) ? await firstPage(recent.pagefind, q, charMap, recentOptions, PAGE) : null;
-    const { page: first, narrow } = await answer(q, chosen, year, holdsAll, recentPage);
+    // Filtered to a year of a large site: that year's newest notices first, as the newest of all above.
+    const head = year && !everything && !holdsAll ? yearHeads[year] : undefined;
+    const headOptions = year && { ...chosen, filters: { ...chosen.filters, [RECENT_FILTER.key]: yearHeadValue(year) } };
+    // The delta bundle (no date range) holds notices of any year: edited and new ones.
+    const headPage = head && headOptions ? await firstPage(await instance([...head.bundles, ...allBundles.filter((b) => !ranges?.[b])]), q, charMap, headOptions, PAGE) : null;
+    const headAnswer = head && headPage && recentIsEnough(headPage.outcome, headPage.page, PAGE) ? { page: headPage, narrow: true, since: head.since } : null;
+    const { page: first, narrow, since: from } = headAnswer ?? { ...(await answer(q, chosen, year, holdsAll, recentPage)), since: recent?.since ?? '' };
     if (current !== run) return;
     outcome = first.outcome;
     const terms = outcome.query.terms.map((t) => `「${t}」`).join('');
-    const since = recent ? formatDateZh(recent.since) : '';
-    const within = narrow ? `${since}以来发布的信息中` : '';
+    const since = from ? formatDateZh(from) : '';
+    // A year's head covers its notices from `since` to the year's end.
+    const within = narrow ? (headAnswer ? `${since}至${year}年底发布的信息中` : `${since}以来发布的信息中`) : '';
     if (outcome.partial) {
       const missing = outcome.unknownTerms.map((t) => `「${t}」`).join('');
       status.textContent = outcome.results.length

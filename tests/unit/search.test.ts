@@ -7,7 +7,7 @@ import { firstPage, runSearch, verifyWindow, withoutSuperseded, type PagefindLik
 import { articleText } from '../../src/lib/search/records';
 import { buildCharPairs } from '../../src/lib/search/char-map';
 import { presplit, unsplit } from '../../src/lib/search/presplit';
-import { bundlesForYear, recentHoldsAll, recentIsEnough } from '../../src/lib/search/scope';
+import { bundlesForYear, recentHoldsAll, recentIsEnough, scopeValues, yearHeadValue } from '../../src/lib/search/scope';
 import { shardPlan } from '../../src/lib/build/shards';
 
 const map = parseCharMap(buildCharPairs());
@@ -182,6 +182,34 @@ describe('which bundles a search loads first', () => {
     expect(shardPlan([1, 2, 3], 5000, 1000)).toEqual([{ bundle: 'pagefind', items: [1, 2, 3] }]);
     // A shard size below the first bundle's size caps it (tests use tiny shards).
     expect(shardPlan(items.slice(0, 100), 40, 1000).map((s) => s.items.length)).toEqual([40, 30, 30]);
+  });
+
+  it('on a large site, shards follow years and a big year gets a small head of its newest notices', () => {
+    // Newest first: 2024 × 30, 2023 × 25, 2022 × 5.
+    const items = [...Array(30).fill('2024'), ...Array(25).fill('2023'), ...Array(5).fill('2022')].map((year, i) => ({ year, i }));
+    const plan = shardPlan(items, 12, 5, (x) => x.year, 40);
+    expect(plan.map((s) => [s.bundle, s.headOf ?? '', s.items.length, [...new Set(s.items.map((x) => x.year))].join()])).toEqual([
+      ['pagefind', '', 5, '2024'],
+      ['pagefind-1', '2024', 5, '2024'],
+      ['pagefind-2', '', 10, '2024'],
+      ['pagefind-3', '', 10, '2024'],
+      ['pagefind-4', '2023', 5, '2023'],
+      ['pagefind-5', '', 10, '2023'],
+      ['pagefind-6', '', 10, '2023'],
+      ['pagefind-7', '', 5, '2022'],
+    ]);
+    expect(plan.flatMap((s) => s.items)).toEqual(items);
+    // Below the threshold, as before: no year boundaries, no heads.
+    expect(shardPlan(items, 12, 5, (x) => x.year, 56).map((s) => s.items.length)).toEqual([5, 11, 11, 11, 11, 11]);
+  });
+
+  it('marks records for the searches made first: recent, and their year head from its date on', () => {
+    const yearHeads = { '2023': { bundles: ['/pagefind-4/'], since: '2023-09-01' } };
+    expect(scopeValues('2024-07-01', { recentSince: '2024-06-22', yearHeads })).toEqual(['最近']);
+    expect(scopeValues('2023-09-01', { yearHeads })).toEqual([yearHeadValue('2023')]);
+    expect(scopeValues('2023-12-31T09:00', { yearHeads })).toEqual(['2023年最近']);
+    expect(scopeValues('2023-08-31', { yearHeads })).toEqual([]);
+    expect(scopeValues('2022-12-31', { recentSince: '2024-06-22', yearHeads })).toEqual([]);
   });
 
   it('shows the recent bundles alone only for a full page of results with the query text', () => {

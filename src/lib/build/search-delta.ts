@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { RecentBundles } from '../search/scope';
+import type { RecentBundles, YearHead } from '../search/scope';
 import type { TermTable } from '../search/routes';
 
 /**
@@ -25,6 +25,8 @@ export interface BundleList {
   ranges?: Record<string, [string, string]>;
   /** Which bundles hold which terms, so a search skips the others (src/lib/search/routes.ts). */
   terms?: TermTable;
+  /** By year: searched first for a search filtered to that year (large sites, src/lib/build/shards.ts). */
+  yearHeads?: Record<string, YearHead>;
 }
 
 const FRAGMENT = '.pf_fragment';

@@ -4,7 +4,7 @@ import * as pagefind from 'pagefind';
 import { articleText, type NoticeRecordSpec } from '../search/records';
 import { textToSimplified } from '../search/char-map';
 import { presplit } from '../search/presplit';
-import { isRecent, RECENT_FILTER } from '../search/scope';
+import { RECENT_FILTER, scopeValues, type ScopeMarks } from '../search/scope';
 import { addRecordGrams, writeBundleGrams } from './search-routes';
 
 /**
@@ -18,11 +18,11 @@ export const INDEX_CHUNK_SIZE = '4000';
  * Writes a Pagefind bundle for the given notices into `outputPath`, in this process (callers run
  * it in a fresh process per bundle, so Pagefind's memory is returned after each).
  * One Chinese index for every record: zh-Hans and zh-Hant notices are searched together.
- * Notices dated `recentSince` or later are marked as recent (src/lib/search/scope.ts). The bundle's
+ * Records are marked for the searches made first (`marks`: recent, a year's head; src/lib/search/scope.ts). The bundle's
  * grams are listed beside it for the term table (src/lib/build/search-routes.ts).
  * Throws with Pagefind's own messages on any error, so the build stops before the swap.
  */
-export async function writeSearchIndex(siteDir: string, specs: readonly NoticeRecordSpec[], outputPath: string, recentSince?: string): Promise<{ records: number }> {
+export async function writeSearchIndex(siteDir: string, specs: readonly NoticeRecordSpec[], outputPath: string, marks: ScopeMarks = {}): Promise<{ records: number }> {
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
@@ -38,7 +38,8 @@ export async function writeSearchIndex(siteDir: string, specs: readonly NoticeRe
           const indexed = presplit(content);
           // Counted here while Pagefind's own process indexes the records already sent.
           addRecordGrams(grams, spec.meta.title ?? '', indexed);
-          const filters = isRecent(spec.sort.date!, recentSince) ? { ...spec.filters, [RECENT_FILTER.key]: [RECENT_FILTER.value] } : spec.filters;
+          const scope = scopeValues(spec.sort.date!, marks);
+          const filters = scope.length ? { ...spec.filters, [RECENT_FILTER.key]: scope } : spec.filters;
           return index.addCustomRecord({ url: spec.url, content: indexed, language: 'zh', meta: spec.meta, filters, sort: spec.sort });
         }),
       );

@@ -23,6 +23,39 @@ export function isRecent(date: string, since: string | undefined): boolean {
   return since !== undefined && date.slice(0, 10) >= since;
 }
 
+/**
+ * On a large site (src/lib/build/shards.ts DEFAULT_YEAR_SPLIT), what a search filtered to one year
+ * opens first, as the recent bundles are for a search without one: the bundles holding that year's
+ * newest notices (its head bundle, and bundle 0 when bundle 0 reaches into that year). Every notice
+ * of the year dated `since` or later is in them (notices dated `since` itself may also be in the
+ * next bundle).
+ */
+export interface YearHead {
+  bundles: string[];
+  since: string;
+}
+
+/** The RECENT_FILTER key's value marking a notice of `year` dated from its head's `since` on. */
+export function yearHeadValue(year: string): string {
+  return `${year}年最近`;
+}
+
+/** What a bundle's records are marked with for the searches made first (RECENT_FILTER's key). */
+export interface ScopeMarks {
+  recentSince?: string;
+  yearHeads?: Record<string, YearHead>;
+}
+
+/** The RECENT_FILTER key's values for a record dated `date`: recent, and its year head's. */
+export function scopeValues(date: string, marks: ScopeMarks): string[] {
+  const out: string[] = [];
+  if (isRecent(date, marks.recentSince)) out.push(RECENT_FILTER.value);
+  const year = date.slice(0, 4);
+  const head = marks.yearHeads?.[year];
+  if (head && date.slice(0, 10) >= head.since) out.push(yearHeadValue(year));
+  return out;
+}
+
 /** The filter key (in the index and in the page's URL) for a notice's year. */
 export const YEAR_FILTER = '年份';
 
