@@ -15,9 +15,7 @@ import { formatProblemsText } from '../src/lib/content/problem';
 import { runTsChild } from './lib/child-process';
 import { astroInParts } from './lib/astro-in-parts';
 import { runPool } from '../src/lib/build/pool';
-import { DEFAULT_PARTITION_SIZE, neighboursIn } from '../src/lib/build/partitions';
-import { deriveSite } from '../src/lib/site/derive';
-import { indexNoSlug } from '../src/lib/model/index-no';
+import { DEFAULT_PARTITION_SIZE, deriveSiteData, neighboursIn } from '../src/lib/build/partitions';
 import { listingFingerprints } from '../src/lib/build/listing-fingerprints';
 import { listingFiles, siteListings } from '../src/lib/site/listings';
 import { SearchBundleCache } from '../src/lib/build/search-cache';
@@ -81,7 +79,7 @@ const searchCache = new SearchBundleCache(join(work, 'search-cache'));
 // What the last build's output can be reused for (src/lib/build/incremental.ts).
 const statePath = join(work, STATE_FILE);
 const last = values.full ? null : readState(statePath);
-const derived = deriveSite(notices.map((n) => ({ id: indexNoSlug(n.data!.indexNo), data: n.data!, entry: null })), config);
+const derived = deriveSiteData(notices.map((n) => ({ data: n.data! })), config);
 const neighboursOf = neighboursIn(derived);
 const digests = noticeDigests(notices.map((n) => ({ file: n.file, data: n.data!, sourceKey: n.sourceKey!, lead: n.lead! })), neighboursOf);
 const digestByIndexNo = new Map(notices.map((n) => [n.data!.indexNo, digests[n.file]!]));
@@ -161,12 +159,15 @@ async function fullBuild(): Promise<Record<string, IndexedPage>> {
   // newest one is searched first (src/lib/search/scope.ts), and `since` is its oldest date.
   const dateOf = (s: NoticeRecordSpec | undefined) => s?.meta.date?.slice(0, 10) ?? '';
   const ranges = Object.fromEntries(shards.map((s) => [`/${s.bundle}/`, [dateOf(s.items.at(-1)), dateOf(s.items[0])] as [string, string]]));
-  const since = shards.length > 1 ? ranges[`/${shards[0]!.bundle}/`]![0] : undefined;
-  // A year's head bundle, with bundle 0 when bundle 0 holds notices of that year (its newest ones).
   const first = `/${shards[0]!.bundle}/`;
-  const yearHeads: Record<string, YearHead> = Object.fromEntries(
-    shards.flatMap((s) => (s.headOf ? [[s.headOf, { bundles: [...(ranges[first]![0].slice(0, 4) <= s.headOf ? [first] : []), `/${s.bundle}/`], since: dateOf(s.items.at(-1)) }]] : [])),
-  );
+  const since = shards.length > 1 ? ranges[first]![0] : undefined;
+  // A year's head bundle, with bundle 0 when bundle 0 holds notices of that year (its newest ones).
+  const yearHeads: Record<string, YearHead> = {};
+  for (const s of shards) {
+    if (!s.headOf) continue;
+    const withFirst = ranges[first]![0].slice(0, 4) <= s.headOf;
+    yearHeads[s.headOf] = { bundles: [...(withFirst ? [first] : []), `/${s.bundle}/`], since: dateOf(s.items.at(-1)) };
+  }
   const heads = Object.keys(yearHeads).length ? { yearHeads } : {};
 
   /** One bundle in a fresh process: a Pagefind crash or its memory ends with that process. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from './static-server';
 import type { BundleList } from '../../src/lib/build/search-delta';
+import { YEAR_FILTER } from '../../src/lib/search/scope';
 import { launchChromium } from './chromium';
 import { measureQuality, type QualityReport } from './search-quality';
 
@@ -64,7 +65,7 @@ export async function searchCost(dist: string, log: (line: string) => void = () 
   const olderYear = String(Math.max(Math.min(...years, newestYear), newestYear - 6));
   await openSearchPage();
   await page.fill('#search-q', '');
-  await page.selectOption(`select[data-filter="${'年份'}"]`, olderYear);
+  await page.selectOption(`select[data-filter="${YEAR_FILTER}"]`, olderYear);
   fetched = 0;
   await searchOnce('科技创新');
   const year = { year: olderYear, kb: fetched / 1024 };

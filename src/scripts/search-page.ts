@@ -189,13 +189,13 @@ export async function startSearchPage(): Promise<void> {
     const chosen = options();
     const year = chosen.filters?.[YEAR_FILTER];
     const holdsAll = !!recent && recentHoldsAll(recent.since, chosen.filters);
-    const recentOptions = { ...chosen, filters: { ...chosen.filters, [RECENT_FILTER.key]: RECENT_FILTER.value } };
-    const recentPage = recent && (holdsAll || (!everything && !year)) ? await firstPage(recent.pagefind, q, charMap, recentOptions, PAGE) : null;
+    /** The chosen options, narrowed to the records marked for a search made first (scope.ts). */
+    const scoped = (value: string): SearchOptions => ({ ...chosen, filters: { ...chosen.filters, [RECENT_FILTER.key]: value } });
+    const recentPage = recent && (holdsAll || (!everything && !year)) ? await firstPage(recent.pagefind, q, charMap, scoped(RECENT_FILTER.value), PAGE) : null;
     // Filtered to a year of a large site: that year's newest notices first, as the newest of all above.
     const head = year && !everything && !holdsAll ? yearHeads[year] : undefined;
-    const headOptions = year && { ...chosen, filters: { ...chosen.filters, [RECENT_FILTER.key]: yearHeadValue(year) } };
     // The delta bundle (no date range) holds notices of any year: edited and new ones.
-    const headPage = head && headOptions ? await firstPage(await instance([...head.bundles, ...allBundles.filter((b) => !ranges?.[b])]), q, charMap, headOptions, PAGE) : null;
+    const headPage = head && year ? await firstPage(await instance([...head.bundles, ...allBundles.filter((b) => !ranges?.[b])]), q, charMap, scoped(yearHeadValue(year)), PAGE) : null;
     const headAnswer = head && headPage && recentIsEnough(headPage.outcome, headPage.page, PAGE) ? { page: headPage, narrow: true, since: head.since } : null;
     const { page: first, narrow, since: from } = headAnswer ?? { ...(await answer(q, chosen, year, holdsAll, recentPage)), since: recent?.since ?? '' };
     if (current !== run) return;

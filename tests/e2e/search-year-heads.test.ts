@@ -11,6 +11,7 @@ import { serveStatic } from '../helpers/static-server';
 import { searchFor } from '../helpers/search-page';
 import { formatDateZh } from '../../src/lib/site/format';
 import type { BundleList } from '../../src/lib/build/search-delta';
+import { YEAR_FILTER } from '../../src/lib/search/scope';
 
 /**
  * A large site's layout at a small scale: shards follow years and each big year has a small head
@@ -22,7 +23,7 @@ const env = { GONGKAI_SHARD_SIZE: '60', GONGKAI_RECENT_SIZE: '10', GONGKAI_YEAR_
 const root = join(mkdtempSync(join(tmpdir(), 'gongkai-year-heads-')), 'site');
 const { notices } = writeCorpusProject(root, { count: 400, seed: 11 });
 const dist = join(root, 'dist');
-const year = (extra: string) => `&${encodeURIComponent('年份')}=${extra}`;
+const year = (extra: string) => `&${encodeURIComponent(YEAR_FILTER)}=${extra}`;
 
 let server: Awaited<ReturnType<typeof serveStatic>>;
 let browser: Browser;

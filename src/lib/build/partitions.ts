@@ -97,7 +97,12 @@ export function planPart(notices: ReadonlyArray<{ file: string; data: NoticeData
 
 /** Each notice's neighbours (上一篇 / 下一篇 in its category) over the whole site; a draft has none. */
 export function siteNeighbours(notices: ReadonlyArray<{ data: NoticeData }>, config: SiteConfig): (data: NoticeData) => Neighbours {
-  return neighboursIn(deriveSite(notices.map((n) => ({ id: indexNoSlug(n.data.indexNo), data: n.data, entry: null })), config));
+  return neighboursIn(deriveSiteData(notices, config));
+}
+
+/** The site's structure (listings, neighbours) from the notices' checked data alone, as the build knows them. */
+export function deriveSiteData(notices: ReadonlyArray<{ data: NoticeData }>, config: SiteConfig): SiteStructure<null> {
+  return deriveSite(notices.map((n) => ({ id: indexNoSlug(n.data.indexNo), data: n.data, entry: null })), config);
 }
 
 /** siteNeighbours() of a site already derived. */
