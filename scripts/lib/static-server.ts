@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
+import { IMMUTABLE, isImmutablePath, REVALIDATE } from '../../src/lib/site/cache-policy';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
@@ -9,8 +10,12 @@ const TYPES: Record<string, string> = {
   '.pf_meta': 'application/octet-stream', '.pf_index': 'application/octet-stream', '.pf_fragment': 'application/octet-stream', '.pagefind': 'application/octet-stream',
 };
 
-/** A minimal static host for a built site on 127.0.0.1, as a plain web server would serve dist/. */
-export async function serveStatic(dir: string): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
+/**
+ * A minimal static host for a built site on 127.0.0.1, as a plain web server would serve dist/.
+ * With `cachePolicy`, it sends the deployed site's Cache-Control (src/lib/site/cache-policy.ts);
+ * without, none (the bench measures a first visit).
+ */
+export async function serveStatic(dir: string, opts: { cachePolicy?: boolean } = {}): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = normalize(join(dir, path));
@@ -24,7 +29,8 @@ export async function serveStatic(dir: string): Promise<{ url: string; close: ()
       createReadStream(join(dir, '404.html')).pipe(res);
       return;
     }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    const cache: Record<string, string> = opts.cachePolicy ? { 'Cache-Control': isImmutablePath(path) ? IMMUTABLE : REVALIDATE } : {};
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...cache });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

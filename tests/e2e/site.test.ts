@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { axeViolations } from '../helpers/axe';
 import { buildAndServe } from '../helpers/built-site';
 import { PROJECT_ROOT } from '../../scripts/lib/project-copy';
+import { serveStatic } from '../../scripts/lib/static-server';
+import { isImmutablePath } from '../../src/lib/site/cache-policy';
+import { headersFile } from '../../src/lib/site/security-headers';
 
 const SCREENSHOTS = join(PROJECT_ROOT, 'screenshots');
 
@@ -259,6 +262,44 @@ describe('feeds, sitemap and the rest', () => {
     await page.goto(`${site.url}/care/search/?q=${encodeURIComponent('系統')}`);
     await page.waitForFunction(() => document.getElementById('search-app')!.dataset.state === 'done', null, { timeout: 15_000 });
     await page.close();
+  });
+
+  it('the files the cache policy calls immutable are named by their content, and they are all such files', () => {
+    expect(readFileSync(join(site.dist, '_headers'), 'utf8')).toBe(headersFile());
+    const files = readdirSync(site.dist, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => `/${join(e.parentPath, e.name).slice(site.dist.length + 1)}`);
+    const immutable = files.filter(isImmutablePath);
+    // Vite's assets carry a hash; Pagefind names its fragments, index chunks and filters by a hash of their content.
+    const hashed = /^\/_astro\/[^/]+\.[\w-]{8}\.(?:css|js)$|^\/pagefind(?:-[a-z0-9]+)?\/(?:fragment|index|filter)\/[a-z]+_[0-9a-f]{7,}\.pf_(?:fragment|index|filter)$/;
+    expect(immutable.filter((f) => !hashed.test(f))).toEqual([]);
+    expect(files.filter((f) => hashed.test(f) && !isImmutablePath(f))).toEqual([]);
+    for (const kind of ['.pf_fragment', '.pf_index', '.pf_filter', '.css', '.js']) expect(immutable.some((f) => f.endsWith(kind)), kind).toBe(true);
+    // Pages, the bundle list and Pagefind's entry file are asked for again.
+    for (const f of ['/index.html', '/search/bundles.json', '/pagefind/pagefind-entry.json', '/pagefind/pagefind.js', '/favicon.svg']) expect(isImmutablePath(f), f).toBe(false);
+  });
+
+  it('with the deployed cache policy, a second search page load takes the index files from the browser cache', async () => {
+    const cached = await serveStatic(site.dist, { cachePolicy: true });
+    // Not newPage(): this server is another origin, which the off-site check would count.
+    const page = await browser.newPage();
+    // What reaches the server: a file the browser took from its cache is not asked for.
+    const asked: string[] = [];
+    cached.server.on('request', (req) => {
+      if (/\/(?:fragment|index)\//.test(req.url ?? '')) asked.push(req.url!);
+    });
+    try {
+      for (const round of [1, 2]) {
+        asked.length = 0;
+        await page.goto(`${cached.url}/search/?q=${encodeURIComponent('越城区')}`);
+        await page.waitForFunction(() => document.getElementById('search-app')!.dataset.state === 'done', null, { timeout: 15_000 });
+        if (round === 1) expect(asked.length).toBeGreaterThan(0);
+        else expect(asked).toEqual([]);
+      }
+    } finally {
+      await page.close();
+      await cached.close();
+    }
   });
 
   it('no page of any type violated the CSP, and no request ever left the site', () => {

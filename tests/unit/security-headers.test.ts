@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CSP_HEADER, CSP_META, headersFile, nginxSnippet } from '../../src/lib/site/security-headers';
+import { CSP_HEADER, CSP_META, headersFile, nginxSnippet, SECURITY_HEADERS } from '../../src/lib/site/security-headers';
+import { IMMUTABLE, IMMUTABLE_RULES, isImmutablePath } from '../../src/lib/site/cache-policy';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -19,5 +20,17 @@ describe('security headers', () => {
     expect(CSP_HEADER).toContain("frame-ancestors 'none'");
     expect(headersFile()).toMatch(/X-Content-Type-Options: nosniff/);
     expect(headersFile()).toMatch(/Referrer-Policy: strict-origin-when-cross-origin/);
+  });
+  it('gives Cache-Control once per path: only the immutable rules in _headers, and nginx repeats the security headers there', () => {
+    const rules = headersFile().split('\n\n').map((block) => block.trim().split('\n'));
+    expect(rules[0]![0]).toBe('/*');
+    expect(rules[0]!.some((line) => /Cache-Control/i.test(line))).toBe(false);
+    expect(rules.slice(1).map((r) => r[0])).toEqual(IMMUTABLE_RULES);
+    for (const r of rules.slice(1)) expect(r.slice(1)).toEqual([`  Cache-Control: ${IMMUTABLE}`]);
+    const location = nginxSnippet().split('location ~ ')[1]!;
+    for (const [name] of SECURITY_HEADERS) expect(location).toContain(`add_header ${name} `);
+    expect(location).toContain(`Cache-Control "${IMMUTABLE}"`);
+    expect(isImmutablePath('/pagefind-3/fragment/zh_0a1b2c3.pf_fragment')).toBe(true);
+    expect(isImmutablePath('/notices/700000001-2024-00003/')).toBe(false);
   });
 });
