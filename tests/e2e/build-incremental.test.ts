@@ -163,6 +163,29 @@ describe('incremental build', () => {
     expect(hashTree(dist)).toEqual(before);
   }, 300_000);
 
+  it('removing a notice that another notice links to stops the build, and dist/ stays as it was', () => {
+    // Two plain notices the other tests leave alone: one links the other from its body.
+    const [target, linker] = notices.filter((n) => n !== md && n !== mdx && n.path.endsWith('.md')).slice(-2);
+    const [targetText, linkerText] = [readFileSync(file(target!), 'utf8'), readFileSync(file(linker!), 'utf8')];
+    appendFileSync(file(linker!), `\n另见[相关公告](/notices/${slug(target!)}/)。\n`);
+    const linked = build();
+    expect(linked.status, linked.stderr).toBe(0);
+    const before = hashTree(dist);
+
+    // The linking page is not rendered again (its text did not change): only the check of every kept page finds it.
+    rmSync(file(target!));
+    const failed = build();
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain(`notices/${slug(linker!)}/index.html：链接 /notices/${slug(target!)}/ 指向的文件不存在`);
+    expect(hashTree(dist)).toEqual(before);
+
+    writeFileSync(file(target!), targetText);
+    writeFileSync(file(linker!), linkerText);
+    const restored = build();
+    expect(restored.status, restored.stderr).toBe(0);
+    expect(restored.stdout).not.toContain('完整构建');
+  }, 300_000);
+
   it('a title, date or lead edit renders the site pages and the neighbours again, as a full build would', async () => {
     writeFileSync(
       file(md),
