@@ -7,7 +7,7 @@ import { firstPage, nothingFound, parseFolded, verifyWindow, withoutSuperseded, 
 import { excerptRuns } from '../lib/search/excerpt';
 import { bundlesForYear, RECENT_FILTER, recentHoldsAll, recentIsEnough, YEAR_FILTER, yearHeadValue, type YearHead } from '../lib/search/scope';
 import { bucketOf, bucketsFor, parseBucket, termFile, termRoutes, type TermRoutes } from '../lib/search/routes';
-import { identifierLookup } from '../lib/search/query';
+import { identifierLookup, parseQuery } from '../lib/search/query';
 import { formatDateZh } from '../lib/site/format';
 import type { BundleList } from '../lib/build/search-delta';
 
@@ -182,8 +182,19 @@ export async function startSearchPage(): Promise<void> {
       app!.dataset.state = 'idle';
       return;
     }
-    status.textContent = '正在搜索…';
     scope.hidden = true;
+    // Only punctuation: Pagefind would ignore all of it, and "没有找到包含的结果" would name nothing.
+    if (!parseQuery(q).terms.length) {
+      outcome = null;
+      section.hidden = true;
+      more.hidden = true;
+      status.textContent = '请输入要查找的字词：只有标点符号，无法搜索。';
+      app!.dataset.query = q;
+      app!.dataset.ms = String(Math.round(performance.now() - started));
+      app!.dataset.state = 'done';
+      return;
+    }
+    status.textContent = '正在搜索…';
     // The newest notices first (src/lib/search/scope.ts), unless the visitor asked for everything or
     // for an older year; then the bundles that may hold the query (answer(), below).
     const chosen = options();

@@ -84,6 +84,10 @@ describe('the search page', () => {
     const none = await searchFor(page, site.url, '火星');
     expect(none.status).toBe('没有找到包含「火星」的结果。');
     expect(none.results).toEqual([]);
+    // Punctuation alone is not searched: the page asks for words instead of naming none.
+    const punctuation = await searchFor(page, site.url, '，。！');
+    expect(punctuation.status).toBe('请输入要查找的字词：只有标点符号，无法搜索。');
+    expect(punctuation.results).toEqual([]);
     await page.close();
   });
 
