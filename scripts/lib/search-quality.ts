@@ -41,8 +41,11 @@ export const POSITIVES: Array<[string, string]> = [
   ['越城区 鉴水科技城', 'two terms'],
 ];
 
-/** Queries with an unknown term: no notice contains them whole. */
-export const NEGATIVES = ['火星创新', '量子纠缠', '梁孝克 火星', '区宇宙局', '外星人答复'];
+/**
+ * Queries with an unknown term: no notice contains them whole. `alert 人才`: Pagefind answers a
+ * Latin word it lacks with the pages holding its first letter (the A of "A类").
+ */
+export const NEGATIVES = ['火星创新', '量子纠缠', '梁孝克 火星', '区宇宙局', '外星人答复', 'alert 人才'];
 
 export interface QualityRow {
   q: string;

@@ -76,7 +76,8 @@ describe('excerpts and ranking', () => {
  * A stand-in for Pagefind with its two quirks: terms it cannot find are dropped, and a combined
  * query of single characters can miss pages that each term alone finds.
  */
-function fakePagefind(pages: Record<string, string>, brokenCombos: string[] = [], years: Record<string, string> = {}): PagefindLike {
+/** `backoff`: a word no page has matches the pages with its longest beginning that some page has, as Pagefind 1.6 does (alert → A). */
+function fakePagefind(pages: Record<string, string>, brokenCombos: string[] = [], years: Record<string, string> = {}, backoff = false): PagefindLike {
   const result = (id: string): PagefindResult => ({ id, data: async () => ({ url: `/notices/${id}/`, content: pages[id]!, excerpt: '', meta: { title: id } }) });
   return {
     async search(query, options) {
@@ -86,10 +87,13 @@ function fakePagefind(pages: Record<string, string>, brokenCombos: string[] = []
       }
       if (brokenCombos.includes(query.replace(/"/g, ''))) return { results: [] };
       const phrase = /^".*"$/.test(query);
-      const words = phrase ? [query.slice(1, -1)] : parseQuery(query).terms.filter((t) => Object.values(pages).some((p) => p.includes(t)));
+      // Pagefind compares lowercased.
+      const has = (t: string) => Object.values(pages).some((p) => p.toLowerCase().includes(t.toLowerCase()));
+      const shortened = (t: string) => [...Array(t.length).keys()].map((k) => t.slice(0, t.length - k)).find(has);
+      const words = phrase ? [query.slice(1, -1)] : parseQuery(query).terms.flatMap((t) => (has(t) ? [t] : backoff && shortened(t) ? [shortened(t)!] : []));
       if (!words.length) return { results: [] };
       const year = options?.filters?.['年份'];
-      return { results: Object.keys(pages).filter((id) => words.every((w) => pages[id]!.includes(w)) && (!year || years[id] === year)).map(result) };
+      return { results: Object.keys(pages).filter((id) => words.every((w) => pages[id]!.toLowerCase().includes(w.toLowerCase())) && (!year || years[id] === year)).map(result) };
     },
   };
 }
@@ -102,6 +106,14 @@ describe('search engine rules', () => {
     expect(o.partial).toBe(true);
     expect(o.unknownTerms).toEqual(['火星']);
     expect(o.results.map((r) => r.id).sort()).toEqual(['a', 'b']);
+  });
+
+  it('a word the site lacks is unknown even when Pagefind answers it with a shorter beginning of it', async () => {
+    const withLetters = { ...pages, e: '答复类别A类，人才引育' , f: '人才工作' };
+    const { outcome: o, page } = await firstPage(fakePagefind(withLetters, [], {}, true), 'alert 人才', map, {}, 10);
+    expect(o.partial).toBe(true);
+    expect(o.unknownTerms).toEqual(['alert']);
+    expect(page.map((v) => v.data.url).sort()).toEqual(['/notices/e/', '/notices/f/']);
   });
 
   it('ranks the query text itself above its pieces apart, and drops results lacking a term', async () => {

@@ -92,7 +92,7 @@ export async function runSearch(pf: PagefindLike, input: string, map: CharMap, o
   const base = { query, folded, unknownTerms: [] as string[], partial: false };
   if (byId.length) return { ...base, termsChecked: true, results: mergeRanked(byId, looseResults) };
   if (looseResults.length) return { ...base, termsChecked: false, results: mergeRanked(exact?.results ?? looseResults, looseResults) };
-  return checkTerms(pf, { ...base, termsChecked: false, results: [] }, options);
+  return checkTerms(pf, { ...base, termsChecked: false, results: [] }, map, options);
 }
 
 /** The first chunk's phrase results that every other chunk's phrase query also found, in its order. */
@@ -109,21 +109,36 @@ function everyChunk(found: ReadonlyArray<{ results: PagefindResult[] } | null>):
  * become the candidates and verification keeps those that really contain the query.
  * Only run when needed: it costs one search per term, and a common term alone is the slowest search
  * there is (every page, every position: 火星创新 took 9.4 s at 100,000 notices), so terms `seen` in a
- * loaded result's text are known to exist and not searched. What it returns keeps to the search's filters.
+ * loaded result's text are known to exist and not searched. A term counts as found only if Pagefind's
+ * answer holds it (holdsTerm). What it returns keeps to the search's filters.
  */
-export async function checkTerms(pf: PagefindLike, outcome: SearchOutcome, options: SearchOptions = {}, seen: ReadonlySet<string> = new Set()): Promise<SearchOutcome> {
+export async function checkTerms(pf: PagefindLike, outcome: SearchOutcome, map: CharMap, options: SearchOptions = {}, seen: ReadonlySet<string> = new Set()): Promise<SearchOutcome> {
   const { folded } = outcome;
   const alone = await Promise.all(folded.terms.map((t) => (seen.has(t) ? null : pf.search(t))));
-  const counts = alone.map((a, i) => (seen.has(folded.terms[i]!) ? Infinity : (a?.results.length ?? 0)));
+  const counts = await Promise.all(
+    folded.terms.map(async (t, i) => (seen.has(t) ? Infinity : (await holdsTerm(alone[i]?.results ?? [], t, map)) ? alone[i]!.results.length : 0)),
+  );
   const unknownTerms = folded.terms.filter((_, i) => counts[i] === 0);
   if (unknownTerms.length) {
     const known = unknownTerms.length < folded.terms.length;
-    const loose = known ? outcome.results.length ? outcome.results : ((await pf.search(folded.terms.filter((t) => !unknownTerms.includes(t)).join(' '), options))?.results ?? []) : [];
+    // Pagefind's own results dropped an unknown term, unless it answered one with a shorter beginning: then they are narrowed by it.
+    const shortened = unknownTerms.some((t) => (alone[folded.terms.indexOf(t)]?.results.length ?? 0) > 0);
+    const loose = known ? outcome.results.length && !shortened ? outcome.results : ((await pf.search(folded.terms.filter((t) => !unknownTerms.includes(t)).join(' '), options))?.results ?? []) : [];
     return { ...outcome, unknownTerms, partial: true, termsChecked: true, results: mergeRanked([], loose) };
   }
   if (outcome.results.length) return { ...outcome, termsChecked: true };
   const rarest = (await pf.search(folded.terms[counts.indexOf(Math.min(...counts))]!, options))?.results ?? [];
   return { ...outcome, termsChecked: true, results: mergeRanked([], rarest) };
+}
+
+/**
+ * Whether Pagefind really found `term`. For a word its index lacks, Pagefind 1.6 answers with the
+ * pages holding a shorter beginning of it (alert → the "A" of "A类"), so a term counts as found only
+ * when one of its first results contains it. Pagefind finds a word it has before any shorter one.
+ */
+async function holdsTerm(results: readonly PagefindResult[], term: string, map: CharMap): Promise<boolean> {
+  const first = await Promise.all(results.slice(0, 3).map((r) => r.data()));
+  return first.some((d) => d && missingTerms(foldedText(d, map), [term]).length === 0);
 }
 
 export interface VerifiedResult {
@@ -180,7 +195,7 @@ export async function firstPage(
     // Pagefind has these loaded already; a term they contain exists.
     const texts = (await Promise.all(outcome.results.slice(0, size).map((r) => r.data()))).flatMap((d) => (d ? [foldedText(d, map)] : []));
     const seen = new Set(outcome.folded.terms.filter((t) => texts.some((text) => text.includes(t))));
-    outcome = await checkTerms(pf, outcome, options, seen);
+    outcome = await checkTerms(pf, outcome, map, options, seen);
     page = await verifyWindow(outcome.results.slice(0, size), outcome, map);
   }
   return { outcome, page };
