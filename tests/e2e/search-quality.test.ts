@@ -96,6 +96,19 @@ describe(`search quality: sample content + ${CORPUS} generated notices`, () => {
     }
   });
 
+  it('counts a telephone number one notice holds as one result, though the other bundles hold numbers beginning like it', async () => {
+    // Pagefind answers a word a bundle lacks with the pages holding a shorter beginning of it (883…).
+    const pagesOf = new Map<string, string[]>();
+    for (const [path, text] of truth) for (const n of new Set(text.match(/(?<!\d)8\d{7}(?!\d)/g) ?? [])) pagesOf.set(n, [...(pagesOf.get(n) ?? []), path]);
+    const numbers = [...pagesOf].filter(([n, paths]) => paths.length === 1 && [...pagesOf.keys()].some((m) => m !== n && m.startsWith(n.slice(0, 3))));
+    expect(numbers.length).toBeGreaterThan(0);
+    for (const [n, paths] of numbers.slice(0, 2)) {
+      const r = await searchFor(page, server.url, n);
+      expect(r.status, n).toBe('找到 1 条结果。');
+      expect(r.results.map((x) => x.path), n).toEqual(paths);
+    }
+  });
+
   it('searches the newest notices first, says so, and everything when asked or needed; a year filter, only that year’s bundles', async () => {
     const list = JSON.parse(readFileSync(join(root, 'dist/search/bundles.json'), 'utf8')) as BundleList;
     expect(list.recent?.bundles).toEqual(['/pagefind/']);

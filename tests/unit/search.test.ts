@@ -116,6 +116,21 @@ describe('search engine rules', () => {
     expect(page.map((v) => v.data.url).sort()).toEqual(['/notices/e/', '/notices/f/']);
   });
 
+  it('counts only the pages holding a word, not those a bundle lacking it gives for a shorter beginning', async () => {
+    const newer = fakePagefind({ a: '联系电话：0575-88319423', b: '人才工作' }, [], {}, true);
+    const older = fakePagefind({ c: '实施项目883项', d: '累计883项，人才' }, [], {}, true);
+    const both: PagefindLike = {
+      async search(query, options) {
+        const [x, y] = await Promise.all([newer.search(query, options), older.search(query, options)]);
+        return { results: [...x!.results, ...y!.results] };
+      },
+    };
+    const { outcome, page } = await firstPage(both, '88319423', map, {}, 10);
+    expect(outcome.partial).toBe(false);
+    expect(outcome.results.map((r) => r.id)).toEqual(['a']);
+    expect(page.map((v) => v.data.url)).toEqual(['/notices/a/']);
+  });
+
   it('ranks the query text itself above its pieces apart, and drops results lacking a term', async () => {
     const o = await runSearch(fakePagefind(pages), '科技创新', map);
     const v = await verifyWindow(o.results, o, map);

@@ -141,6 +141,22 @@ async function holdsTerm(results: readonly PagefindResult[], term: string, map: 
   return first.some((d) => d && missingTerms(foldedText(d, map), [term]).length === 0);
 }
 
+/**
+ * The results without Pagefind's answers to shortened words. A bundle that lacks a word answers it
+ * with the pages holding a shorter beginning of it (holdsTerm), so a word found in one bundle
+ * brings junk from the others, and the count says "找到 241 条结果" for a telephone number one notice
+ * has. Pagefind's exact-phrase search never shortens: a result is kept if the phrase search of
+ * each (known) word of two or more characters found it too. Only run when verification dropped
+ * results, as it costs a search per word.
+ */
+async function withoutShortenedMatches(pf: PagefindLike, outcome: SearchOutcome, options: SearchOptions): Promise<SearchOutcome> {
+  const words = outcome.folded.terms.filter((t) => [...t].length > 1 && !outcome.unknownTerms.includes(t));
+  const found = await Promise.all(words.map((t) => pf.search(phraseQuery(t), options)));
+  const sets = found.map((f) => new Set((f?.results ?? []).map((r) => r.id)));
+  if (!sets.length) return outcome;
+  return { ...outcome, results: outcome.results.filter((r) => sets.every((ids) => ids.has(r.id))) };
+}
+
 export interface VerifiedResult {
   data: PagefindData;
   /** Contains every chunk of the query as typed (folded), not only its words apart. */
@@ -197,6 +213,10 @@ export async function firstPage(
     const seen = new Set(outcome.folded.terms.filter((t) => texts.some((text) => text.includes(t))));
     outcome = await checkTerms(pf, outcome, map, options, seen);
     page = await verifyWindow(outcome.results.slice(0, size), outcome, map);
+    if (page.length < Math.min(size, outcome.results.length)) {
+      outcome = await withoutShortenedMatches(pf, outcome, options);
+      page = await verifyWindow(outcome.results.slice(0, size), outcome, map);
+    }
   }
   return { outcome, page };
 }
