@@ -3,7 +3,7 @@
  * Results are built as DOM text nodes; nothing from the index is assigned as HTML.
  */
 import { parseCharMap, type CharMap } from '../lib/search/fold';
-import { firstPage, nothingFound, parseFolded, verifyWindow, withoutSuperseded, type PagefindData, type PagefindLike, type SearchOptions, type SearchOutcome, type VerifiedResult } from '../lib/search/engine';
+import { firstPage, nothingFound, parseFolded, verifyWindow, withoutSuperseded, mergedBundles, type PagefindData, type PagefindLike, type SearchOptions, type SearchOutcome, type VerifiedResult } from '../lib/search/engine';
 import { excerptRuns } from '../lib/search/excerpt';
 import { bundlesForYear, RECENT_FILTER, recentHoldsAll, recentIsEnough, YEAR_FILTER, yearHeadValue, type YearHead } from '../lib/search/scope';
 import { bucketOf, bucketsFor, parseBucket, termFile, termRoutes, type TermRoutes } from '../lib/search/routes';
@@ -16,7 +16,6 @@ const PAGE = 10;
 interface Pagefind extends PagefindLike {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  mergeIndex(url: string, options?: Record<string, unknown>): Promise<void>;
 }
 /** pagefind.js (1.6): instances share its worker and keep their own bundles. */
 interface PagefindModule {
@@ -76,17 +75,20 @@ export async function startSearchPage(): Promise<void> {
       fetch(app.dataset.charmap!).then((r) => (r.ok ? r.text() : '')),
     ]);
     charMap = parseCharMap(pairs);
-    /** One Pagefind instance over these bundles (the first one's index, the others merged in). */
+    /** One Pagefind instance per bundle, searched as one (mergedBundles: Pagefind's mergeIndex loses a date order). */
     const open = async (list: readonly string[]): Promise<PagefindLike> => {
-      const pf = lib.createInstance({ basePath: list[0] });
-      // `ranking: {}` changes no weight (same results and scores, measured) but makes options() wait
-      // until this instance's WebAssembly is loaded: pagefind.js 1.6 acknowledges init at once and
-      // loads it later, and an instance created while another one's is still loading instantiates
-      // the module twice, after which the search hangs with no error (3 of 60 year-filtered searches).
-      await pf.options({ excerptLength: 40, ranking: {} });
-      await pf.init();
-      for (const b of list.slice(1)) await pf.mergeIndex(b);
-      return withoutSuperseded(pf, superseded);
+      const parts = [];
+      for (const basePath of list) {
+        const pf = lib.createInstance({ basePath });
+        // `ranking: {}` changes no weight (same results and scores, measured) but makes options() wait
+        // until this instance's WebAssembly is loaded: pagefind.js 1.6 acknowledges init at once and
+        // loads it later, and an instance created while another one's is still loading instantiates
+        // the module twice, after which the search hangs with no error (3 of 60 year-filtered searches).
+        await pf.options({ excerptLength: 40, ranking: {} });
+        await pf.init();
+        parts.push({ pf, newest: listed?.ranges?.[basePath]?.[1] });
+      }
+      return withoutSuperseded(mergedBundles(parts), superseded);
     };
     // One instance per list of bundles: a year's shards can be the recent bundles themselves.
     const opened = new Map<string, Promise<PagefindLike>>();

@@ -109,6 +109,22 @@ describe(`search quality: sample content + ${CORPUS} generated notices`, () => {
     }
   });
 
+  it('sorted by date, results from several bundles come newest first', async () => {
+    const list = JSON.parse(readFileSync(join(root, 'dist/search/bundles.json'), 'utf8')) as BundleList;
+    expect(list.bundles.length).toBeGreaterThan(1);
+    await searchFor(page, server.url, '科技创新', '&sort=date&scope=all');
+    for (let shown = 10; shown < 30; shown += 10) {
+      await page.click('#search-more');
+      await page.waitForFunction((n) => document.querySelectorAll('#search-result-list li').length > n, shown);
+    }
+    const dates = await page.$$eval('#search-result-list li .result-meta', (ms) => ms.map((m) => /发文日期：(\S+)/.exec(m.textContent!)![1]!));
+    expect(dates.length).toBeGreaterThanOrEqual(30);
+    // Pagefind's own mergeIndex orders several bundles' results by score, whatever the sort: it put
+    // the older bundle's notices (from 2022-05-23 down) first.
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(dates[0]! >= list.recent!.since, `${dates[0]} is older than the newest bundle`).toBe(true);
+  });
+
   it('searches the newest notices first, says so, and everything when asked or needed; a year filter, only that year’s bundles', async () => {
     const list = JSON.parse(readFileSync(join(root, 'dist/search/bundles.json'), 'utf8')) as BundleList;
     expect(list.recent?.bundles).toEqual(['/pagefind/']);

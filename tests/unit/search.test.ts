@@ -3,7 +3,7 @@ import { parseCharMap, toSimplified } from '../../src/lib/search/fold';
 import { identifierLookup, missingTerms, parseQuery, phraseQuery } from '../../src/lib/search/query';
 import { excerptRuns } from '../../src/lib/search/excerpt';
 import { mergeRanked } from '../../src/lib/search/rank';
-import { firstPage, runSearch, verifyWindow, withoutSuperseded, type PagefindLike, type PagefindResult } from '../../src/lib/search/engine';
+import { firstPage, mergedBundles, runSearch, verifyWindow, withoutSuperseded, type PagefindLike, type PagefindResult } from '../../src/lib/search/engine';
 import { articleText } from '../../src/lib/search/records';
 import { buildCharPairs } from '../../src/lib/search/char-map';
 import { presplit, unsplit } from '../../src/lib/search/presplit';
@@ -194,6 +194,27 @@ describe('search engine rules', () => {
   it('looks a 文号 up exactly, whatever brackets the visitor typed', async () => {
     const o = await runSearch(fakePagefind(pages), '浙科提[2024]297号', map);
     expect(o.results[0]).toMatchObject({ id: 'd', exact: true });
+  });
+});
+
+describe('several bundles searched as one', () => {
+  const list = (items: Array<[string, number, string]>): PagefindLike => ({
+    async search() {
+      return { results: items.map(([id, score, date]) => ({ id, score, data: async () => ({ url: `/notices/${id}/`, content: '', excerpt: '', meta: { date } }) })) };
+    },
+  });
+  const newer = list([['n1', 1, '2024-05-01'], ['n2', 9, '2024-02-01']]);
+  const older = list([['o1', 5, '2023-11-01'], ['o2', 2, '2023-03-01']]);
+  const delta = list([['d-old', 3, '2023-06-01'], ['d-new', 4, '2024-12-01']]);
+  const parts = [{ pf: older, newest: '2023-11-01' }, { pf: newer, newest: '2024-05-01' }, { pf: delta }];
+
+  it('orders by score when not sorting, as Pagefind merges', async () => {
+    const r = await mergedBundles(parts).search('x', {});
+    expect(r!.results.map((x) => x.id)).toEqual(['n2', 'o1', 'd-new', 'd-old', 'o2', 'n1']);
+  });
+  it('by date: the newest shard first; a delta result before the first shard not newer than it (after the one holding its date)', async () => {
+    const r = await mergedBundles(parts).search('x', { sort: { date: 'desc' } });
+    expect(r!.results.map((x) => x.id)).toEqual(['d-new', 'n1', 'n2', 'o1', 'o2', 'd-old']);
   });
 });
 

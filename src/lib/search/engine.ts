@@ -11,6 +11,8 @@ export interface PagefindData {
 }
 export interface PagefindResult {
   id: string;
+  /** Pagefind's relevance score (its merged searches order by it). */
+  score?: number;
   data(): Promise<PagefindData | null>;
 }
 export interface SearchOptions {
@@ -19,6 +21,43 @@ export interface SearchOptions {
 }
 export interface PagefindLike {
   search(query: string | null, options?: SearchOptions): Promise<{ results: PagefindResult[] } | null>;
+}
+
+/** One search bundle: its own Pagefind instance, and the newest date it holds (none: an incremental build's delta bundle). */
+export interface BundlePart {
+  pf: PagefindLike;
+  newest?: string;
+}
+
+/**
+ * Several bundles searched as one. By relevance, results are ordered by score, as Pagefind's own
+ * mergeIndex does. By date, mergeIndex also orders by score, which mixes its bundles' dates; the
+ * shards hold date ranges that do not overlap, so their date-sorted lists are joined newest shard
+ * first. A delta bundle's results (notices added or edited since the last full build, of any date)
+ * go before the first shard whose newest notice is not newer than theirs: exact for an added
+ * notice (the newest), approximate for an edited older one (it follows the whole shard holding its
+ * date) until the next full build.
+ */
+export function mergedBundles(parts: readonly BundlePart[]): PagefindLike {
+  if (parts.length === 1) return parts[0]!.pf;
+  const shards = parts.filter((p) => p.newest).sort((a, b) => b.newest!.localeCompare(a.newest!));
+  const deltas = parts.filter((p) => !p.newest);
+  return {
+    async search(query, options) {
+      const found = await Promise.all(parts.map((p) => p.pf.search(query, options)));
+      if (found.some((f) => !f)) return null;
+      const of = (p: BundlePart) => found[parts.indexOf(p)]!.results;
+      if (!options?.sort) return { results: found.flatMap((f) => f!.results).sort((a, b) => (b.score ?? 0) - (a.score ?? 0)) };
+      const late = await Promise.all(deltas.flatMap(of).map(async (r) => ({ r, date: (await r.data())?.meta.date ?? '' })));
+      late.sort((a, b) => b.date.localeCompare(a.date));
+      const slot = (date: string) => {
+        const k = shards.findIndex((s) => s.newest! <= date);
+        return k === -1 ? shards.length : k;
+      };
+      const before = (k: number) => late.filter((l) => slot(l.date) === k).map((l) => l.r);
+      return { results: [...shards.flatMap((shard, k) => [...before(k), ...of(shard)]), ...before(shards.length)] };
+    },
+  };
 }
 
 /**
