@@ -24,6 +24,8 @@ describe('query folding and parsing', () => {
     expect(q.terms).toContain('科技');
     expect(q.terms).toContain('创新');
     expect(q.chunks.map(phraseQuery)).toEqual(['"科技创新"', '"冯观萍"']);
+    // Punctuation around a chunk is not looked for; inside one (a 文号's brackets) it is.
+    expect(parseQuery('，人才。 《实施方案》 🙂越科〔2019〕91号').chunks).toEqual(['人才', '实施方案', '越科〔2019〕91号']);
   });
   it('reports the terms a text lacks', () => {
     expect(missingTerms('越城区认真贯彻', ['越城', '贯彻', '火星'])).toEqual(['火星']);

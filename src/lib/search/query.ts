@@ -17,7 +17,9 @@ export function parseQuery(input: string): ParsedQuery {
     .normalize('NFKC')
     .replace(/["“”'‘’]/g, ' ')
     .split(/\s+/)
-    .map((c) => c.trim())
+    // Punctuation and symbols around a chunk are not part of the text looked for (人才。, 《实施方案》);
+    // inside one they are (越科〔2019〕91号).
+    .map((c) => c.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''))
     .filter(Boolean)
     .slice(0, MAX_CHUNKS);
   const terms: string[] = [];
