@@ -16,7 +16,9 @@ export const IMMUTABLE_RULES = ['/_astro/*', '/:bundle/fragment/*', '/:bundle/in
 /** The same paths for nginx's `location ~` (a regular expression). */
 export const IMMUTABLE_LOCATION = '^/(?:_astro|[^/]+/(?:fragment|index|filter))/';
 
+const IMMUTABLE_PATH = new RegExp(IMMUTABLE_LOCATION);
+
 /** Whether a site path (as requested, starting with /) is one of the immutable paths. */
 export function isImmutablePath(path: string): boolean {
-  return new RegExp(IMMUTABLE_LOCATION).test(path);
+  return IMMUTABLE_PATH.test(path);
 }
