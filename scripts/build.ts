@@ -19,16 +19,15 @@ import { DEFAULT_PARTITION_SIZE, deriveSiteData, neighboursIn } from '../src/lib
 import { listingFingerprints } from '../src/lib/build/listing-fingerprints';
 import { listingFiles, siteListings } from '../src/lib/site/listings';
 import { SearchBundleCache } from '../src/lib/build/search-cache';
-import { shardPlan, DEFAULT_RECENT_SIZE, DEFAULT_SHARD_SIZE, DEFAULT_YEAR_SPLIT } from '../src/lib/build/shards';
-import type { YearHead } from '../src/lib/search/scope';
+import { shardPlan, DEFAULT_SHARD_SIZE } from '../src/lib/build/shards';
 import { swapInto } from '../src/lib/build/swap-dir';
 import { buildManifest, hashFiles, listFiles, MANIFEST_FILE, serialiseManifest } from '../src/lib/build/manifest';
 import { describeBrokenLink, findBrokenLinks } from '../src/lib/build/link-check';
 import { distFingerprint, noticeDigests, planBuild, readState, siteFingerprint, STATE_FILE, type BuildState, type IndexedPage } from '../src/lib/build/incremental';
 import { libFingerprint } from '../src/lib/code-fingerprint';
 import type { BundleList } from '../src/lib/build/search-delta';
-import { GRAMS_FILE, writeTermTable } from '../src/lib/build/search-routes';
 import { FullBuildNeeded, incrementalBuild } from './lib/incremental-build';
+import { commitStore, takeBundleTexts, writeStore, writeTablesFor } from '../src/lib/build/search-texts';
 
 const { values } = parseArgs({ options: { root: { type: 'string', default: '.' }, full: { type: 'boolean', default: false } } });
 const root = resolve(values.root);
@@ -70,10 +69,8 @@ const specs = notices
   .map(noticeRecordSpec);
 
 const shardSize = Number(process.env.GONGKAI_SHARD_SIZE) || DEFAULT_SHARD_SIZE;
-const recentSize = Number(process.env.GONGKAI_RECENT_SIZE) || DEFAULT_RECENT_SIZE;
-const yearSplit = Number(process.env.GONGKAI_YEAR_SPLIT) || DEFAULT_YEAR_SPLIT;
 /** The search bundles of a full build (src/lib/build/shards.ts): records newest first. */
-const planShards = () => shardPlan(specs, shardSize, recentSize, (s) => s.meta.date!.slice(0, 4), yearSplit);
+const planShards = () => shardPlan(specs, shardSize);
 const searchCache = new SearchBundleCache(join(work, 'search-cache'));
 
 // What the last build's output can be reused for (src/lib/build/incremental.ts).
@@ -126,6 +123,8 @@ if (!indexed) {
   step('替换 dist/');
 }
 
+// The texts the search tables were made from, for the next incremental build (which needs this state too).
+commitStore(work);
 const state: BuildState = { version: 3, code, dist: distFingerprint(dist)!, notices: digests, listings, bundles: full ? planShards().map((s) => s.bundle) : last!.bundles, indexed };
 writeFileSync(`${statePath}.tmp`, JSON.stringify(state));
 renameSync(`${statePath}.tmp`, statePath);
@@ -155,28 +154,13 @@ async function fullBuild(): Promise<Record<string, IndexedPage>> {
   step(astroProcesses > 1 ? `Astro 生成页面（${astroProcesses} 个进程）` : 'Astro 生成页面');
 
   const shards = planShards();
-  // Each shard's oldest and newest notice date (items are newest first). With older bundles, the
-  // newest one is searched first (src/lib/search/scope.ts), and `since` is its oldest date.
-  const dateOf = (s: NoticeRecordSpec | undefined) => s?.meta.date?.slice(0, 10) ?? '';
-  const ranges = Object.fromEntries(shards.map((s) => [`/${s.bundle}/`, [dateOf(s.items.at(-1)), dateOf(s.items[0])] as [string, string]]));
-  const first = `/${shards[0]!.bundle}/`;
-  const since = shards.length > 1 ? ranges[first]![0] : undefined;
-  // A year's head bundle, with bundle 0 when bundle 0 holds notices of that year (its newest ones).
-  const yearHeads: Record<string, YearHead> = {};
-  for (const s of shards) {
-    if (!s.headOf) continue;
-    const withFirst = ranges[first]![0].slice(0, 4) <= s.headOf;
-    yearHeads[s.headOf] = { bundles: [...(withFirst ? [first] : []), `/${s.bundle}/`], since: dateOf(s.items.at(-1)) };
-  }
-  const heads = Object.keys(yearHeads).length ? { yearHeads } : {};
 
   /** One bundle in a fresh process: a Pagefind crash or its memory ends with that process. */
   function indexShard(bundle: string, items: typeof specs): Promise<{ status: number; stderr: string }> {
     const recordsFile = join(work, `search-records-${bundle}.json`);
     writeFileSync(recordsFile, JSON.stringify(items));
-    const marks = { ...(since && bundle === shards[0]!.bundle ? { recentSince: since } : {}), ...heads };
     // The records file is the process's input only (2.3 MB per 5,000 notices): not left in .gongkai/.
-    return runTsChild(join(import.meta.dirname, 'search-index.ts'), [staging, recordsFile, join(staging, bundle), JSON.stringify(marks)]).finally(() => rmSync(recordsFile, { force: true }));
+    return runTsChild(join(import.meta.dirname, 'search-index.ts'), [staging, recordsFile, join(staging, bundle)]).finally(() => rmSync(recordsFile, { force: true }));
   }
   // A shard whose pages and records are unchanged is linked from the last build's bundle. The notice
   // pages' hashes serve the shards' keys here and the integrity manifest below (pages do not change in between).
@@ -189,17 +173,18 @@ async function fullBuild(): Promise<Record<string, IndexedPage>> {
   const failures = runs.flatMap((r, i) => (r.status === 0 ? [] : [`${toIndex[i]!.bundle}: ${r.stderr.split('\nstack backtrace')[0]!.trim()}`]));
   if (failures.length) fail('Pagefind 建立搜索索引出错', 'Pagefind could not index the site', failures.join('\n'));
   for (const s of toIndex) searchCache.store(s.key, join(staging, s.bundle));
-  // The search page opens the bundles listed here: the recent one first, a year's by their date ranges.
   mkdirSync(join(staging, 'search'), { recursive: true });
-  // With several bundles, a term table lets a search skip the bundles that lack its terms.
-  const bundleNames = shards.map((s) => `/${s.bundle}/`);
-  const terms = since ? writeTermTable(staging, bundleNames) : undefined;
-  if (!terms) for (const s of shards) rmSync(join(staging, s.bundle, GRAMS_FILE), { force: true });
-  const list: BundleList = { bundles: bundleNames, superseded: [], ...(since ? { recent: { bundles: [bundleNames[0]!], since }, ranges, terms, ...heads } : {}) };
+  // Which bundles hold records, and (after incremental builds) which of their records are replaced.
+  const list: BundleList = { bundles: shards.map((s) => `/${s.bundle}/`), superseded: [] };
   writeFileSync(join(staging, 'search', 'bundles.json'), JSON.stringify(list) + '\n');
   const reused = shards.length - toIndex.length;
   console.log(`搜索索引：${specs.length} 篇，${shards.length} 个分片${reused ? `（${reused} 个未变，沿用上次的索引）` : ''}。`);
   step('Pagefind 搜索索引');
+  // The search page answers from tables over every notice's text (src/lib/search/contract.ts).
+  const texts = new Map<string, Parameters<typeof writeStore>[1][number]>();
+  for (const s of shards) takeBundleTexts(staging, s.bundle, texts);
+  writeStore(work, writeTablesFor(staging, specs.map((s) => s.url), texts));
+  step('搜索表');
 
   // Link integrity: every internal link and attachment must resolve in the built site.
   const published = listFiles(staging);

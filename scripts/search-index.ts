@@ -7,13 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { writeSearchIndex } from '../src/lib/build/search-index';
 import type { NoticeRecordSpec } from '../src/lib/search/records';
-import type { ScopeMarks } from '../src/lib/search/scope';
 
-const [siteDir, recordsFile, outputPath, marks] = process.argv.slice(2);
+const [siteDir, recordsFile, outputPath] = process.argv.slice(2);
 if (!siteDir || !recordsFile || !outputPath) {
-  console.error('用法：search-index.ts <站点目录> <记录 JSON> <输出目录> [先搜索范围的标记 JSON]');
+  console.error('用法：search-index.ts <站点目录> <记录 JSON> <输出目录>');
   process.exit(2);
 }
 const specs = JSON.parse(readFileSync(recordsFile, 'utf8')) as NoticeRecordSpec[];
-const { records } = await writeSearchIndex(siteDir, specs, outputPath, marks ? (JSON.parse(marks) as ScopeMarks) : {});
+const { records } = await writeSearchIndex(siteDir, specs, outputPath);
 console.log(`搜索索引：${records} 篇公开信息。`);

@@ -12,7 +12,7 @@ import { describeBrokenLink, findBrokenLinks, resolvesInSite } from '../../src/l
 import type { BuildState, IndexedPage, NoticeDigest } from '../../src/lib/build/incremental';
 import { articleText, noticeRecordSpec } from '../../src/lib/search/records';
 import { bundleIds, clashingIds, DELTA_BUNDLE, idsOfUrls, MAX_DELTA, type BundleList } from '../../src/lib/build/search-delta';
-import { GRAMS_FILE } from '../../src/lib/build/search-routes';
+import { readStore, takeBundleTexts, writeStore, writeTablesFor } from '../../src/lib/build/search-texts';
 import type { NoticeData } from '../../src/lib/model/notice-schema';
 import type { Neighbours } from '../../src/lib/site/derive';
 import { runTsChild } from './child-process';
@@ -147,26 +147,27 @@ export async function incrementalBuild(o: {
       }
       for (const f of unknown) indexed[f]!.id = ids.get(urlOf(f))!;
     }
-    // The delta bundle joins the recent bundles searched first (src/lib/search/scope.ts): it holds the
-    // new notices. Its records dated from the recent bundles' `since` on are marked recent, as in bundle 0.
-    const lastList = JSON.parse(readFileSync(join(dist, 'search', 'bundles.json'), 'utf8')) as BundleList;
+    // The changed notices' records go into the delta bundle.
     if (stale.length) {
       // Pages are read from absolute paths (site folder "/"): the new ones from `next`, the others from dist/.
       writeFileSync(join(dir, 'delta-records.json'), JSON.stringify(stale.map((s) => ({ ...s, file: join(fresh.has(s.file) ? next : dist, s.file) }))));
-      // Its records are marked as those of the bundles searched first would be (recent, a year's head).
-      const marks = { ...(lastList.recent ? { recentSince: lastList.recent.since } : {}), ...(lastList.yearHeads ? { yearHeads: lastList.yearHeads } : {}) };
-      const r = await runTsChild(join(SCRIPTS, 'search-index.ts'), ['/', join(dir, 'delta-records.json'), join(next, DELTA_BUNDLE), JSON.stringify(marks)]);
+      const r = await runTsChild(join(SCRIPTS, 'search-index.ts'), ['/', join(dir, 'delta-records.json'), join(next, DELTA_BUNDLE)]);
       if (r.status !== 0) throw new Error(`Pagefind：${r.stderr.split('\nstack backtrace')[0]!.trim()}`);
-      // The delta bundle is not in the term table (the search page always opens it): its grams are not published.
-      rmSync(join(next, DELTA_BUNDLE, GRAMS_FILE), { force: true });
+    }
+    // The search tables again, over every notice: the kept texts, the changed ones from the delta bundle.
+    const texts = readStore(work);
+    if (!texts) throw new FullBuildNeeded('没有上次构建的搜索文本');
+    if (stale.length) takeBundleTexts(next, DELTA_BUNDLE, texts);
+    try {
+      writeStore(work, writeTablesFor(next, o.specs.map((s) => s.url), texts));
+    } catch (err) {
+      throw new FullBuildNeeded((err as Error).message);
     }
     const superseded = new Map(hidden.map((f) => [indexed[f]!.id!, indexed[f]!.bundle]));
     const bundles = [...last.bundles, ...(stale.length ? [DELTA_BUNDLE] : [])];
     const clashes = clashingIds(superseded, new Map(bundles.map((b) => [b, bundleIds(join(b === DELTA_BUNDLE ? next : dist, b))])));
     if (clashes.length) throw new FullBuildNeeded(`搜索记录编号 ${clashes[0]} 在两个分片中重复`);
-    const recent = lastList.recent && { ...lastList.recent, bundles: [...lastList.recent.bundles.filter((b) => b !== `/${DELTA_BUNDLE}/`), ...(stale.length ? [`/${DELTA_BUNDLE}/`] : [])] };
-    // The shards keep their date ranges and term table; the delta bundle is in neither (it is opened for every search).
-    const list: BundleList = { bundles: bundles.map((b) => `/${b}/`), superseded: [...superseded.keys()].sort(), ...(recent ? { recent } : {}), ...(lastList.ranges ? { ranges: lastList.ranges } : {}), ...(lastList.terms ? { terms: lastList.terms } : {}), ...(lastList.yearHeads ? { yearHeads: lastList.yearHeads } : {}) };
+    const list: BundleList = { bundles: bundles.map((b) => `/${b}/`), superseded: [...superseded.keys()].sort() };
     mkdirSync(join(next, 'search'), { recursive: true });
     writeFileSync(join(next, 'search', 'bundles.json'), JSON.stringify(list) + '\n');
     o.step(`搜索索引（${stale.length} 篇在增量索引中）`);
@@ -218,7 +219,7 @@ function siteChanges(siteOut: string, manifest: Manifest, kept: readonly string[
   const hashes = hashFiles(siteOut, made);
   const changed = made.filter((f) => manifest.files[f] !== hashes.get(f));
   const madeOrKept = new Set([...made, ...kept]);
-  const removed = Object.keys(manifest.files).filter((f) => !madeOrKept.has(f) && !/^(?:(?:care\/)?notices\/|pagefind[^/]*\/|_astro\/)|^search\/(?:bundles\.json$|terms\/)/.test(f));
+  const removed = Object.keys(manifest.files).filter((f) => !madeOrKept.has(f) && !/^(?:(?:care\/)?notices\/|pagefind[^/]*\/|_astro\/)|^search\/(?:bundles\.json$|index\.json$|terms\/|keys\/|pack\/|docs\/)/.test(f));
   return { changed, removed, kept: kept.length };
 }
 
@@ -227,7 +228,7 @@ function siteChanges(siteOut: string, manifest: Manifest, kept: readonly string[
  * delta bundle, or the file itself.
  */
 function topOfChange(file: string): string {
-  const m = /^(care\/notices\/[^/]+|notices\/[^/]+|pagefind-delta)\//.exec(file);
+  const m = /^(care\/notices\/[^/]+|notices\/[^/]+|pagefind-delta|search\/(?:keys|pack|docs))\//.exec(file);
   return m ? m[1]! : file;
 }
 

@@ -3,26 +3,56 @@ import type { Page } from 'playwright-core';
 export interface SearchPageResult {
   status: string;
   heading: string;
-  partial: boolean;
-  /** Result paths in display order, and whether each contains the query text itself. */
-  results: Array<{ path: string; exact: boolean; title: string }>;
+  state: string;
+  /** The count the page states (data-count; empty for a partial list). */
+  count: number | null;
+  /** Results in display order. */
+  results: Array<{ path: string; title: string; excerpt: string; marks: string[] }>;
+  moreVisible: boolean;
+  /** Search start to results shown, in the page (ms). */
+  ms: number;
 }
 
-/** Opens /search/?q=… (the shareable GET form target) and waits until the results are on the page. */
+/** Waits until the search page shows the answer to `query` (its data-state done or partial). */
+export async function waitForAnswer(page: Page, query: string): Promise<void> {
+  await page.waitForFunction(
+    (q) => {
+      const app = document.getElementById('search-app')!;
+      return app.dataset.query === q && (app.dataset.state === 'done' || app.dataset.state === 'partial');
+    },
+    query.trim(),
+    { timeout: 60_000 },
+  );
+}
+
+export function readSearchPage(page: Page): Promise<SearchPageResult> {
+  return page.evaluate(() => {
+    const app = document.getElementById('search-app')!;
+    return {
+      status: document.getElementById('search-status')!.textContent ?? '',
+      heading: document.getElementById('search-results-heading')!.textContent ?? '',
+      state: app.dataset.state ?? '',
+      count: app.dataset.count ? Number(app.dataset.count) : null,
+      results: [...document.querySelectorAll('#search-result-list li')].map((li) => ({
+        path: new URL((li.querySelector('a') as HTMLAnchorElement).href).pathname,
+        title: li.querySelector('a')!.textContent ?? '',
+        excerpt: li.querySelector('.result-excerpt')?.textContent ?? '',
+        marks: [...li.querySelectorAll('.result-excerpt mark')].map((m) => m.textContent ?? ''),
+      })),
+      moreVisible: !(document.getElementById('search-more') as HTMLButtonElement).hidden,
+      ms: Number(app.dataset.ms),
+    };
+  });
+}
+
+/** Opens /search/?q=… (the shareable GET form target; `extra` adds filters, sort, n) and reads the answer. */
 export async function searchFor(page: Page, base: string, query: string, extra = ''): Promise<SearchPageResult> {
   const logged: string[] = [];
   const onConsole = (m: { type(): string; text(): string }) => logged.push(`${m.type()}: ${m.text()}`);
   page.on('console', onConsole);
   await page.goto(`${base}/search/?q=${encodeURIComponent(query)}${extra}`);
   try {
-    await page.waitForFunction(
-      (q) => {
-        const app = document.getElementById('search-app')!;
-        return app.dataset.query === q && (app.dataset.state === 'done' || app.dataset.state === 'partial');
-      },
-      query.trim(),
-      { timeout: 30_000 },
-    );
+    await waitForAnswer(page, query);
   } catch (err) {
     // Say what the page showed, and what it logged: a bare timeout does not.
     const shown = await page.evaluate(() => `${document.getElementById('search-app')!.dataset.state}: ${document.getElementById('search-status')!.textContent}`).catch(() => '?');
@@ -30,14 +60,5 @@ export async function searchFor(page: Page, base: string, query: string, extra =
   } finally {
     page.off('console', onConsole);
   }
-  return page.evaluate(() => ({
-    status: document.getElementById('search-status')!.textContent ?? '',
-    heading: document.getElementById('search-results-heading')!.textContent ?? '',
-    partial: document.getElementById('search-app')!.dataset.state === 'partial',
-    results: [...document.querySelectorAll('#search-result-list li')].map((li) => ({
-      path: new URL((li.querySelector('a') as HTMLAnchorElement).href).pathname,
-      exact: li.classList.contains('exact'),
-      title: li.querySelector('a')!.textContent ?? '',
-    })),
-  }));
+  return readSearchPage(page);
 }

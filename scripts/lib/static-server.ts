@@ -30,7 +30,22 @@ export async function serveStatic(dir: string, opts: { cachePolicy?: boolean } =
       return;
     }
     const cache: Record<string, string> = opts.cachePolicy ? { 'Cache-Control': isImmutablePath(path) ? IMMUTABLE : REVALIDATE } : {};
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...cache });
+    const type = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Accept-Ranges': 'bytes', ...cache };
+    // Range requests, as every static host answers them (the search tables' postings are read so).
+    const range = /^bytes=(\d+)-(\d+)$/.exec(req.headers.range ?? '');
+    if (range) {
+      const size = statSync(file).size;
+      const start = Number(range[1]);
+      const end = Math.min(Number(range[2]), size - 1);
+      if (start > end) {
+        res.writeHead(416, { 'Content-Range': `bytes */${size}` }).end();
+        return;
+      }
+      res.writeHead(206, { ...type, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': String(end - start + 1) });
+      createReadStream(file, { start, end }).pipe(res);
+      return;
+    }
+    res.writeHead(200, type);
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

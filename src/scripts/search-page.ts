@@ -1,26 +1,19 @@
 /**
- * The /search/ page: Pagefind's own JS API driven by gongkai's search rules (src/lib/search).
- * Results are built as DOM text nodes; nothing from the index is assigned as HTML.
+ * The /search/ page: DOM, events and the URL. What a query means and which notices answer it, in
+ * what order, is decided by src/lib/search (plan.ts, answer.ts) from the tables the build publishes;
+ * records are read from Pagefind's bundles (pagefind-fragments.ts). Results are built as DOM text
+ * nodes; nothing from the index is assigned as HTML.
  */
 import { parseCharMap, type CharMap } from '../lib/search/fold';
-import { firstPage, nothingFound, parseFolded, verifyWindow, withoutSuperseded, mergedBundles, type PagefindData, type PagefindLike, type SearchOptions, type SearchOutcome, type VerifiedResult } from '../lib/search/engine';
+import { TableSearch, type Answer } from '../lib/search/answer';
+import { planSearch, type SearchRequest } from '../lib/search/plan';
+import { httpTables } from '../lib/search/http-tables';
+import { loadFragment, type Fragment } from '../lib/search/pagefind-fragments';
 import { excerptRuns } from '../lib/search/excerpt';
-import { bundlesForYear, RECENT_FILTER, recentHoldsAll, recentIsEnough, YEAR_FILTER, yearHeadValue, type YearHead } from '../lib/search/scope';
-import { bucketOf, bucketsFor, parseBucket, termFile, termRoutes, type TermRoutes } from '../lib/search/routes';
-import { identifierLookup, parseQuery } from '../lib/search/query';
-import { formatDateZh } from '../lib/site/format';
-import type { BundleList } from '../lib/build/search-delta';
+import { describeAnswer } from '../lib/search/describe';
+import { CHARMAP_FILE } from '../lib/search/contract';
 
 const PAGE = 10;
-
-interface Pagefind extends PagefindLike {
-  options(o: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-}
-/** pagefind.js (1.6): instances share its worker and keep their own bundles. */
-interface PagefindModule {
-  createInstance(options?: { basePath?: string }): Pagefind;
-}
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -41,251 +34,112 @@ export async function startSearchPage(): Promise<void> {
   const heading = document.getElementById('search-results-heading')!;
   const list = document.getElementById('search-result-list')!;
   const more = document.getElementById('search-more') as HTMLButtonElement;
-  const scope = document.getElementById('search-scope')!;
-  const everythingButton = document.getElementById('search-everything') as HTMLButtonElement;
   const care = app.dataset.mode === 'care';
 
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
   sortSelect.value = params.get('sort') === 'date' ? 'date' : '';
   for (const s of filterSelects) s.value = params.get(s.dataset.filter!) ?? '';
+  /** How many results the URL says were shown (back from a result shows as many again). */
+  const shownInUrl = Math.max(PAGE, Math.min(1000, Number(params.get('n')) || PAGE));
 
-  let charMap: CharMap;
-  /** The newest notices' bundles (src/lib/search/scope.ts), searched first when there are older ones. */
-  let recent: { since: string; bundles: string[]; pagefind: PagefindLike } | null = null;
-  /** The bundles a search filtered to this year (or unfiltered) needs, opened when first needed. */
-  let bundlesFor: (year: string | undefined) => Promise<PagefindLike>;
-  /** One instance over the given bundles, opened when first needed. */
-  let instance: (list: readonly string[]) => Promise<PagefindLike>;
-  /** Which bundles may hold a query's terms, and its `phrases` (null: no term table, or it could not be read). */
-  let routesFor: (terms: readonly string[], phrases: readonly string[]) => Promise<TermRoutes | null> = async () => null;
-  let allBundles: string[] = [];
-  let ranges: BundleList['ranges'];
-  /** By year: the bundles a search filtered to that year opens first (large sites; scope.ts YearHead). */
-  let yearHeads: Record<string, YearHead> = {};
-  // The visitor asked to search everything (the button, or scope=all in a shared link).
-  let everything = params.get('scope') === 'all';
+  let map: CharMap;
+  let search: TableSearch;
   try {
-    // The build lists its search bundles (one per shard, and an incremental build's changes).
-    const listed = (await fetch(app.dataset.bundleList ?? '/search/bundles.json').then((r) => (r.ok ? r.json() : null)).catch(() => null)) as Partial<BundleList> | null;
-    const bundles = listed?.bundles?.length ? listed.bundles : ['/pagefind/'];
-    const superseded = new Set(listed?.superseded ?? []);
-    const [lib, pairs] = await Promise.all([
-      import(/* @vite-ignore */ `${bundles[0]}pagefind.js`) as Promise<PagefindModule>,
-      fetch(app.dataset.charmap!).then((r) => (r.ok ? r.text() : '')),
-    ]);
-    charMap = parseCharMap(pairs);
-    /** One Pagefind instance per bundle, searched as one (mergedBundles: Pagefind's mergeIndex loses a date order). */
-    const open = async (list: readonly string[]): Promise<PagefindLike> => {
-      const parts = [];
-      for (const basePath of list) {
-        const pf = lib.createInstance({ basePath });
-        // `ranking: {}` changes no weight (same results and scores, measured) but makes options() wait
-        // until this instance's WebAssembly is loaded: pagefind.js 1.6 acknowledges init at once and
-        // loads it later, and an instance created while another one's is still loading instantiates
-        // the module twice, after which the search hangs with no error (3 of 60 year-filtered searches).
-        await pf.options({ excerptLength: 40, ranking: {} });
-        await pf.init();
-        parts.push({ pf, newest: listed?.ranges?.[basePath]?.[1] });
-      }
-      return withoutSuperseded(mergedBundles(parts), superseded);
-    };
-    // One instance per list of bundles: a year's shards can be the recent bundles themselves.
-    const opened = new Map<string, Promise<PagefindLike>>();
-    instance = (list) => {
-      const key = list.join(' ');
-      if (!opened.has(key)) opened.set(key, open(list));
-      return opened.get(key)!;
-    };
-    bundlesFor = (year) => instance(bundlesForYear(bundles, listed?.ranges, year));
-    allBundles = bundles;
-    ranges = listed?.ranges;
-    yearHeads = listed?.yearHeads ?? {};
-    const table = listed?.terms;
-    if (table) {
-      const fetched = new Map<number, Promise<Map<string, string>>>();
-      const bucket = (k: number) => {
-        if (!fetched.has(k)) {
-          const loading = fetch(`/${termFile(k)}`).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status}`))));
-          // A failed fetch is tried again by the next search.
-          fetched.set(k, loading.then(parseBucket, (err: unknown) => (fetched.delete(k), Promise.reject(err))));
-        }
-        return fetched.get(k)!;
-      };
-      routesFor = async (terms, phrases) => {
-        const ks = bucketsFor([...terms, ...phrases], table.buckets);
-        const maps = new Map(await Promise.all(ks.map(async (k) => [k, await bucket(k)] as const)).catch(() => []));
-        if (maps.size < ks.length) return null;
-        return termRoutes(table, terms, (g) => maps.get(bucketOf(g, table.buckets))!.get(g));
-      };
-    }
-    const newest = listed?.recent;
-    if (newest?.bundles.length && bundles.some((b) => !newest.bundles.includes(b))) recent = { since: newest.since, bundles: newest.bundles, pagefind: await instance(newest.bundles) };
-    else await bundlesFor(undefined);
+    const [reader, pairs] = await Promise.all([httpTables('/'), fetch(`/${CHARMAP_FILE}`).then((r) => (r.ok ? r.text() : Promise.reject(new Error(String(r.status)))))]);
+    map = parseCharMap(pairs);
+    search = new TableSearch(reader);
   } catch {
     status.textContent = '搜索暂时无法使用，请稍后再试，或通过信息公开目录查找。';
+    app.dataset.state = 'error';
     return;
   }
 
-  let outcome: SearchOutcome | null = null;
+  let answer: Answer | null = null;
   let shown = 0;
   let run = 0;
 
-  function options(): SearchOptions {
+  function request(): SearchRequest {
     const filters: Record<string, string> = {};
     for (const s of filterSelects) if (s.value) filters[s.dataset.filter!] = s.value;
-    return { filters, ...(sortSelect.value === 'date' ? { sort: { date: 'desc' } } : {}) };
+    return { q: input.value.trim(), filters, sort: sortSelect.value === 'date' ? 'date' : 'relevance' };
   }
 
+  /** The whole state in the URL: query, filters, sort and how many results are shown. */
   function syncUrl(): void {
+    const r = request();
     const p = new URLSearchParams();
-    if (input.value.trim()) p.set('q', input.value.trim());
-    for (const s of filterSelects) if (s.value) p.set(s.dataset.filter!, s.value);
-    if (sortSelect.value) p.set('sort', sortSelect.value);
-    if (everything && recent) p.set('scope', 'all');
-    history.replaceState(null, '', `${location.pathname}${p.size ? `?${p}` : ''}`);
+    if (r.q) p.set('q', r.q);
+    for (const [k, v] of Object.entries(r.filters)) p.set(k, v);
+    if (r.sort === 'date') p.set('sort', 'date');
+    if (shown > PAGE) p.set('n', String(shown));
+    history.replaceState(history.state, '', `${location.pathname}${p.size ? `?${p}` : ''}`);
   }
 
-  function resultItem(data: PagefindData, exact: boolean): HTMLLIElement {
-    const href = care ? `/care${new URL(data.url, location.origin).pathname}` : data.url;
+  function resultItem(f: Fragment, texts: readonly string[]): HTMLLIElement {
+    const href = care ? `/care${new URL(f.url, location.origin).pathname}` : f.url;
     const excerpt = el('p', { class: 'result-excerpt' });
-    for (const run of excerptRuns(data.excerpt)) excerpt.append(run.mark ? el('mark', {}, run.text) : run.text);
-    const meta = el('p', { class: 'result-meta' }, `索引号：${data.meta.indexNo ?? ''}　发布机构：${data.meta.issuer ?? ''}　发文日期：${data.meta.date ?? ''}`);
-    const title = el('a', { href, ...(data.meta.lang === 'zh-Hant' ? { lang: 'zh-Hant' } : {}) }, data.meta.title ?? data.url);
-    return el('li', { class: exact ? 'result exact' : 'result' }, el('h3', {}, title), meta, excerpt);
+    for (const r of excerptRuns(f.content, texts, map)) excerpt.append(r.mark ? el('mark', {}, r.text) : r.text);
+    const meta = el('p', { class: 'result-meta' }, `索引号：${f.meta.indexNo ?? ''}　发布机构：${f.meta.issuer ?? ''}　发文日期：${f.meta.date ?? ''}`);
+    const lang: Record<string, string> = f.meta.lang === 'zh-Hant' ? { lang: 'zh-Hant' } : {};
+    const title = el('a', { href, ...lang }, f.meta.title ?? f.url);
+    return el('li', { class: 'result', 'data-url': f.url }, el('h3', {}, title), meta, el('p', { class: 'result-excerpt-wrap', ...lang }, excerpt));
   }
 
-  function append(verified: VerifiedResult[]): void {
-    for (const v of verified) list.append(resultItem(v.data, v.exact));
+  /** The texts an excerpt marks: the whole query text first, then each chunk, then the partial list's words. */
+  function markTexts(a: Answer): string[] {
+    if (a.plan.kind !== 'text') return [];
+    return [...(a.plan.whole ? [a.plan.whole] : []), ...a.plan.chunks.map((c) => c.norm), ...(a.partial?.known ?? [])];
   }
 
-  async function showMore(current: number): Promise<void> {
-    if (!outcome) return;
-    const batch = outcome.results.slice(shown, shown + PAGE);
-    // Never show a result that lacks a query term; the query text itself first.
-    const verified = await verifyWindow(batch, outcome, charMap);
+  async function showNext(current: number, upTo: number): Promise<void> {
+    if (!answer) return;
+    const ids = answer.ids.slice(shown, upTo);
+    const fragments = await Promise.all((await search.fragments(ids)).map(loadFragment));
     if (current !== run) return;
-    append(verified);
-    shown += batch.length;
-    more.hidden = shown >= outcome.results.length;
+    const texts = markTexts(answer);
+    for (const f of fragments) list.append(resultItem(f, texts));
+    shown += ids.length;
+    more.hidden = shown >= answer.ids.length;
+    syncUrl();
   }
 
-  async function search(): Promise<void> {
+  async function runSearch(initial = false): Promise<void> {
     const current = ++run;
     const started = performance.now();
     app!.dataset.state = 'searching';
+    shown = 0;
     syncUrl();
     list.replaceChildren();
-    shown = 0;
-    const q = input.value.trim();
-    if (!q) {
-      section.hidden = true;
-      status.textContent = '';
-      app!.dataset.state = 'idle';
-      return;
-    }
-    scope.hidden = true;
-    // Only punctuation: Pagefind would ignore all of it, and "没有找到包含的结果" would name nothing.
-    if (!parseQuery(q).terms.length) {
-      outcome = null;
-      section.hidden = true;
-      more.hidden = true;
-      status.textContent = '请输入要查找的字词：只有标点符号，无法搜索。';
-      app!.dataset.query = q;
-      app!.dataset.ms = String(Math.round(performance.now() - started));
-      app!.dataset.state = 'done';
-      return;
-    }
-    status.textContent = '正在搜索…';
-    // The newest notices first (src/lib/search/scope.ts), unless the visitor asked for everything or
-    // for an older year; then the bundles that may hold the query (answer(), below).
-    const chosen = options();
-    const year = chosen.filters?.[YEAR_FILTER];
-    const holdsAll = !!recent && recentHoldsAll(recent.since, chosen.filters);
-    /** The chosen options, narrowed to the records marked for a search made first (scope.ts). */
-    const scoped = (value: string): SearchOptions => ({ ...chosen, filters: { ...chosen.filters, [RECENT_FILTER.key]: value } });
-    const recentPage = recent && (holdsAll || (!everything && !year)) ? await firstPage(recent.pagefind, q, charMap, scoped(RECENT_FILTER.value), PAGE) : null;
-    // Filtered to a year of a large site: that year's newest notices first, as the newest of all above.
-    const head = year && !everything && !holdsAll ? yearHeads[year] : undefined;
-    // The delta bundle (no date range) holds notices of any year: edited and new ones.
-    const headPage = head && year ? await firstPage(await instance([...head.bundles, ...allBundles.filter((b) => !ranges?.[b])]), q, charMap, scoped(yearHeadValue(year)), PAGE) : null;
-    const headAnswer = head && headPage && recentIsEnough(headPage.outcome, headPage.page, PAGE) ? { page: headPage, narrow: true, since: head.since } : null;
-    const { page: first, narrow, since: from } = headAnswer ?? { ...(await answer(q, chosen, year, holdsAll, recentPage)), since: recent?.since ?? '' };
+    const plan = planSearch(request(), map);
+    if (plan.kind !== 'empty' && plan.kind !== 'punctuation') status.textContent = '正在搜索…';
+    const a = await search.answer(plan, map);
     if (current !== run) return;
-    outcome = first.outcome;
-    const terms = outcome.query.terms.map((t) => `「${t}」`).join('');
-    const since = from ? formatDateZh(from) : '';
-    // A year's head covers its notices from `since` to the year's end.
-    const within = narrow ? (headAnswer ? `${since}至${year}年底发布的信息中` : `${since}以来发布的信息中`) : '';
-    if (outcome.partial) {
-      const missing = outcome.unknownTerms.map((t) => `「${t}」`).join('');
-      status.textContent = outcome.results.length
-        ? `没有找到同时包含${terms}的结果（本站没有${missing}）。下面列出${within}只包含部分关键词的 ${outcome.results.length} 条结果。`
-        : `没有找到包含${terms}的结果。`;
-      heading.textContent = `${within}只包含部分关键词的结果（不含${missing}）`;
-    } else {
-      status.textContent = outcome.results.length ? `${narrow ? '在' : ''}${within}找到 ${outcome.results.length} 条结果。` : `没有找到包含${terms}的结果。`;
-      heading.textContent = narrow ? `${within}的搜索结果` : '搜索结果';
-    }
-    everythingButton.textContent = `也搜索${since}以前发布的信息`;
-    scope.hidden = !narrow;
-    section.hidden = outcome.results.length === 0;
-    append(first.page);
-    shown = Math.min(PAGE, outcome.results.length);
-    more.hidden = shown >= outcome.results.length;
-    // For tests and assistive tooling: the results for this query are on the page.
-    if (current === run) {
-      app!.dataset.query = q;
-      app!.dataset.ms = String(Math.round(performance.now() - started));
-      app!.dataset.state = outcome.partial ? 'partial' : 'done';
-    }
+    answer = a;
+    const text = describeAnswer(a);
+    status.textContent = text.status;
+    heading.textContent = text.heading;
+    section.hidden = a.ids.length === 0;
+    more.hidden = true;
+    await showNext(current, initial ? shownInUrl : PAGE);
+    if (current !== run) return;
+    app!.dataset.query = plan.request.q;
+    app!.dataset.count = a.partial ? '' : String(a.ids.length);
+    app!.dataset.ms = String(Math.round(performance.now() - started));
+    app!.dataset.state = a.partial ? 'partial' : 'done';
+    if (initial) restoreScroll();
   }
 
-  type Page = Awaited<ReturnType<typeof firstPage>>;
-
-  /**
-   * What the visitor sees first: the recent bundles' answer when it is enough (scope.ts, or the term
-   * table shows the older bundles cannot improve on it), else that of the bundles the table says may
-   * hold the query (routes.ts), else that of every bundle of the year.
-   * `narrow`: the answer covers the recent notices only, and the page offers to search everything.
-   */
-  async function answer(q: string, chosen: SearchOptions, year: string | undefined, holdsAll: boolean, recentPage: Page | null): Promise<{ page: Page; narrow: boolean }> {
-    if (recentPage && (holdsAll ? !recentPage.outcome.partial : recentIsEnough(recentPage.outcome, recentPage.page, PAGE))) return { page: recentPage, narrow: !holdsAll };
-    const routed = await routedAnswer(q, chosen, year, holdsAll, recentPage);
-    if (routed) return routed;
-    let page = await firstPage(await bundlesFor(year), q, charMap, chosen, PAGE);
-    // "本站没有…" is said of the whole site: a term unknown in the year's bundles is looked for in every bundle.
-    if (page.outcome.partial && year) page = await firstPage(await bundlesFor(undefined), q, charMap, chosen, PAGE);
-    return { page, narrow: false };
+  /** Back from a result: the list is shown again as long as it was, and the page scrolled where it was. */
+  function restoreScroll(): void {
+    const y = (history.state as { scrollY?: number } | null)?.scrollY;
+    if (typeof y === 'number') window.scrollTo(0, y);
   }
-
-  /** The answer from only the bundles that may hold the query's terms; null when the table cannot tell. */
-  async function routedAnswer(q: string, chosen: SearchOptions, year: string | undefined, holdsAll: boolean, recentPage: Page | null): Promise<{ page: Page; narrow: boolean } | null> {
-    const { query, folded } = parseFolded(q, charMap);
-    // A 文号 or 索引号 is looked up by its filter, which the table knows nothing of.
-    if (identifierLookup(query.chunks.join(''))) return null;
-    const routes = await routesFor(folded.terms, folded.chunks);
-    if (!routes) return null;
-    const prior = recentPage?.outcome;
-    // A full page of recent notices with the terms apart, and no older bundle can hold the query text
-    // itself: the older ones have nothing of a better kind to add to this page.
-    const olderBundles = allBundles.filter((b) => !recent?.bundles.includes(b));
-    if (recentPage && prior && !holdsAll && !prior.partial && recentPage.page.length >= PAGE && !routes.bundlesFor(olderBundles, folded.chunks).length) return { page: recentPage, narrow: true };
-    // The recent bundles' unknown terms are in no other bundle either: "本站没有…" is true of the site.
-    if (recentPage && prior?.partial && prior.unknownTerms.every((t) => routes.absent.includes(t))) {
-      if (prior.unknownTerms.length === folded.terms.length) return { page: recentPage, narrow: false };
-      // A full page of recent notices with the other terms, as for a complete match (recentIsEnough).
-      if (!holdsAll && recentPage.page.length >= PAGE) return { page: recentPage, narrow: true };
-    }
-    const candidates = bundlesForYear(allBundles, ranges, year);
-    const wanted = folded.terms.filter((t) => !routes.absent.includes(t));
-    const list = wanted.length ? routes.bundlesFor(candidates, wanted) : routes.outside(candidates);
-    if (!list.length) return { page: nothingFound(q, charMap, routes.absent), narrow: false };
-    const page = await firstPage(await instance(list), q, charMap, chosen, PAGE);
-    // Pagefind did not find a term the table has (its word segmentation is not plain text): ask every bundle.
-    if (page.outcome.partial && page.outcome.unknownTerms.some((t) => !routes.absent.includes(t))) return null;
-    return { page, narrow: false };
-  }
+  const saveScroll = () => history.replaceState({ ...(history.state as object | null), scrollY: window.scrollY }, '');
+  addEventListener('pagehide', saveScroll);
+  list.addEventListener('click', (e) => {
+    if ((e.target as Element).closest('a')) saveScroll();
+  });
 
   /** A search that throws must not leave "正在搜索…" on screen for ever: say so, and how to go on. */
   function failed(current: number): void {
@@ -294,10 +148,8 @@ export async function startSearchPage(): Promise<void> {
     app!.dataset.query = input.value.trim();
     app!.dataset.state = 'error';
   }
-  /** Resolves true when this search's results are on the page (false if it failed or was overtaken). */
-  const searchSafely = (): Promise<boolean> => {
-    const pending = search();
-    // search() numbered itself synchronously: a failure is reported only if it is still the latest search.
+  const searchSafely = (initial = false): Promise<boolean> => {
+    const pending = runSearch(initial);
     const current = run;
     return pending.then(
       () => current === run,
@@ -307,22 +159,18 @@ export async function startSearchPage(): Promise<void> {
 
   form.addEventListener('submit', (e) => {
     e.preventDefault();
+    history.replaceState(null, '');
     void searchSafely();
   });
   for (const s of [...filterSelects, sortSelect]) s.addEventListener('change', () => void searchSafely());
-  everythingButton.addEventListener('click', () => {
-    everything = true;
-    // The button goes away with the narrower results: the new results' heading takes the focus.
-    void searchSafely().then((finished) => finished && heading.focus());
-  });
   more.addEventListener('click', () => {
     const firstNew = list.children.length;
     const current = run;
-    void showMore(current)
+    void showNext(current, shown + PAGE)
       .then(() => (list.children[firstNew]?.querySelector('a') as HTMLElement | null)?.focus())
       .catch(() => failed(current));
   });
   // Ready: from here a query is searched in the page (before, the form would submit natively).
   app.dataset.state = 'idle';
-  if (input.value.trim()) void searchSafely();
+  if (input.value.trim() || filterSelects.some((s) => s.value)) void searchSafely(true);
 }

@@ -1,1 +1,1 @@
-export { searchFor, type SearchPageResult } from '../../scripts/lib/search-page';
+export { readSearchPage, searchFor, waitForAnswer, type SearchPageResult } from '../../scripts/lib/search-page';

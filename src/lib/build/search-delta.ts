@@ -1,8 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { RecentBundles, YearHead } from '../search/scope';
-import type { TermTable } from '../search/routes';
 
 /**
  * An incremental build does not index a 5,000-notice shard again for one changed notice (about
@@ -17,16 +15,8 @@ export const MAX_DELTA = 500;
 /** What the search page reads from /search/bundles.json. */
 export interface BundleList {
   bundles: string[];
-  /** Pagefind ids of records that a later bundle replaces; the search page never shows them. */
+  /** Pagefind ids of records that a later bundle replaces (the search tables name the new ones). */
   superseded: string[];
-  /** Searched first when there are older bundles (src/lib/search/scope.ts). */
-  recent?: RecentBundles;
-  /** Each shard's oldest and newest notice date, so a year filter opens only the shards it needs. */
-  ranges?: Record<string, [string, string]>;
-  /** Which bundles hold which terms, so a search skips the others (src/lib/search/routes.ts). */
-  terms?: TermTable;
-  /** By year: searched first for a search filtered to that year (large sites, src/lib/build/shards.ts). */
-  yearHeads?: Record<string, YearHead>;
 }
 
 const FRAGMENT = '.pf_fragment';

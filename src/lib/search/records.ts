@@ -16,6 +16,8 @@ export interface NoticeRecordSpec {
   filters: Record<string, string[]>;
   sort: Record<string, string>;
   traditional: boolean;
+  /** Searched with the title (a match ranks before one in the body only): 索引号, 文号, and a reply's 会议, 代表/委员 and 题目. */
+  fields: string[];
 }
 
 export function noticeRecordSpec(n: NoticeData): NoticeRecordSpec {
@@ -23,23 +25,28 @@ export function noticeRecordSpec(n: NoticeData): NoticeRecordSpec {
   return {
     url: `/notices/${slug}/`,
     file: `notices/${slug}/index.html`,
-    meta: { title: n.title, indexNo: n.indexNo, date: n.date, issuer: n.issuer, category: n.category, lang: n.lang },
+    meta: { title: n.title, indexNo: n.indexNo, date: n.date, issuer: n.issuer, category: n.category, lang: n.lang, ...(n.docNo ? { docNo: n.docNo } : {}) },
     filters: {
       组配分类: [n.category],
       发布机构: [n.issuer],
       年份: [n.date.slice(0, 4)],
-      索引号: [n.indexNo],
-      ...(n.docNo ? { 文号: [n.docNo] } : {}),
     },
     sort: { date: n.date },
     traditional: n.lang === 'zh-Hant',
+    fields: [n.indexNo, n.docNo, n.reply?.session, n.reply?.addressee, n.reply?.subject].filter((f): f is string => !!f),
   };
 }
 
-/** The readable text of a built notice page's <article>, without the parts search ignores. */
+/**
+ * The readable text of a built notice page's <article> body: without its title (<h1>, indexed as
+ * the title), the 信息索引 and reply metadata tables (what search needs of them is in `fields`) and the parts
+ * search ignores, so a result's excerpt is never the metadata run together.
+ */
 export function articleText(html: string): string {
   const article = /<article\b[^>]*>([\s\S]*)<\/article>/.exec(html)?.[1] ?? '';
   const text = article
+    .replace(/<table class="(?:notice|reply)-meta"[\s\S]*?<\/table>/g, ' ')
+    .replace(/<h1\b[^>]*>[\s\S]*?<\/h1>/, ' ')
     .replace(/<(\w+)\b[^>]*data-pagefind-ignore[^>]*>[\s\S]*?<\/\1>/g, ' ')
     .replace(/<(?:br|\/p|\/li|\/tr|\/h\d|\/td|\/th|\/div|\/section|\/caption)\b[^>]*>/g, '$& ')
     .replace(/<[^>]+>/g, '');

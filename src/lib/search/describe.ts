@@ -1,0 +1,32 @@
+import type { Answer } from './answer';
+
+/** What the page says about an answer: the status line (read out by screen readers) and the list's heading. */
+export function describeAnswer(a: Answer): { status: string; heading: string } {
+  const plan = a.plan;
+  if (plan.kind === 'empty') return { status: '请输入要查找的字词，或选择筛选条件。', heading: '' };
+  if (plan.kind === 'punctuation') return { status: '请输入要查找的字词：只有标点符号，无法搜索。', heading: '' };
+  const order = plan.request.sort === 'date' ? '按发文日期排列，最新的在前' : '';
+  if (plan.kind === 'filters') {
+    return a.ids.length
+      ? { status: `按所选条件共有 ${a.ids.length} 条信息，最新的在前。`, heading: '符合筛选条件的信息' }
+      : { status: '没有符合所选条件的信息。', heading: '' };
+  }
+  const quoted = (xs: readonly string[]) => xs.map((x) => `「${x}」`).join('');
+  const typed = plan.chunks.map((c) => c.text);
+  const what = typed.length > 1 ? `同时包含${quoted(typed)}` : `包含${quoted(typed)}`;
+  const latin = plan.latin ? '本站按汉字、文号或索引号检索，拼音和英文单词查不到中文内容，请改用中文关键词。' : '';
+  if (!a.partial) {
+    return a.ids.length
+      ? { status: `找到 ${a.ids.length} 条${what}的结果${order ? `，${order}` : ''}。`, heading: '搜索结果' }
+      : { status: `没有找到${what}的结果。${latin}`, heading: '' };
+  }
+  const { missing, known } = a.partial;
+  // "本站没有…" names words only when it says more than the query itself.
+  const said = missing.length && !(missing.length === plan.chunks.length && plan.chunks.every((c) => missing.includes(c.norm)));
+  const lacks = said ? `（本站没有${quoted(missing)}）` : '';
+  if (!a.ids.length) return { status: `没有找到${what}的结果${lacks}。${latin}`, heading: '' };
+  return {
+    status: `没有找到${what}的结果${lacks}。下面列出只包含其中${quoted(known)}的信息，最新的在前，不计入搜索结果。`,
+    heading: `只包含部分关键词（${quoted(known)}）的信息`,
+  };
+}

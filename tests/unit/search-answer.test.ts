@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { TableSearch } from '../../src/lib/search/answer';
+import { planSearch, splitChunks, type SearchRequest } from '../../src/lib/search/plan';
+import { normaliseText } from '../../src/lib/search/normalize';
+import { parseCharMap } from '../../src/lib/search/fold';
+import { seededRandom, pick, intBetween } from '../../src/lib/corpus/random';
+import { PLACES, ACTIONS, OBJECTS, TOPICS, RESULTS, SURNAMES, GIVEN } from '../../src/lib/corpus/vocabulary';
+import type { SearchDoc } from '../../src/lib/build/search-tables';
+import { memoryTables } from '../support/memory-tables';
+
+const map = parseCharMap('嘉嘉興兴區区橋桥');
+const req = (q: string, more: Partial<SearchRequest> = {}): SearchRequest => ({ q, filters: {}, sort: 'relevance', ...more });
+
+/** A small corpus in the generator's register: the same few parts over and over, as real notices are. */
+function corpus(n: number, seed = 7): SearchDoc[] {
+  const rand = seededRandom(seed);
+  const sentence = () => `${pick(rand, PLACES)}${pick(rand, ACTIONS)}${pick(rand, OBJECTS)}，围绕${pick(rand, TOPICS)}累计实施项目${intBetween(rand, 2, 980)}项，${pick(rand, RESULTS)}。`;
+  return Array.from({ length: n }, (_, i) => ({
+    fragment: `/pagefind/fragment/zh_${i}.pf_fragment`,
+    title: `关于${pick(rand, TOPICS)}的${pick(rand, ['通知', '答复', '报告'])}`,
+    fields: [`11330602056860309P/2024-${String(10000 + i)}`, `越教〔2024〕${i + 1}号`],
+    body: `${pick(rand, SURNAMES)}${pick(rand, GIVEN)}代表：` + Array.from({ length: intBetween(rand, 3, 12) }, sentence).join(''),
+    filters: { 年份: String(2024 - (i % 3)), 组配分类: pick(rand, ['通知公告', '人大代表建议']) },
+  }));
+}
+
+/** The truth, from the texts: notices holding every chunk. */
+function truth(docs: readonly SearchDoc[], q: string): number[] {
+  const chunks = splitChunks(q).map((c) => normaliseText(c, map)).filter(Boolean);
+  return docs.flatMap((d, i) => {
+    const parts = [d.title, ...d.fields, d.body].map((p) => normaliseText(p, map));
+    return chunks.every((c) => parts.some((p) => p.includes(c))) ? [i] : [];
+  });
+}
+
+describe('search answers from the tables', () => {
+  const docs = corpus(300);
+  const { reader, stats } = memoryTables(docs, map);
+
+  it('counts exactly the notices holding each text, for texts of every length', async () => {
+    const rand = seededRandom(99);
+    const search = new TableSearch(reader);
+    for (let k = 0; k < 150; k++) {
+      const d = docs[intBetween(rand, 0, docs.length - 1)]!;
+      const text = normaliseText(d.body, map);
+      const len = intBetween(rand, 1, 40);
+      const at = intBetween(rand, 0, text.length - len);
+      const q = text.slice(at, at + len);
+      const answer = await search.answer(planSearch(req(q), map), map);
+      expect([...answer.ids].sort((a, b) => a - b), q).toEqual(truth(docs, q));
+      expect(answer.partial).toBeNull();
+    }
+  });
+
+  it('a sentence pasted with its punctuation, or a 文号 in other brackets, is the same text', async () => {
+    const search = new TableSearch(reader);
+    const sentence = docs[5]!.body.split('。')[1]! + '。';
+    const a = await search.answer(planSearch(req(sentence), map), map);
+    expect(a.ids[0]).toBe(truth(docs, sentence)[0]);
+    expect(a.ids.length).toBe(truth(docs, sentence).length);
+    const b = await search.answer(planSearch(req('越教[2024]17号'), map), map);
+    expect([...b.ids]).toEqual([16]);
+    const c = await search.answer(planSearch(req('11330602056860309P-2024-10016'), map), map);
+    expect([...c.ids]).toEqual([16]);
+  });
+
+  it('several chunks: notices holding every chunk; the whole text first, then title, then newest', async () => {
+    const search = new TableSearch(reader);
+    const q = '柯桥区 持续推进';
+    const a = await search.answer(planSearch(req(q), map), map);
+    const expected = truth(docs, q);
+    expect(a.ids.length).toBe(expected.length);
+    const whole = new Set(truth(docs, '柯桥区持续推进'));
+    const ids = [...a.ids];
+    const firstApart = ids.findIndex((d) => !whole.has(d));
+    expect(firstApart).toBe(whole.size);
+    // Within a tier, newest (smallest number) first.
+    expect(ids.slice(0, whole.size)).toEqual([...ids.slice(0, whole.size)].sort((x, y) => x - y));
+  });
+
+  it('title holders first', async () => {
+    const search = new TableSearch(reader);
+    const a = await search.answer(planSearch(req('研发投入'), map), map);
+    const inTitle = new Set(docs.flatMap((d, i) => (d.title.includes('研发投入') ? [i] : [])));
+    expect(inTitle.size).toBeGreaterThan(0);
+    expect([...a.ids].slice(0, inTitle.size).every((d) => inTitle.has(d))).toBe(true);
+    expect(a.ids.length).toBe(truth(docs, '研发投入').length);
+  });
+
+  it('date order is newest first', async () => {
+    const search = new TableSearch(reader);
+    const a = await search.answer(planSearch(req('研发投入', { sort: 'date' }), map), map);
+    expect([...a.ids]).toEqual(truth(docs, '研发投入'));
+  });
+
+  it('traditional characters find simplified text', async () => {
+    const search = new TableSearch(reader);
+    const a = await search.answer(planSearch(req('柯橋區'), map), map);
+    expect(a.ids.length).toBe(truth(docs, '柯桥区').length);
+  });
+
+  it('quotes make one chunk of what they hold', () => {
+    expect(splitChunks('"柯桥区 加快建设" 人才')).toEqual(['柯桥区 加快建设', '人才']);
+    expect(splitChunks('「科技」 创新')).toEqual(['科技', '创新']);
+  });
+
+  it('a word the site lacks: partial, with the words it has, never counted as found', async () => {
+    const search = new TableSearch(reader);
+    const a = await search.answer(planSearch(req('火星研发投入'), map), map);
+    expect(a.partial).not.toBeNull();
+    expect(a.partial!.missing).toContain('火星');
+    expect([...a.ids].sort((x, y) => x - y)).toEqual(truth(docs, '研发投入'));
+  });
+
+  it('filters alone list their notices newest first; with text they narrow it', async () => {
+    const search = new TableSearch(reader);
+    const a = await search.answer(planSearch(req('', { filters: { 年份: '2023' } }), map), map);
+    expect([...a.ids]).toEqual(docs.flatMap((d, i) => (d.filters['年份'] === '2023' ? [i] : [])));
+    const b = await search.answer(planSearch(req('研发投入', { filters: { 年份: '2023', 组配分类: '通知公告' }, sort: 'date' }), map), map);
+    expect([...b.ids]).toEqual(truth(docs, '研发投入').filter((i) => docs[i]!.filters['年份'] === '2023' && docs[i]!.filters['组配分类'] === '通知公告'));
+  });
+
+  it('no words: empty or punctuation plans fetch nothing', async () => {
+    const search = new TableSearch(reader);
+    const before = stats.requests;
+    expect((await search.answer(planSearch(req('  '), map), map)).plan.kind).toBe('empty');
+    expect((await search.answer(planSearch(req('，。！'), map), map)).plan.kind).toBe('punctuation');
+    expect(stats.requests).toBe(before);
+  });
+
+  it('Latin queries are marked so a miss can say what the site is searched by', () => {
+    const p = planSearch(req('kejichuangxin'), map);
+    expect(p.kind === 'text' && p.latin).toBe(true);
+  });
+});
