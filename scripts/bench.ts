@@ -13,7 +13,7 @@ import { writeCorpusProject } from './lib/corpus-project';
 import { writeBaselineProject } from './lib/baseline-project';
 import { duMb, measure } from './lib/measure';
 import { PROJECT_ROOT } from './lib/project-copy';
-import { qualityNote, searchCost, searchCostNote, searchQuality } from './lib/search-cost';
+import { searchCost, searchCostNote } from './lib/search-cost';
 
 const { values } = parseArgs({
   options: {
@@ -32,8 +32,7 @@ const progress = (s: string) => process.stderr.write(`[bench ${new Date().toISOS
 if (values['search-only']) {
   const s = await searchCost(values['search-only'], progress);
   console.log(searchCostNote(s));
-  progress('search quality');
-  console.log(qualityNote(await searchQuality(values['search-only'])));
+  for (const r of s.rows) console.log(`| ${r.kind} | ${r.q.slice(0, 30) || '（筛选）'} | ${r.kb.toFixed(0)} KB | ${r.ms} ms | ${r.right ? 'right' : 'WRONG'} |`);
   process.exit(0);
 }
 
@@ -98,9 +97,6 @@ for (const n of sizes) {
       notices: n, what: 'search', seconds: NaN, perSecond: NaN, peakMb: NaN,
       note: s instanceof Error ? `FAILED: ${s.message.split('\n')[0]}` : searchCostNote(s),
     });
-    progress('search quality (the Search issue\'s queries) in Chromium');
-    const q = await searchQuality(join(ours, 'dist')).catch((err: Error) => err);
-    rows.push({ notices: n, what: 'search quality', seconds: NaN, perSecond: NaN, peakMb: NaN, note: q instanceof Error ? `FAILED: ${q.message.split('\n')[0]}` : qualityNote(q) });
   }
 
   if (!values['no-baseline']) {

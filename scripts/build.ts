@@ -123,8 +123,8 @@ if (!indexed) {
   step('替换 dist/');
 }
 
-// The texts the search tables were made from, for the next incremental build (which needs this state too).
-commitStore(work);
+// A full build's record texts, for the next incremental builds (which need this state too).
+if (full) commitStore(work);
 const state: BuildState = { version: 3, code, dist: distFingerprint(dist)!, notices: digests, listings, bundles: full ? planShards().map((s) => s.bundle) : last!.bundles, indexed };
 writeFileSync(`${statePath}.tmp`, JSON.stringify(state));
 renameSync(`${statePath}.tmp`, statePath);

@@ -12,7 +12,7 @@ import { describeBrokenLink, findBrokenLinks, resolvesInSite } from '../../src/l
 import type { BuildState, IndexedPage, NoticeDigest } from '../../src/lib/build/incremental';
 import { articleText, noticeRecordSpec } from '../../src/lib/search/records';
 import { bundleIds, clashingIds, DELTA_BUNDLE, idsOfUrls, MAX_DELTA, type BundleList } from '../../src/lib/build/search-delta';
-import { readStore, takeBundleTexts, writeStore, writeTablesFor } from '../../src/lib/build/search-texts';
+import { readStore, takeBundleTexts, writeTablesFor } from '../../src/lib/build/search-texts';
 import type { NoticeData } from '../../src/lib/model/notice-schema';
 import type { Neighbours } from '../../src/lib/site/derive';
 import { runTsChild } from './child-process';
@@ -154,12 +154,13 @@ export async function incrementalBuild(o: {
       const r = await runTsChild(join(SCRIPTS, 'search-index.ts'), ['/', join(dir, 'delta-records.json'), join(next, DELTA_BUNDLE)]);
       if (r.status !== 0) throw new Error(`Pagefind：${r.stderr.split('\nstack backtrace')[0]!.trim()}`);
     }
-    // The search tables again, over every notice: the kept texts, the changed ones from the delta bundle.
+    // The search tables again, over every notice: the texts of the last full build's records, and
+    // those of this delta bundle (every notice whose record is not its shard's: new, or changed since).
     const texts = readStore(work);
-    if (!texts) throw new FullBuildNeeded('没有上次构建的搜索文本');
+    if (!texts) throw new FullBuildNeeded('没有上次完整构建的搜索文本');
     if (stale.length) takeBundleTexts(next, DELTA_BUNDLE, texts);
     try {
-      writeStore(work, writeTablesFor(next, o.specs.map((s) => s.url), texts));
+      writeTablesFor(next, o.specs.map((s) => s.url), texts);
     } catch (err) {
       throw new FullBuildNeeded((err as Error).message);
     }

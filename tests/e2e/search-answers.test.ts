@@ -113,4 +113,32 @@ describe(`search answers on ${NOTICES} generated notices and the samples`, () =>
     expect(pinyin.status).toContain('本站按汉字、文号或索引号检索');
     expect(pinyin.results).toEqual([]);
   });
+
+  it('after 显示更多结果, back from a result and a reload both show the same list, as long, scrolled where it was', async () => {
+    const r = queries.find((q) => q.kind === '主题词' && expected(docs, q).urls.length > 20)!;
+    const want = expected(docs, r).urls;
+    const p = await browser.newPage({ viewport: { width: 420, height: 600 } });
+    await p.goto(`${server.url}/search/?${requestQuery(r)}`);
+    await waitForAnswer(p, r.q);
+    await p.getByRole('button', { name: '显示更多结果' }).click();
+    await p.waitForFunction(() => document.querySelectorAll('#search-result-list li').length === 20);
+    expect(new URL(p.url()).searchParams.get('n')).toBe('20');
+    const target = p.locator('#search-result-list li h3 a').nth(14);
+    await target.scrollIntoViewIfNeeded();
+    const y = await p.evaluate(() => window.scrollY);
+    expect(y).toBeGreaterThan(0);
+    await target.click();
+    await p.waitForURL((u) => u.pathname === want[14]);
+    await p.goBack();
+    await waitForAnswer(p, r.q);
+    const paths = () => p.locator('#search-result-list li h3 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(await paths()).toEqual(want.slice(0, 20));
+    await expect.poll(() => p.evaluate(() => window.scrollY)).toBe(y);
+    // Not the browser's page cache: a reload rebuilds the page from the URL and the history entry.
+    await p.reload();
+    await waitForAnswer(p, r.q);
+    expect(await paths()).toEqual(want.slice(0, 20));
+    await expect.poll(() => p.evaluate(() => window.scrollY)).toBe(y);
+    await p.close();
+  });
 });

@@ -7,8 +7,9 @@ import { writeSearchTables, type SearchDoc } from './search-tables';
 /**
  * Each bundle's indexing process lists its records' texts in TEXTS_FILE inside the bundle (so the
  * search cache keeps them with it); the build joins every bundle's into the search tables
- * (search-tables.ts), removes the lists from what it publishes, and keeps the whole set in
- * `.gongkai/` (STORE_FILE) for the next incremental build, which replaces only the changed ones.
+ * (search-tables.ts) and removes the lists from what it publishes. A full build keeps the whole set
+ * in `.gongkai/` (STORE_FILE): an incremental build lays the texts of its delta bundle over it (the
+ * notices whose record is not their shard's), so the tables always describe the records published.
  */
 export const TEXTS_FILE = 'gongkai-texts.jsonl';
 export const STORE_FILE = 'search-texts.jsonl';
