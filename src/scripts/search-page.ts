@@ -11,7 +11,7 @@ import { httpTables } from '../lib/search/http-tables';
 import { loadFragment, type Fragment } from '../lib/search/pagefind-fragments';
 import { excerptRuns } from '../lib/search/excerpt';
 import { describeAnswer } from '../lib/search/describe';
-import { CHARMAP_FILE } from '../lib/search/contract';
+import { CHARMAP_FILE, fragmentUrl } from '../lib/search/contract';
 
 const PAGE = 10;
 
@@ -95,7 +95,7 @@ export async function startSearchPage(): Promise<void> {
   async function showNext(current: number, upTo: number): Promise<void> {
     if (!answer) return;
     const ids = answer.ids.slice(shown, upTo);
-    const fragments = await Promise.all((await search.fragments(ids)).map(loadFragment));
+    const fragments = await Promise.all((await search.fragments(ids)).map((r) => loadFragment(fragmentUrl(r))));
     if (current !== run) return;
     const texts = markTexts(answer);
     for (const f of fragments) list.append(resultItem(f, texts));

@@ -118,7 +118,8 @@ describe('reading comfort', () => {
     const page = await newPage();
     await page.goto(`${site.url}/notices/002482090-2024-00128/`);
     await page.getByRole('link', { name: '长者模式（大字）' }).click();
-    expect(new URL(page.url()).pathname).toBe('/care/notices/002482090-2024-00128/');
+    // Measured once the care page and its stylesheet have loaded (on a busy machine the click returns before).
+    await page.waitForURL((u) => u.pathname === '/care/notices/002482090-2024-00128/', { waitUntil: 'load' });
     const sizes = await page.$$eval('.notice-body p, .notice-list a, .notice-meta td', (els) =>
       els.map((el) => {
         const cs = getComputedStyle(el);

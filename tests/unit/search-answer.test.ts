@@ -7,6 +7,8 @@ import { seededRandom, pick, intBetween } from '../../src/lib/corpus/random';
 import { PLACES, ACTIONS, OBJECTS, TOPICS, RESULTS, SURNAMES, GIVEN } from '../../src/lib/corpus/vocabulary';
 import type { SearchDoc } from '../../src/lib/build/search-tables';
 import { memoryTables } from '../support/memory-tables';
+import { describeAnswer } from '../../src/lib/search/describe';
+import { fragmentUrl } from '../../src/lib/search/contract';
 
 const map = parseCharMap('嘉嘉興兴區区橋桥');
 const req = (q: string, more: Partial<SearchRequest> = {}): SearchRequest => ({ q, filters: {}, sort: 'relevance', ...more });
@@ -16,7 +18,7 @@ function corpus(n: number, seed = 7): SearchDoc[] {
   const rand = seededRandom(seed);
   const sentence = () => `${pick(rand, PLACES)}${pick(rand, ACTIONS)}${pick(rand, OBJECTS)}，围绕${pick(rand, TOPICS)}累计实施项目${intBetween(rand, 2, 980)}项，${pick(rand, RESULTS)}。`;
   return Array.from({ length: n }, (_, i) => ({
-    fragment: `/pagefind/fragment/zh_${i}.pf_fragment`,
+    fragment: `pagefind/zh_${i}`,
     title: `关于${pick(rand, TOPICS)}的${pick(rand, ['通知', '答复', '报告'])}`,
     fields: [`11330602056860309P/2024-${String(10000 + i)}`, `越教〔2024〕${i + 1}号`],
     body: `${pick(rand, SURNAMES)}${pick(rand, GIVEN)}代表：` + Array.from({ length: intBetween(rand, 3, 12) }, sentence).join(''),
@@ -131,5 +133,38 @@ describe('search answers from the tables', () => {
   it('Latin queries are marked so a miss can say what the site is searched by', () => {
     const p = planSearch(req('kejichuangxin'), map);
     expect(p.kind === 'text' && p.latin).toBe(true);
+  });
+});
+
+describe('what the page says', () => {
+  const docs = corpus(60, 3);
+  const { reader } = memoryTables(docs, map);
+  const say = async (q: string, more: Partial<SearchRequest> = {}) => describeAnswer(await new TableSearch(reader).answer(planSearch(req(q, more), map), map));
+
+  it('states the count of notices holding the query, and the order when it is by date', async () => {
+    const n = truth(docs, '研发投入').length;
+    expect((await say('研发投入')).status).toBe(`找到 ${n} 条包含「研发投入」的结果。`);
+    expect((await say('研发投入 柯桥区', { sort: 'date' })).status).toBe(`找到 ${truth(docs, '研发投入 柯桥区').length} 条同时包含「研发投入」「柯桥区」的结果，按发文日期排列，最新的在前。`);
+  });
+  it('a partial list is never counted and says which words the site lacks', async () => {
+    const s = await say('火星研发投入');
+    expect(s.status).toBe('没有找到包含「火星研发投入」的结果（本站没有「火星」）。下面列出只包含其中「研发」「投入」的信息，最新的在前，不计入搜索结果。');
+    expect(s.status).not.toMatch(/\d+ 条/);
+    expect(s.heading).toBe('只包含部分关键词（「研发」「投入」）的信息');
+    expect((await say('火星')).status).toBe('没有找到包含「火星」的结果。');
+  });
+  it('asks for words, and tells a Latin or pinyin query what the site is searched by', async () => {
+    expect((await say('')).status).toBe('请输入要查找的字词，或选择筛选条件。');
+    expect((await say('、。')).status).toBe('请输入要查找的字词：只有标点符号，无法搜索。');
+    expect((await say('kejichuangxin')).status).toBe('没有找到包含「kejichuangxin」的结果。本站按汉字、文号或索引号检索，拼音和英文单词查不到中文内容，请改用中文关键词。');
+  });
+  it('filters alone: how many notices they keep', async () => {
+    const n = docs.filter((d) => d.filters['年份'] === '2024').length;
+    expect((await say('', { filters: { 年份: '2024' } })).status).toBe(`按所选条件共有 ${n} 条信息，最新的在前。`);
+  });
+  it('names where each result\'s record is', async () => {
+    const search = new TableSearch(reader);
+    expect(await search.fragments([0, 17, 59])).toEqual(['pagefind/zh_0', 'pagefind/zh_17', 'pagefind/zh_59']);
+    expect(fragmentUrl('pagefind-2/zh_ab12')).toBe('/pagefind-2/fragment/zh_ab12.pf_fragment');
   });
 });

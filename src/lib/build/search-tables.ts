@@ -8,7 +8,7 @@ import type { CharMap } from '../search/fold';
 
 /** One published notice as the search tables see it, in "newest first" order. */
 export interface SearchDoc {
-  /** The Pagefind fragment holding its record, from the site root (/pagefind/fragment/…). */
+  /** The Pagefind record: its bundle folder and fragment id (`pagefind-1/zh_…`, contract.ts fragmentUrl). */
   fragment: string;
   title: string;
   /** 索引号, 文号: found by their text, ranked with the title. */

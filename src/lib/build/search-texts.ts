@@ -38,13 +38,13 @@ function readLines(file: string): Array<Record<string, unknown>> {
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
-/** A bundle's texts as SearchDocs by url, its fragments named from the site root; the list is removed from the bundle. */
+/** A bundle's texts as SearchDocs by url (fragments as `bundle/id`, contract.ts fragmentUrl); the list is removed from the bundle. */
 export function takeBundleTexts(siteDir: string, bundle: string, into: Map<string, SearchDoc & { url: string }>): void {
   const file = join(siteDir, bundle, TEXTS_FILE);
   if (!existsSync(file)) throw new Error(`${bundle}/${TEXTS_FILE} 不存在`);
   for (const t of readLines(file) as unknown as BundleText[]) {
     const { fragment, ...rest } = t;
-    into.set(t.url, { ...rest, fragment: `/${bundle}/fragment/${fragment}.pf_fragment` });
+    into.set(t.url, { ...rest, fragment: `${bundle}/${fragment}` });
   }
   rmSync(file);
 }

@@ -199,7 +199,7 @@ export class TableSearch {
     return { plan, ids: partial, partial: { missing, known } };
   }
 
-  /** The Pagefind fragment of each notice number. */
+  /** Where each notice's Pagefind record is (`bundle/id`, contract.ts fragmentUrl). */
   async fragments(ids: ArrayLike<number>): Promise<string[]> {
     const pages = new Map<number, Promise<string[]>>();
     const page = (k: number) => {

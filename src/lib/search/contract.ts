@@ -16,7 +16,8 @@
  * - `t` + 1–4 characters: the notices whose title, 索引号 or 文号 holds them;
  * - `f` + filter name + `=` + value: the notices a filter keeps.
  * Postings live in /search/pack/<n>.bin, read with HTTP range requests, or inline when small.
- * /search/docs/<k>.json: for notices k·DOCS_PER_PAGE…, the Pagefind fragment holding each one's record.
+ * /search/docs/<k>.json: for notices k·DOCS_PER_PAGE…, where each one's Pagefind record is
+ * (`bundle/fragment id`; fragmentUrl).
  */
 export const SEARCH_DIR = 'search';
 export const MANIFEST_FILE = `${SEARCH_DIR}/index.json`;
@@ -27,7 +28,7 @@ export const BODY_BASE = 2048;
 /** Titles and fields are indexed up to this many normalised characters (each part ends before the next base). */
 export const PART_MAX = 1000;
 export const BLOCK = 16;
-export const DOCS_PER_PAGE = 64;
+export const DOCS_PER_PAGE = 16;
 /** Postings up to this many bytes are written inline in the key's line. */
 export const INLINE_MAX = 48;
 
@@ -122,5 +123,8 @@ export function parseKeyFile(text: string): Map<string, KeyEntry> {
   return out;
 }
 
-/** One line of a docs page: the fragment file of the notice's Pagefind record, from the site root. */
-export type DocsPage = string[];
+/** The URL of a record named `bundle/id` in a docs page. */
+export function fragmentUrl(record: string): string {
+  const slash = record.lastIndexOf('/');
+  return `/${record.slice(0, slash)}/fragment/${record.slice(slash + 1)}.pf_fragment`;
+}
