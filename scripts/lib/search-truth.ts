@@ -121,7 +121,10 @@ export function visitorQueries(docs: readonly TruthDoc[], seed = 20261203): Trut
   for (const d of some(named, 4)) out.push({ kind: '人名', q: /(\S{2,3})(?:代表|委员)：/.exec(d.body)?.[1] ?? d.title });
   for (let i = 0; i < 2; i++) out.push({ kind: '人名', q: pick(rand, SURNAMES) + pick(rand, GIVEN) });
   const brackets: Array<[string, string]> = [['[', ']'], ['(', ')'], ['（', '）']];
-  for (const [i, d] of some(docs, 3, (d) => !!d.docNo).entries()) out.push({ kind: '文号', q: d.docNo!.replace('〔', brackets[i]![0]).replace('〕', brackets[i]![1]) });
+  // A 文号 is one document's (the generator may draw one twice: those are left out).
+  const docNoCount = new Map<string, number>();
+  for (const d of docs) if (d.docNo) docNoCount.set(d.docNo, (docNoCount.get(d.docNo) ?? 0) + 1);
+  for (const [i, d] of some(docs, 3, (d) => docNoCount.get(d.docNo ?? '') === 1).entries()) out.push({ kind: '文号', q: d.docNo!.replace('〔', brackets[i]![0]).replace('〕', brackets[i]![1]) });
   for (const [i, d] of some(docs, 3).entries()) out.push({ kind: '索引号', q: i === 0 ? d.indexNo : d.indexNo.replace('/', i === 1 ? '-' : ' ') });
   const inTitles = (w: string) => docs.filter((d) => d.title.includes(w)).length;
   const words = TOPICS.flatMap((t) => [t, t.slice(0, 4)]).filter((w) => inTitles(w) > 0);

@@ -53,11 +53,12 @@ describe('record text', () => {
 });
 
 describe('search bundles', () => {
-  it('puts the newest notices in a small first bundle and splits the rest evenly', () => {
+  it('splits the notices evenly, newest first, keeping their order', () => {
     const items = Array.from({ length: 10_500 }, (_, i) => i);
-    const plan = shardPlan(items, 5000, 1000);
-    expect(plan.map((s) => [s.bundle, s.items.length])).toEqual([['pagefind', 1000], ['pagefind-1', 4750], ['pagefind-2', 4750]]);
+    const plan = shardPlan(items, 5000);
+    expect(plan.map((s) => [s.bundle, s.items.length])).toEqual([['pagefind', 3500], ['pagefind-1', 3500], ['pagefind-2', 3500]]);
     expect(plan.flatMap((s) => s.items)).toEqual(items);
-    expect(shardPlan(items.slice(0, 100), 40, 1000).map((s) => s.items.length)).toEqual([40, 30, 30]);
+    expect(shardPlan(items.slice(0, 100), 40).map((s) => s.items.length)).toEqual([34, 34, 32]);
+    expect(shardPlan([], 40)).toEqual([{ bundle: 'pagefind', items: [] }]);
   });
 });
