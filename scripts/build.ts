@@ -27,7 +27,7 @@ import { distFingerprint, noticeDigests, planBuild, readState, siteFingerprint, 
 import { libFingerprint } from '../src/lib/code-fingerprint';
 import type { BundleList } from '../src/lib/build/search-delta';
 import { FullBuildNeeded, incrementalBuild } from './lib/incremental-build';
-import { commitStore, takeBundleTexts, writeStore, writeTablesFor } from '../src/lib/build/search-texts';
+import { commitStore, newCorpus, startStore, takeBundleTexts, writeTablesFor } from '../src/lib/build/search-texts';
 
 const { values } = parseArgs({ options: { root: { type: 'string', default: '.' }, full: { type: 'boolean', default: false } } });
 const root = resolve(values.root);
@@ -181,9 +181,10 @@ async function fullBuild(): Promise<Record<string, IndexedPage>> {
   console.log(`搜索索引：${specs.length} 篇，${shards.length} 个分片${reused ? `（${reused} 个未变，沿用上次的索引）` : ''}。`);
   step('Pagefind 搜索索引');
   // The search page answers from tables over every notice's text (src/lib/search/contract.ts).
-  const texts = new Map<string, Parameters<typeof writeStore>[1][number]>();
-  for (const s of shards) takeBundleTexts(staging, s.bundle, texts);
-  writeStore(work, writeTablesFor(staging, specs.map((s) => s.url), texts));
+  const corpus = newCorpus();
+  const store = startStore(work);
+  for (const s of shards) takeBundleTexts(staging, s.bundle, corpus, store);
+  writeTablesFor(staging, specs.map((s) => s.url), corpus);
   step('搜索表');
 
   // Link integrity: every internal link and attachment must resolve in the built site.

@@ -12,7 +12,7 @@ import { describeBrokenLink, findBrokenLinks, resolvesInSite } from '../../src/l
 import type { BuildState, IndexedPage, NoticeDigest } from '../../src/lib/build/incremental';
 import { articleText, noticeRecordSpec } from '../../src/lib/search/records';
 import { bundleIds, clashingIds, DELTA_BUNDLE, idsOfUrls, MAX_DELTA, type BundleList } from '../../src/lib/build/search-delta';
-import { readStore, takeBundleTexts, writeTablesFor } from '../../src/lib/build/search-texts';
+import { newCorpus, readStore, takeBundleTexts, writeTablesFor } from '../../src/lib/build/search-texts';
 import type { NoticeData } from '../../src/lib/model/notice-schema';
 import type { Neighbours } from '../../src/lib/site/derive';
 import { runTsChild } from './child-process';
@@ -156,11 +156,11 @@ export async function incrementalBuild(o: {
     }
     // The search tables again, over every notice: the texts of the last full build's records, and
     // those of this delta bundle (every notice whose record is not its shard's: new, or changed since).
-    const texts = readStore(work);
-    if (!texts) throw new FullBuildNeeded('没有上次完整构建的搜索文本');
-    if (stale.length) takeBundleTexts(next, DELTA_BUNDLE, texts);
+    const corpus = newCorpus();
+    if (!readStore(work, corpus)) throw new FullBuildNeeded('没有上次完整构建的搜索文本');
+    if (stale.length) takeBundleTexts(next, DELTA_BUNDLE, corpus);
     try {
-      writeTablesFor(next, o.specs.map((s) => s.url), texts);
+      writeTablesFor(next, o.specs.map((s) => s.url), corpus);
     } catch (err) {
       throw new FullBuildNeeded((err as Error).message);
     }

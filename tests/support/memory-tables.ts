@@ -4,9 +4,9 @@ import type { TableReader } from '../../src/lib/search/answer';
 import type { CharMap } from '../../src/lib/search/fold';
 
 /** The search tables of `docs`, written in memory, and a reader over them that counts what it reads (bytes, requests). */
-export function memoryTables(docs: readonly SearchDoc[], map: CharMap) {
+export function memoryTables(docs: readonly SearchDoc[], map: CharMap, charsPerPass?: number) {
   const files = new Map<string, Uint8Array | string>();
-  writeSearchTables(docs, map, (path, data) => files.set(path, data));
+  writeSearchTables(docs, map, (path, data) => files.set(path, data), charsPerPass);
   const stats = { requests: 0, bytes: 0 };
   const text = (path: string) => {
     const f = files.get(path);

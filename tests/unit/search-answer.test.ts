@@ -54,6 +54,15 @@ describe('search answers from the tables', () => {
     }
   });
 
+  it('the same answers when the tables are collected in several passes (as on a large site)', async () => {
+    const passes = memoryTables(docs, map, 20_000);
+    const one = new TableSearch(reader);
+    const several = new TableSearch(passes.reader);
+    for (const q of ['研发投入', '柯桥区持续推进', '越教〔2024〕17号', '关于', '区', '项，', '创新 柯桥区']) {
+      expect([...(await several.answer(planSearch(req(q), map), map)).ids], q).toEqual([...(await one.answer(planSearch(req(q), map), map)).ids]);
+    }
+  });
+
   it('a sentence pasted with its punctuation, or a 文号 in other brackets, is the same text', async () => {
     const search = new TableSearch(reader);
     const sentence = docs[5]!.body.split('。')[1]! + '。';

@@ -1,17 +1,18 @@
 import { encodeDocList, encodePositionBlocks } from '../search/postings';
 import {
   BLOCK, BODY_BASE, bucketCount, bucketOf, docsFile, DOCS_PER_PAGE, FIELD_BASE, filterKey, formatKeyLine, GRAM, INLINE_MAX, keyFile, MANIFEST_FILE, packFile, PART_MAX, titleKey,
-  type KeyEntry, type SearchManifest,
+  type KeyEntry, type PostingRef, type SearchManifest,
 } from '../search/contract';
 import { normaliseText } from '../search/normalize';
 import type { CharMap } from '../search/fold';
+import { IntList, NumberTable } from './number-table';
 
-/** One published notice as the search tables see it, in "newest first" order. */
+/** One published notice as the search tables see it. */
 export interface SearchDoc {
   /** The Pagefind record: its bundle folder and fragment id (`pagefind-1/zh_…`, contract.ts fragmentUrl). */
   fragment: string;
   title: string;
-  /** 索引号, 文号: found by their text, ranked with the title. */
+  /** 索引号, 文号, a reply's 会议, 代表/委员, 题目: found by their text, ranked with the title. */
   fields: string[];
   body: string;
   filters: Record<string, string>;
@@ -19,147 +20,241 @@ export interface SearchDoc {
 
 /** Pack files are cut at about this size. */
 const PACK_BYTES = 32 * 1024 * 1024;
+/** Characters whose grams one pass over the texts collects (memory is bounded by a pass). */
+const CHARS_PER_PASS = 24_000_000;
+
+interface Slot {
+  /** start in `chars`, length, position base; per part. */
+  parts: Int32Array;
+  fragment: string;
+  filters: Record<string, string>;
+}
 
 /**
- * Writes the search tables of src/lib/search/contract.ts for `docs` (numbered in this order) through
- * `write` (a path below the site root, and its content). Deterministic: the same docs give the same files.
+ * Every notice's normalised text, kept compactly (two bytes a character) as the build reads them,
+ * then written as the search tables of src/lib/search/contract.ts in the order given. Keys are
+ * collected in passes, each for the grams starting with a share of the characters, so the memory a
+ * pass needs is bounded whatever the number of notices.
  */
-export function writeSearchTables(docs: readonly SearchDoc[], map: CharMap, write: (path: string, data: Uint8Array | string) => void): SearchManifest {
-  const short = new Map<number, number[]>(); // 1–3 characters as numbers: notice lists
-  const trigramIds = new Map<number, number>();
-  const trigrams: number[] = [];
-  const long = new Map<number, { docs: number[]; counts: number[]; positions: number[] }>();
-  const titles = new Map<string, number[]>();
-  const filters = new Map<string, number[]>();
-  const addDoc = (list: number[], d: number) => {
-    if (list[list.length - 1] !== d) list.push(d);
-  };
+export class SearchCorpus {
+  private chars = new Uint16Array(1 << 20);
+  private used = 0;
+  private readonly slots = new Map<string, Slot>();
 
-  docs.forEach((doc, d) => {
-    const parts: Array<[number, string]> = [[0, normaliseText(doc.title, map).slice(0, PART_MAX)]];
-    let base = FIELD_BASE;
-    for (const f of doc.fields) {
-      const text = normaliseText(f, map).slice(0, PART_MAX);
-      parts.push([base, text]);
-      base += text.length + 1;
+  constructor(
+    private readonly map: CharMap,
+    private readonly charsPerPass = CHARS_PER_PASS,
+  ) {}
+
+  private append(text: string): number {
+    const start = this.used;
+    if (start + text.length > this.chars.length) {
+      let size = this.chars.length * 2;
+      while (size < start + text.length) size *= 2;
+      const next = new Uint16Array(size);
+      next.set(this.chars.subarray(0, this.used));
+      this.chars = next;
     }
-    parts.push([BODY_BASE, normaliseText(doc.body, map)]);
-    for (const [start, text] of parts) {
-      for (let i = 0; i < text.length; i++) {
-        const c1 = text.charCodeAt(i);
-        let k = c1;
-        for (let n = 1; n <= GRAM && i + n <= text.length; n++) {
-          if (n > 1) {
-            const c = text.charCodeAt(i + n - 1);
-            if (n === GRAM) {
-              let id = trigramIds.get(k);
-              if (id === undefined) trigramIds.set(k, (id = trigrams.push(k) - 1));
-              const k4 = id * 65536 + c;
-              let e = long.get(k4);
-              if (!e) long.set(k4, (e = { docs: [], counts: [], positions: [] }));
-              if (e.docs[e.docs.length - 1] !== d) {
-                e.docs.push(d);
-                e.counts.push(0);
-              }
-              e.counts[e.counts.length - 1]!++;
-              e.positions.push(start + i);
-              break;
-            }
-            k = k * 65536 + c;
+    for (let i = 0; i < text.length; i++) this.chars[start + i] = text.charCodeAt(i);
+    this.used += text.length;
+    return start;
+  }
+
+  /** Adds (or replaces) the notice at `url`. */
+  add(url: string, doc: SearchDoc): void {
+    const parts: number[] = [];
+    const part = (text: string, base: number) => {
+      parts.push(this.append(text), text.length, base);
+      return text.length;
+    };
+    part(normaliseText(doc.title, this.map).slice(0, PART_MAX), 0);
+    let base = FIELD_BASE;
+    for (const f of doc.fields) base += part(normaliseText(f, this.map).slice(0, PART_MAX), base) + 1;
+    part(normaliseText(doc.body, this.map), BODY_BASE);
+    this.slots.set(url, { parts: Int32Array.from(parts), fragment: doc.fragment, filters: doc.filters });
+  }
+
+  has(url: string): boolean {
+    return this.slots.has(url);
+  }
+
+  /** Writes the tables of the notices at `urls` (numbered in this order) through `write`. Deterministic. */
+  write(urls: readonly string[], write: (path: string, data: Uint8Array | string) => void): SearchManifest {
+    const order = urls.map((u) => {
+      const s = this.slots.get(u);
+      if (!s) throw new Error(`搜索文本中没有 ${u}`);
+      return s;
+    });
+    const total = order.length;
+    const chars = this.chars;
+    const pack = new PackWriter(write);
+    const lines: Array<[string, string]> = [];
+    const emit = (key: string, docs: number, occurrences: number, ref: PostingRef) => lines.push([key, formatKeyLine({ key, docs, occurrences, ref } satisfies KeyEntry)]);
+    const listRef = (bytes: Uint8Array): PostingRef => (bytes.length <= INLINE_MAX ? { kind: 'inline', bytes } : { kind: 'pack', ...pack.append(bytes), length: bytes.length });
+
+    let size = 0;
+    for (const s of order) for (let k = 1; k < s.parts.length; k += 3) size += s.parts[k]!;
+    const passes = Math.max(1, Math.ceil(size / this.charsPerPass));
+    const passOf = new Uint8Array(65536);
+    for (let c = 0; c < 65536; c++) passOf[c] = (Math.imul(c, 0x9e3779b1) >>> 0) % passes;
+
+    for (let pass = 0; pass < passes; pass++) {
+      const short = new NumberTable(1 << 16);
+      const shortLast = new IntList();
+      const pairs = new IntList(1 << 16);
+      const long = new NumberTable(1 << 16);
+      const triples = new IntList(1 << 16);
+      const mark = (id: number, d: number) => {
+        if (id === shortLast.length) shortLast.push(d);
+        else if (shortLast.data[id] === d) return;
+        else shortLast.data[id] = d;
+        pairs.push(id);
+        pairs.push(d);
+      };
+      order.forEach((slot, d) => {
+        const p = slot.parts;
+        for (let k = 0; k < p.length; k += 3) {
+          const start = p[k]!;
+          const len = p[k + 1]!;
+          const base = p[k + 2]!;
+          for (let i = 0; i < len; i++) {
+            const c1 = chars[start + i]!;
+            if (passOf[c1] !== pass) continue;
+            mark(short.intern(c1), d);
+            if (i + 1 >= len) continue;
+            const k2 = c1 * 65536 + chars[start + i + 1]!;
+            mark(short.intern(k2), d);
+            if (i + 2 >= len) continue;
+            const id3 = short.intern(k2 * 65536 + chars[start + i + 2]!);
+            mark(id3, d);
+            if (i + 3 >= len) continue;
+            triples.push(long.intern(id3 * 65536 + chars[start + i + 3]!));
+            triples.push(d);
+            triples.push(base + i);
           }
-          let list = short.get(k);
-          if (!list) short.set(k, (list = []));
-          addDoc(list, d);
         }
+      });
+      // Notice lists of 1–3 characters, grouped by key (a stable counting sort keeps notices ascending).
+      const grouped = groupBy(pairs, 2, short.size);
+      for (let id = 0; id < short.size; id++) {
+        const docs = grouped.column(1, id);
+        emit(`g${gramOf(short.byId[id]!)}`, docs.length, docs.length, listRef(encodeDocList(docs, total)));
+      }
+      // 4 characters: notices and positions.
+      const byLong = groupBy(triples, 3, long.size);
+      for (let id = 0; id < long.size; id++) {
+        const docsCol = byLong.column(1, id);
+        const posCol = byLong.column(2, id);
+        const docs: number[] = [];
+        const perDoc: Int32Array[] = [];
+        for (let i = 0; i < docsCol.length; ) {
+          let j = i;
+          while (j < docsCol.length && docsCol[j] === docsCol[i]) j++;
+          docs.push(docsCol[i]!);
+          perDoc.push(posCol.subarray(i, j));
+          i = j;
+        }
+        const key = long.byId[id]!;
+        const gram = gramOf(short.byId[Math.floor(key / 65536)]!) + String.fromCharCode(key % 65536);
+        const docList = encodeDocList(docs, total);
+        const { table, blocks } = encodePositionBlocks(perDoc, BLOCK);
+        const at = pack.append(docList, table, blocks);
+        emit(`p${gram}`, docs.length, posCol.length, { kind: 'positions', ...at, docsLength: docList.length, tableLength: table.length, blocksLength: blocks.length });
       }
     }
-    // The title and identifiers: a notice holding a text there ranks before one holding it in its body only.
-    const seen = new Set<string>();
-    for (const [start, text] of parts) {
-      if (start >= BODY_BASE) continue;
-      for (let i = 0; i < text.length; i++) for (let n = 1; n <= GRAM && i + n <= text.length; n++) seen.add(text.slice(i, i + n));
-    }
-    for (const g of seen) {
-      let list = titles.get(g);
-      if (!list) titles.set(g, (list = []));
-      list.push(d);
-    }
-    for (const [name, value] of Object.entries(doc.filters)) {
-      const key = filterKey(name, value);
-      let list = filters.get(key);
-      if (!list) filters.set(key, (list = []));
-      list.push(d);
-    }
-  });
 
-  const total = docs.length;
-  const entries: KeyEntry[] = [];
-  let pack = 0;
-  let packChunks: Uint8Array[] = [];
-  let packLength = 0;
-  const flushPack = () => {
-    if (!packLength) return;
-    const out = new Uint8Array(packLength);
+    // The title and identifiers (a notice holding a text there ranks before one holding it in its body only), and the filters.
+    const headings = new Map<string, number[]>();
+    const filters = new Map<string, number[]>();
+    const add = (into: Map<string, number[]>, key: string, d: number) => {
+      const list = into.get(key);
+      if (!list) into.set(key, [d]);
+      else if (list[list.length - 1] !== d) list.push(d);
+    };
+    order.forEach((slot, d) => {
+      const p = slot.parts;
+      for (let k = 0; k < p.length; k += 3) {
+        if (p[k + 2]! >= BODY_BASE) continue;
+        const text = String.fromCharCode(...chars.subarray(p[k]!, p[k]! + p[k + 1]!));
+        for (let i = 0; i < text.length; i++) for (let n = 1; n <= GRAM && i + n <= text.length; n++) add(headings, titleKey(text.slice(i, i + n)), d);
+      }
+      for (const [name, value] of Object.entries(slot.filters)) add(filters, filterKey(name, value), d);
+    });
+    for (const into of [headings, filters]) for (const [key, list] of into) emit(key, list.length, list.length, listRef(encodeDocList(list, total)));
+    const packs = pack.finish();
+
+    const buckets = bucketCount(lines.reduce((n, [, l]) => n + l.length * 2, 0));
+    const files: string[][] = Array.from({ length: buckets }, () => []);
+    for (const [key, line] of lines) files[bucketOf(key, buckets)]!.push(line);
+    files.forEach((l, k) => write(keyFile(k), l.sort().join('\n') + (l.length ? '\n' : '')));
+    for (let k = 0; k * DOCS_PER_PAGE < total; k++) write(docsFile(k), JSON.stringify(order.slice(k * DOCS_PER_PAGE, (k + 1) * DOCS_PER_PAGE).map((s) => s.fragment)));
+    const manifest: SearchManifest = { version: 1, docs: total, buckets, packs };
+    write(MANIFEST_FILE, JSON.stringify(manifest) + '\n');
+    return manifest;
+  }
+}
+
+/** The search tables of `docs`, numbered in this order (tests, small sites). */
+export function writeSearchTables(docs: readonly SearchDoc[], map: CharMap, write: (path: string, data: Uint8Array | string) => void, charsPerPass?: number): SearchManifest {
+  const corpus = new SearchCorpus(map, charsPerPass);
+  docs.forEach((d, i) => corpus.add(String(i), d));
+  return corpus.write(docs.map((_, i) => String(i)), write);
+}
+
+/** 1–3 characters packed as a number (c1·65536² + c2·65536 + c3) back to text. */
+function gramOf(key: number): string {
+  const out: number[] = [];
+  for (; key >= 65536; key = Math.floor(key / 65536)) out.unshift(key % 65536);
+  out.unshift(key);
+  return String.fromCharCode(...out);
+}
+
+/**
+ * Rows of `width` integers (the first the group id), grouped by id in a stable counting sort;
+ * column(c, id) is column c of the rows of group id.
+ */
+function groupBy(rows: IntList, width: number, groups: number): { column(c: number, id: number): Int32Array } {
+  const n = rows.length / width;
+  const starts = new Int32Array(groups + 1);
+  for (let r = 0; r < n; r++) starts[rows.data[r * width]! + 1]!++;
+  for (let g = 0; g < groups; g++) starts[g + 1]! += starts[g]!;
+  const next = starts.slice(0, groups);
+  const cols = Array.from({ length: width }, () => new Int32Array(n));
+  for (let r = 0; r < n; r++) {
+    const at = next[rows.data[r * width]!]!++;
+    for (let c = 1; c < width; c++) cols[c]![at] = rows.data[r * width + c]!;
+  }
+  return { column: (c, id) => cols[c]!.subarray(starts[id]!, starts[id + 1]!) };
+}
+
+/** Postings appended to pack files of about PACK_BYTES, each written when full. */
+class PackWriter {
+  private pack = 0;
+  private chunks: Uint8Array[] = [];
+  private length = 0;
+  constructor(private readonly write: (path: string, data: Uint8Array) => void) {}
+  append(...chunks: Uint8Array[]): { pack: number; offset: number } {
+    const size = chunks.reduce((s, c) => s + c.length, 0);
+    if (this.length && this.length + size > PACK_BYTES) this.flush();
+    const offset = this.length;
+    this.chunks.push(...chunks);
+    this.length += size;
+    return { pack: this.pack, offset };
+  }
+  private flush(): void {
+    const out = new Uint8Array(this.length);
     let o = 0;
-    for (const c of packChunks) {
+    for (const c of this.chunks) {
       out.set(c, o);
       o += c.length;
     }
-    write(packFile(pack++), out);
-    packChunks = [];
-    packLength = 0;
-  };
-  const append = (...chunks: Uint8Array[]) => {
-    const size = chunks.reduce((s, c) => s + c.length, 0);
-    if (packLength && packLength + size > PACK_BYTES) flushPack();
-    const offset = packLength;
-    for (const c of chunks) packChunks.push(c);
-    packLength += size;
-    return offset;
-  };
-  const listEntry = (key: string, list: number[]) => {
-    const bytes = encodeDocList(list, total);
-    const ref = bytes.length <= INLINE_MAX ? { kind: 'inline' as const, bytes } : { kind: 'pack' as const, pack, offset: 0, length: bytes.length };
-    if (ref.kind === 'pack') {
-      ref.offset = append(bytes);
-      ref.pack = pack;
-    }
-    entries.push({ key, docs: list.length, occurrences: list.length, ref });
-  };
-  const shortKey = (k: number) => {
-    const chars: number[] = [];
-    while (k >= 65536) {
-      chars.unshift(k % 65536);
-      k = Math.floor(k / 65536);
-    }
-    chars.unshift(k);
-    return String.fromCharCode(...chars);
-  };
-  for (const [k, list] of short) listEntry(`g${shortKey(k)}`, list);
-  for (const [g, list] of titles) listEntry(titleKey(g), list);
-  for (const [key, list] of filters) listEntry(key, list);
-  for (const [k4, e] of long) {
-    const gram = shortKey(trigrams[Math.floor(k4 / 65536)]!) + String.fromCharCode(k4 % 65536);
-    const docList = encodeDocList(e.docs, total);
-    const perDoc: Int32Array[] = [];
-    let o = 0;
-    for (const c of e.counts) {
-      perDoc.push(Int32Array.from(e.positions.slice(o, o + c)));
-      o += c;
-    }
-    const { table, blocks } = encodePositionBlocks(perDoc, BLOCK);
-    const offset = append(docList, table, blocks);
-    entries.push({ key: `p${gram}`, docs: e.docs.length, occurrences: e.positions.length, ref: { kind: 'positions', pack, offset, docsLength: docList.length, tableLength: table.length, blocksLength: blocks.length } });
+    this.write(packFile(this.pack++), out);
+    this.chunks = [];
+    this.length = 0;
   }
-  flushPack();
-
-  const formatted = entries.map(formatKeyLine);
-  const buckets = bucketCount(formatted.reduce((n, l) => n + l.length * 2, 0));
-  const lines: string[][] = Array.from({ length: buckets }, () => []);
-  entries.forEach((e, i) => lines[bucketOf(e.key, buckets)]!.push(formatted[i]!));
-  lines.forEach((l, k) => write(keyFile(k), l.sort().join('\n') + (l.length ? '\n' : '')));
-  for (let k = 0; k * DOCS_PER_PAGE < total; k++) write(docsFile(k), JSON.stringify(docs.slice(k * DOCS_PER_PAGE, (k + 1) * DOCS_PER_PAGE).map((d) => d.fragment)));
-  const manifest: SearchManifest = { version: 1, docs: total, buckets, packs: pack };
-  write(MANIFEST_FILE, JSON.stringify(manifest) + '\n');
-  return manifest;
+  /** Writes the last pack; returns how many there are. */
+  finish(): number {
+    if (this.length) this.flush();
+    return this.pack;
+  }
 }
