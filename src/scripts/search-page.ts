@@ -4,14 +4,15 @@
  * records are read from Pagefind's bundles (pagefind-fragments.ts). Results are built as DOM text
  * nodes; nothing from the index is assigned as HTML.
  */
-import { parseCharMap, type CharMap } from '../lib/search/fold';
+import type { CharMap } from '../lib/search/fold';
 import { TableSearch, type Answer } from '../lib/search/answer';
 import { planSearch, type SearchRequest } from '../lib/search/plan';
 import { httpTables } from '../lib/search/http-tables';
 import { loadFragment, type Fragment } from '../lib/search/pagefind-fragments';
 import { excerptRuns } from '../lib/search/excerpt';
 import { describeAnswer } from '../lib/search/describe';
-import { CHARMAP_FILE, fragmentUrl } from '../lib/search/contract';
+import { fragmentUrl } from '../lib/search/contract';
+import { charmapFlagsFile, charmapPartFile, LazyCharMap } from '../lib/search/charmap';
 
 const PAGE = 10;
 
@@ -43,11 +44,14 @@ export async function startSearchPage(): Promise<void> {
   /** How many results the URL says were shown (back from a result shows as many again). */
   const shownInUrl = Math.max(PAGE, Math.min(1000, Number(params.get('n')) || PAGE));
 
+  const get = (path: string) => fetch(`/${path}`).then((r) => (r.ok ? r : Promise.reject(new Error(`${path}: ${r.status}`))));
+  let chars: LazyCharMap;
   let map: CharMap;
   let search: TableSearch;
   try {
-    const [reader, pairs] = await Promise.all([httpTables('/'), fetch(`/${CHARMAP_FILE}`).then((r) => (r.ok ? r.text() : Promise.reject(new Error(String(r.status)))))]);
-    map = parseCharMap(pairs);
+    const [reader, flags] = await Promise.all([httpTables('/'), get(charmapFlagsFile()).then(async (r) => new Uint8Array(await r.arrayBuffer()))]);
+    chars = new LazyCharMap(flags, (k) => get(charmapPartFile(k)).then((r) => r.text()));
+    map = chars.map;
     search = new TableSearch(reader);
   } catch {
     status.textContent = '搜索暂时无法使用，请稍后再试，或通过信息公开目录查找。';
@@ -96,6 +100,8 @@ export async function startSearchPage(): Promise<void> {
     if (!answer) return;
     const ids = answer.ids.slice(shown, upTo);
     const fragments = await Promise.all((await search.fragments(ids)).map((r) => loadFragment(fragmentUrl(r))));
+    // A record in traditional characters is folded to find the query in it.
+    await chars.need(fragments.map((f) => f.content).join(''));
     if (current !== run) return;
     const texts = markTexts(answer);
     for (const f of fragments) list.append(resultItem(f, texts));
@@ -111,6 +117,7 @@ export async function startSearchPage(): Promise<void> {
     shown = 0;
     syncUrl();
     list.replaceChildren();
+    await chars.need(request().q);
     const plan = planSearch(request(), map);
     if (plan.kind !== 'empty' && plan.kind !== 'punctuation') status.textContent = '正在搜索…';
     const a = await search.answer(plan, map);

@@ -5,6 +5,7 @@ import { articleText } from '../../src/lib/search/records';
 import { buildCharPairs } from '../../src/lib/search/char-map';
 import { normaliseText, normaliseWithOffsets } from '../../src/lib/search/normalize';
 import { shardPlan } from '../../src/lib/build/shards';
+import { charmapFiles, LazyCharMap } from '../../src/lib/search/charmap';
 
 const map = parseCharMap(buildCharPairs());
 
@@ -60,5 +61,22 @@ describe('search bundles', () => {
     expect(plan.flatMap((s) => s.items)).toEqual(items);
     expect(shardPlan(items.slice(0, 100), 40).map((s) => s.items.length)).toEqual([34, 34, 32]);
     expect(shardPlan([], 40)).toEqual([{ bundle: 'pagefind', items: [] }]);
+  });
+});
+
+describe('the character map, loaded as texts need it', () => {
+  const { flags, parts } = charmapFiles(buildCharPairs());
+  it('is small to start with, and a simplified text loads no pairs', async () => {
+    expect(flags.length).toBeLessThan(4000);
+    const fetched: number[] = [];
+    const lazy = new LazyCharMap(flags, async (k) => (fetched.push(k), parts[k]!));
+    await lazy.need('越城区科技创新工作推进会');
+    expect(fetched).toEqual([]);
+    await lazy.need('嘉興市研發投入');
+    expect(fetched.length).toBeGreaterThan(0);
+    expect(normaliseText('嘉興市研發投入', lazy.map)).toBe('嘉兴市研发投入');
+  });
+  it('holds every pair of the whole map', () => {
+    expect(parts.join('').length).toBe(buildCharPairs().length);
   });
 });

@@ -21,7 +21,6 @@
  */
 export const SEARCH_DIR = 'search';
 export const MANIFEST_FILE = `${SEARCH_DIR}/index.json`;
-export const CHARMAP_FILE = `${SEARCH_DIR}/t2s.txt`;
 export const GRAM = 4;
 export const FIELD_BASE = 1024;
 export const BODY_BASE = 2048;
