@@ -19,7 +19,7 @@ export interface TruthDoc {
   date: string;
   title: string;
   docNo: string | null;
-  /** Title and identifiers (索引号, 文号, a reply's 会议, 代表/委员, 题目), normalised. */
+  /** Title and metadata (索引号, 文号, 发布机构, 组配分类, 关键词, 内容概述, a reply's 会议, 代表/委员, 题目), normalised. */
   heading: string[];
   /** Every part, normalised: heading and body. */
   parts: string[];
@@ -35,6 +35,8 @@ interface OpenDataRecord {
   issuer: string;
   date: string;
   docNo: string | null;
+  keywords: string[];
+  summary: string | null;
   reply: null | { session: string; addressee: string; subject: string | null };
 }
 
@@ -48,7 +50,7 @@ export function truthDocs(dist: string): TruthDoc[] {
     .map((r) => {
       const path = new URL(r.url).pathname;
       const body = articleText(readFileSync(join(dist, path, 'index.html'), 'utf8'));
-      const heading = [r.title, r.indexNo, r.docNo, r.reply?.session, r.reply?.addressee, r.reply?.subject].filter((x): x is string => !!x).map(norm);
+      const heading = [r.title, r.indexNo, r.docNo, r.issuer, r.category, ...r.keywords, r.summary, r.reply?.session, r.reply?.addressee, r.reply?.subject].filter((x): x is string => !!x).map(norm);
       return { url: path, indexNo: r.indexNo, date: r.date, title: r.title, docNo: r.docNo, heading, parts: [...heading, norm(body)], body, filters: { 组配分类: r.category, 发布机构: r.issuer, 年份: r.date.slice(0, 4) } };
     })
     .sort((a, b) => b.date.localeCompare(a.date) || a.indexNo.localeCompare(b.indexNo));

@@ -42,7 +42,7 @@ export async function startSearchPage(): Promise<void> {
   sortSelect.value = params.get('sort') === 'date' ? 'date' : '';
   for (const s of filterSelects) s.value = params.get(s.dataset.filter!) ?? '';
   /** How many results the URL says were shown (back from a result shows as many again). */
-  const shownInUrl = Math.max(PAGE, Math.min(1000, Number(params.get('n')) || PAGE));
+  let shownInUrl = Math.max(PAGE, Math.min(1000, Number(params.get('n')) || PAGE));
 
   const get = (path: string) => fetch(`/${path}`).then((r) => (r.ok ? r : Promise.reject(new Error(`${path}: ${r.status}`))));
   let chars: LazyCharMap;
@@ -54,7 +54,8 @@ export async function startSearchPage(): Promise<void> {
     map = chars.map;
     search = new TableSearch(reader);
   } catch {
-    status.textContent = '搜索暂时无法使用，请稍后再试，或通过信息公开目录查找。';
+    // `npm run dev` serves no search tables: the build writes them.
+    status.textContent = import.meta.env.DEV ? '本地预览（npm run dev）中没有搜索索引：请运行 npm run build，再用 npm start 查看全文检索。' : '搜索暂时无法使用，请稍后再试，或通过信息公开目录查找。';
     app.dataset.state = 'error';
     return;
   }
@@ -69,25 +70,38 @@ export async function startSearchPage(): Promise<void> {
     return { q: input.value.trim(), filters, sort: sortSelect.value === 'date' ? 'date' : 'relevance' };
   }
 
-  /** The whole state in the URL: query, filters, sort and how many results are shown. */
-  function syncUrl(): void {
+  /**
+   * The whole state in the URL: query, filters, sort and how many results are shown. A new search
+   * is a new history entry (Back returns to the one before); showing more replaces it.
+   */
+  function syncUrl(push = false): void {
     const r = request();
     const p = new URLSearchParams();
     if (r.q) p.set('q', r.q);
     for (const [k, v] of Object.entries(r.filters)) p.set(k, v);
     if (r.sort === 'date') p.set('sort', 'date');
     if (shown > PAGE) p.set('n', String(shown));
-    history.replaceState(history.state, '', `${location.pathname}${p.size ? `?${p}` : ''}`);
+    const url = `${location.pathname}${p.size ? `?${p}` : ''}`;
+    if (push && url !== location.pathname + location.search) history.pushState(null, '', url);
+    else history.replaceState(history.state, '', url);
+  }
+
+  /** Text as runs, the query's texts marked. */
+  function marked(into: HTMLElement, text: string, texts: readonly string[], whole = false): HTMLElement {
+    for (const r of excerptRuns(text, texts, map, whole ? text.length : undefined)) into.append(r.mark ? el('mark', {}, r.text) : r.text);
+    return into;
   }
 
   function resultItem(f: Fragment, texts: readonly string[]): HTMLLIElement {
     const href = care ? `/care${new URL(f.url, location.origin).pathname}` : f.url;
-    const excerpt = el('p', { class: 'result-excerpt' });
-    for (const r of excerptRuns(f.content, texts, map)) excerpt.append(r.mark ? el('mark', {}, r.text) : r.text);
-    const meta = el('p', { class: 'result-meta' }, `索引号：${f.meta.indexNo ?? ''}　发布机构：${f.meta.issuer ?? ''}　发文日期：${f.meta.date ?? ''}`);
     const lang: Record<string, string> = f.meta.lang === 'zh-Hant' ? { lang: 'zh-Hant' } : {};
+    const excerpt = marked(el('p', { class: 'result-excerpt', ...lang }), f.content, texts);
+    // The identifiers a 文号 or 索引号 query found are marked too.
+    const meta = el('p', { class: 'result-meta' }, '索引号：', marked(el('span'), f.meta.indexNo ?? '', texts, true));
+    if (f.meta.docNo) meta.append('　文号：', marked(el('span'), f.meta.docNo, texts, true));
+    meta.append(`　发布机构：${f.meta.issuer ?? ''}　发文日期：${f.meta.date ?? ''}`);
     const title = el('a', { href, ...lang }, f.meta.title ?? f.url);
-    return el('li', { class: 'result', 'data-url': f.url }, el('h3', {}, title), meta, el('p', { class: 'result-excerpt-wrap', ...lang }, excerpt));
+    return el('li', { class: 'result', 'data-url': f.url }, el('h3', {}, title), meta, excerpt);
   }
 
   /** The texts an excerpt marks: the whole query text first, then each chunk, then the partial list's words. */
@@ -115,7 +129,7 @@ export async function startSearchPage(): Promise<void> {
     const started = performance.now();
     app!.dataset.state = 'searching';
     shown = 0;
-    syncUrl();
+    syncUrl(!initial);
     list.replaceChildren();
     await chars.need(request().q);
     const plan = planSearch(request(), map);
@@ -137,15 +151,26 @@ export async function startSearchPage(): Promise<void> {
     if (initial) restoreScroll();
   }
 
-  /** Back from a result: the list is shown again as long as it was, and the page scrolled where it was. */
+  /** Back from a result: the list is shown again as long as it was, scrolled where it was, the result opened focused. */
   function restoreScroll(): void {
-    const y = (history.state as { scrollY?: number } | null)?.scrollY;
-    if (typeof y === 'number') window.scrollTo(0, y);
+    const state = history.state as { scrollY?: number; opened?: string } | null;
+    if (state?.opened) ([...list.querySelectorAll('a')].find((a) => a.getAttribute('href') === state.opened) as HTMLElement | undefined)?.focus({ preventScroll: true });
+    if (typeof state?.scrollY === 'number') window.scrollTo(0, state.scrollY);
   }
-  const saveScroll = () => history.replaceState({ ...(history.state as object | null), scrollY: window.scrollY }, '');
-  addEventListener('pagehide', saveScroll);
+  const saveScroll = (opened?: string) => history.replaceState({ ...(history.state as object | null), scrollY: window.scrollY, ...(opened ? { opened } : {}) }, '');
+  addEventListener('pagehide', () => saveScroll());
   list.addEventListener('click', (e) => {
-    if ((e.target as Element).closest('a')) saveScroll();
+    const a = (e.target as Element).closest('a');
+    if (a) saveScroll(a.getAttribute('href') ?? undefined);
+  });
+  // Back or forward between searches of this page: show that search again.
+  addEventListener('popstate', () => {
+    const p = new URLSearchParams(location.search);
+    input.value = p.get('q') ?? '';
+    sortSelect.value = p.get('sort') === 'date' ? 'date' : '';
+    for (const s of filterSelects) s.value = p.get(s.dataset.filter!) ?? '';
+    shownInUrl = Math.max(PAGE, Math.min(1000, Number(p.get('n')) || PAGE));
+    void searchSafely(true);
   });
 
   /** A search that throws must not leave "正在搜索…" on screen for ever: say so, and how to go on. */
@@ -166,7 +191,6 @@ export async function startSearchPage(): Promise<void> {
 
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    history.replaceState(null, '');
     void searchSafely();
   });
   for (const s of [...filterSelects, sortSelect]) s.addEventListener('change', () => void searchSafely());
@@ -179,5 +203,6 @@ export async function startSearchPage(): Promise<void> {
   });
   // Ready: from here a query is searched in the page (before, the form would submit natively).
   app.dataset.state = 'idle';
-  if (input.value.trim() || filterSelects.some((s) => s.value)) void searchSafely(true);
+  // A link with a query, filters or an order is searched at once (also one naming a filter value the site does not have: the page says so).
+  if (params.size) void searchSafely(true);
 }

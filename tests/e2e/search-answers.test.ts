@@ -134,11 +134,33 @@ describe(`search answers on ${NOTICES} generated notices and the samples`, () =>
     const paths = () => p.locator('#search-result-list li h3 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(await paths()).toEqual(want.slice(0, 20));
     await expect.poll(() => p.evaluate(() => window.scrollY)).toBe(y);
+    // The result opened has the focus again (keyboard and screen-reader users continue from it).
+    expect(await p.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(want[14]);
     // Not the browser's page cache: a reload rebuilds the page from the URL and the history entry.
     await p.reload();
     await waitForAnswer(p, r.q);
     expect(await paths()).toEqual(want.slice(0, 20));
     await expect.poll(() => p.evaluate(() => window.scrollY)).toBe(y);
+    await p.close();
+  });
+
+  it('each new search is a history entry: Back returns to the search before', async () => {
+    const p = await browser.newPage();
+    await p.goto(`${server.url}/search/`);
+    await p.waitForFunction(() => document.getElementById('search-app')!.dataset.state === 'idle');
+    for (const q of ['研发投入', '集成电路']) {
+      await p.locator('#search-q').fill(q);
+      await p.keyboard.press('Enter');
+      await waitForAnswer(p, q);
+    }
+    await p.getByLabel('排序').selectOption('date');
+    await p.waitForFunction(() => new URLSearchParams(location.search).get('sort') === 'date' && document.getElementById('search-app')!.dataset.state === 'done');
+    await p.goBack();
+    await p.waitForFunction(() => !new URLSearchParams(location.search).has('sort') && document.getElementById('search-app')!.dataset.state === 'done');
+    expect(await p.locator('#search-q').inputValue()).toBe('集成电路');
+    await p.goBack();
+    await waitForAnswer(p, '研发投入');
+    expect((await readSearchPage(p)).count).toBe(expected(docs, { kind: '', q: '研发投入' }).urls.length);
     await p.close();
   });
 });

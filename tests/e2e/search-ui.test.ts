@@ -38,7 +38,7 @@ describe('the search page', () => {
 
     await page.getByLabel('发布机构').selectOption('余姚市科技局');
     await page.waitForFunction(() => new URLSearchParams(location.search).get('发布机构') === '余姚市科技局' && document.getElementById('search-app')!.dataset.state === 'done');
-    expect(await status.textContent()).toBe('找到 1 条包含「研发投入」的结果。');
+    expect(await status.textContent()).toBe('找到 1 条包含「研发投入」的结果（筛选条件：发布机构「余姚市科技局」）。');
     await page.locator('#search-result-list a').first().click();
     await page.waitForURL(/\/notices\/11330602056860309P-2023-00102\/$/);
     await page.close();

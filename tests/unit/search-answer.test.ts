@@ -113,6 +113,10 @@ describe('search answers from the tables', () => {
   it('quotes make one chunk of what they hold', () => {
     expect(splitChunks('"柯桥区 加快建设" 人才')).toEqual(['柯桥区 加快建设', '人才']);
     expect(splitChunks('「科技」 创新')).toEqual(['科技', '创新']);
+    // Quotation marks inside a pasted sentence are part of it, not search quotes.
+    expect(splitChunks('持续推进“315”科技创新体系建设')).toEqual(['持续推进“315”科技创新体系建设']);
+    expect(splitChunks('“315”科技创新 人才')).toEqual(['“315”科技创新', '人才']);
+    expect(splitChunks('"越城区 人才"')).toEqual(['越城区 人才']);
   });
 
   it('a word the site lacks: partial, with the words it has, never counted as found', async () => {
@@ -175,5 +179,23 @@ describe('what the page says', () => {
     const search = new TableSearch(reader);
     expect(await search.fragments([0, 17, 59])).toEqual(['pagefind/zh_0', 'pagefind/zh_17', 'pagefind/zh_59']);
     expect(fragmentUrl('pagefind-2/zh_ab12')).toBe('/pagefind-2/fragment/zh_ab12.pf_fragment');
+  });
+});
+
+describe('more of what the page says', () => {
+  const docs = corpus(80, 11);
+  const { reader } = memoryTables(docs, map);
+  const run = async (q: string, more: Partial<SearchRequest> = {}) => new TableSearch(reader).answer(planSearch(req(q, more), map), map);
+
+  it('with filters, says the count is of the filtered notices, and how to search everything', async () => {
+    const n = truth(docs, '研发投入').filter((i) => docs[i]!.filters['年份'] === '2023').length;
+    expect(describeAnswer(await run('研发投入', { filters: { 年份: '2023' } })).status).toBe(`找到 ${n} 条包含「研发投入」的结果（筛选条件：年份「2023」）。`);
+    expect(describeAnswer(await run('研发投入', { filters: { 年份: '1999' } })).status).toBe('没有找到包含「研发投入」的结果（筛选条件：年份「1999」）。可把筛选条件改回“全部”，搜索全部信息。');
+  });
+  it('words the site has but never together: those holding more of them first, labelled partial, not counted', async () => {
+    const a = await run('越教〔2024〕1号 越教〔2024〕2号');
+    expect(a.partial).toEqual({ missing: [], known: ['越教20241号', '越教20242号'], some: true });
+    expect([...a.ids].slice(0, 2).sort()).toEqual([0, 1]);
+    expect(describeAnswer(a).status).toContain('没有一条信息同时包含它们');
   });
 });

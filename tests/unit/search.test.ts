@@ -80,3 +80,11 @@ describe('the character map, loaded as texts need it', () => {
     expect(parts.join('').length).toBe(buildCharPairs().length);
   });
 });
+
+describe('numbers keep their decimal point and per cent sign', () => {
+  it('3.0% is not 30', () => {
+    expect(normaliseText('增长3.0%，达30项', map)).toBe('增长3.0%达30项');
+    expect(normaliseText('３．５％', map)).toBe('3.5%');
+    expect(normaliseText('一、总则。二、', map)).toBe('一总则二');
+  });
+});

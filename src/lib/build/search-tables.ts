@@ -69,7 +69,11 @@ export class SearchCorpus {
     };
     part(normaliseText(doc.title, this.map).slice(0, PART_MAX), 0);
     let base = FIELD_BASE;
-    for (const f of doc.fields) base += part(normaliseText(f, this.map).slice(0, PART_MAX), base) + 1;
+    // Metadata ends before the body's positions start (what does not fit is not searched).
+    for (const f of doc.fields) {
+      const text = normaliseText(f, this.map).slice(0, Math.min(PART_MAX, BODY_BASE - 1 - base));
+      if (text) base += part(text, base) + 1;
+    }
     part(normaliseText(doc.body, this.map), BODY_BASE);
     this.slots.set(url, { parts: Int32Array.from(parts), fragment: doc.fragment, filters: doc.filters });
   }

@@ -22,8 +22,10 @@ export interface Answer {
   partial: null | {
     /** Words of the query no notice holds. */
     missing: string[];
-    /** The chunks and words these notices hold. */
+    /** The chunks and words of the query the site has. */
     known: string[];
+    /** The notices hold only some of `known` (no notice holds them all): those holding more come first. */
+    some: boolean;
   };
 }
 
@@ -34,6 +36,14 @@ interface TextDocs {
 }
 
 const EMPTY = new Int32Array(0);
+
+/** Every notice in any of the lists (and the filter), those in more lists first, then newest. */
+function byHowMany(lists: readonly Int32Array[], filter: Int32Array | null): Int32Array {
+  const held = new Map<number, number>();
+  for (const list of lists) for (const d of list) held.set(d, (held.get(d) ?? 0) + 1);
+  const ids = [...held.keys()].filter((d) => !filter || holds(filter, d));
+  return Int32Array.from(ids.sort((a, b) => held.get(b)! - held.get(a)! || a - b));
+}
 
 /**
  * Answers plans from the search tables (contract.ts). Key files and postings are fetched once per
@@ -196,7 +206,9 @@ export class TableSearch {
     }
     let partial = lists.length ? lists.reduce((a, b) => intersect(a, b)) : EMPTY;
     if (filter) partial = intersect(partial, filter);
-    return { plan, ids: partial, partial: { missing, known } };
+    if (partial.length || lists.length < 2) return { plan, ids: partial, partial: { missing, known, some: false } };
+    // The words the site has are never in one notice together: those holding most of them, newest first.
+    return { plan, ids: byHowMany(lists, filter), partial: { missing, known, some: true } };
   }
 
   /** Where each notice's Pagefind record is (`bundle/id`, contract.ts fragmentUrl). */

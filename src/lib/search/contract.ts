@@ -23,7 +23,7 @@ export const SEARCH_DIR = 'search';
 export const MANIFEST_FILE = `${SEARCH_DIR}/index.json`;
 export const GRAM = 4;
 export const FIELD_BASE = 1024;
-export const BODY_BASE = 2048;
+export const BODY_BASE = 4096;
 /** Titles and fields are indexed up to this many normalised characters (each part ends before the next base). */
 export const PART_MAX = 1000;
 export const BLOCK = 16;

@@ -12,21 +12,31 @@ export function describeAnswer(a: Answer): { status: string; heading: string } {
       : { status: '没有符合所选条件的信息。', heading: '' };
   }
   const quoted = (xs: readonly string[]) => xs.map((x) => `「${x}」`).join('');
+  const filters = Object.entries(plan.request.filters);
+  // With filters, the count is of the filtered notices: say so, and how to search everything.
+  const within = filters.length ? `（筛选条件：${filters.map(([k, v]) => `${k}「${v}」`).join('、')}）` : '';
+  const clear = filters.length ? '可把筛选条件改回“全部”，搜索全部信息。' : '';
   const typed = plan.chunks.map((c) => c.text);
   const what = typed.length > 1 ? `同时包含${quoted(typed)}` : `包含${quoted(typed)}`;
   const latin = plan.latin ? '本站按汉字、文号或索引号检索，拼音和英文单词查不到中文内容，请改用中文关键词。' : '';
   if (!a.partial) {
     return a.ids.length
-      ? { status: `找到 ${a.ids.length} 条${what}的结果${order ? `，${order}` : ''}。`, heading: '搜索结果' }
-      : { status: `没有找到${what}的结果。${latin}`, heading: '' };
+      ? { status: `找到 ${a.ids.length} 条${what}的结果${within}${order ? `，${order}` : ''}。`, heading: '搜索结果' }
+      : { status: `没有找到${what}的结果${within}。${clear}${latin}`, heading: '' };
   }
-  const { missing, known } = a.partial;
+  const { missing, known, some } = a.partial;
   // "本站没有…" names words only when it says more than the query itself.
   const said = missing.length && !(missing.length === plan.chunks.length && plan.chunks.every((c) => missing.includes(c.norm)));
   const lacks = said ? `（本站没有${quoted(missing)}）` : '';
-  if (!a.ids.length) return { status: `没有找到${what}的结果${lacks}。${latin}`, heading: '' };
+  if (!a.ids.length) return { status: `没有找到${what}的结果${lacks}${within}。${clear}${latin}`, heading: '' };
+  if (some) {
+    return {
+      status: `没有找到${what}的结果${within}：没有一条信息同时包含它们。下面列出包含其中部分关键词的信息，包含得多的在前，不计入搜索结果。`,
+      heading: `只包含部分关键词（${quoted(known)}中的一部分）的信息`,
+    };
+  }
   return {
-    status: `没有找到${what}的结果${lacks}。下面列出只包含其中${quoted(known)}的信息，最新的在前，不计入搜索结果。`,
+    status: `没有找到${what}的结果${lacks}${within}。下面列出只包含其中${quoted(known)}的信息，最新的在前，不计入搜索结果。`,
     heading: `只包含部分关键词（${quoted(known)}）的信息`,
   };
 }

@@ -31,11 +31,37 @@ function folded(ch: string): string {
   return f;
 }
 
+const isDigit = (c: string | undefined) => c !== undefined && /^[0-9０-９]$/.test(c);
+
+/**
+ * Punctuation that is part of a number is kept: a decimal point between digits, and a per cent or
+ * per mille sign after one (3.0% is not 30).
+ */
+function numberMark(ch: string, prev: string | undefined, next: string | undefined): string {
+  const n = ch.normalize('NFKC');
+  if (n === '.' && isDigit(prev) && isDigit(next)) return '.';
+  if ((n === '%' || n === '‰') && isDigit(prev)) return n;
+  return '';
+}
+
+/** The normalised text, calling `at` with the index in `text` of the character each code unit came from. */
+function normalise(text: string, map: CharMap, at?: (index: number) => void): string {
+  const chars = [...text];
+  let out = '';
+  let i = 0;
+  for (let k = 0; k < chars.length; k++) {
+    const ch = chars[k]!;
+    const f = folded(map.get(ch) ?? ch) || numberMark(ch, chars[k - 1], chars[k + 1]);
+    out += f;
+    if (at) for (let u = 0; u < f.length; u++) at(i);
+    i += ch.length;
+  }
+  return out;
+}
+
 /** The normalised form of a text. */
 export function normaliseText(text: string, map: CharMap): string {
-  let out = '';
-  for (const ch of text) out += folded(map.get(ch) ?? ch);
-  return out;
+  return normalise(text, map);
 }
 
 /**
@@ -43,14 +69,6 @@ export function normaliseText(text: string, map: CharMap): string {
  * came from (for marking a match in the text as written).
  */
 export function normaliseWithOffsets(text: string, map: CharMap): { text: string; from: number[] } {
-  let out = '';
   const from: number[] = [];
-  let i = 0;
-  for (const ch of text) {
-    const f = folded(map.get(ch) ?? ch);
-    out += f;
-    for (let k = 0; k < f.length; k++) from.push(i);
-    i += ch.length;
-  }
-  return { text: out, from };
+  return { text: normalise(text, map, (i) => from.push(i)), from };
 }

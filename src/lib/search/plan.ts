@@ -41,19 +41,36 @@ export type Plan =
 const MAX_CHUNKS = 8;
 const QUOTES = /["“”„「」『』＂]/;
 
-/** The chunks as typed: quoted parts whole, the rest split at spaces. */
+/**
+ * The chunks as typed: the rest split at spaces, and a quoted part whole. A quote opens a quoted part
+ * only where a chunk starts (at the beginning or after a space) and closes it where one ends, so a
+ * sentence pasted with quotation marks inside (持续推进“315”科技创新体系) stays one chunk.
+ */
 export function splitChunks(q: string): string[] {
   const out: string[] = [];
+  const chars = [...q];
+  let chunk = '';
   let quoted = false;
-  for (const part of q.split(new RegExp(`(${QUOTES.source})`))) {
-    if (QUOTES.test(part) && part.length === 1) {
-      quoted = !quoted;
-      continue;
-    }
-    if (quoted) out.push(part.trim());
-    else out.push(...part.split(/\s+/));
-  }
-  return out.filter(Boolean);
+  const end = () => {
+    if (chunk.trim()) out.push(chunk.trim());
+    chunk = '';
+  };
+  chars.forEach((ch, i) => {
+    const atStart = i === 0 || /\s/.test(chars[i - 1]!);
+    const atEnd = i === chars.length - 1 || /\s/.test(chars[i + 1]!);
+    // …and only if a quote closes it where a chunk ends.
+    const closes = () => chars.some((c, j) => j > i + 1 && QUOTES.test(c) && (j === chars.length - 1 || /\s/.test(chars[j + 1]!)));
+    if (QUOTES.test(ch) && !quoted && atStart && closes()) {
+      end();
+      quoted = true;
+    } else if (QUOTES.test(ch) && quoted && atEnd) {
+      end();
+      quoted = false;
+    } else if (!quoted && /\s/.test(ch)) end();
+    else chunk += ch;
+  });
+  end();
+  return out;
 }
 
 export function planSearch(request: SearchRequest, map: CharMap): Plan {

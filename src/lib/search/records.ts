@@ -16,7 +16,10 @@ export interface NoticeRecordSpec {
   filters: Record<string, string[]>;
   sort: Record<string, string>;
   traditional: boolean;
-  /** Searched with the title (a match ranks before one in the body only): 索引号, 文号, and a reply's 会议, 代表/委员 and 题目. */
+  /**
+   * The metadata searched with the title (a match ranks before one in the body only): 索引号, 文号,
+   * 发布机构, 组配分类, 关键词, 内容概述, and a reply's 会议, 代表/委员 and 题目.
+   */
   fields: string[];
 }
 
@@ -33,7 +36,7 @@ export function noticeRecordSpec(n: NoticeData): NoticeRecordSpec {
     },
     sort: { date: n.date },
     traditional: n.lang === 'zh-Hant',
-    fields: [n.indexNo, n.docNo, n.reply?.session, n.reply?.addressee, n.reply?.subject].filter((f): f is string => !!f),
+    fields: [n.indexNo, n.docNo, n.issuer, n.category, ...n.keywords, n.summary, n.reply?.session, n.reply?.addressee, n.reply?.subject].filter((f): f is string => !!f),
   };
 }
 
