@@ -21,7 +21,7 @@ export async function searchCost(dist: string, log: (line: string) => void = () 
       const page = await browser.newPage();
       let fetched = 0;
       page.on('requestfinished', async (req) => {
-        if (!/\/search\/(?:index\.json|keys\/|pack\/|docs\/|t2s\/)|\/fragment\//.test(req.url())) return;
+        if (!/\/search\/(?:index\.json|keys\/|pack\/|docs\/|t2s\/|t2s\.txt)|\/fragment\//.test(req.url())) return;
         const sizes = await req.sizes().catch(() => null);
         if (sizes) fetched += sizes.responseBodySize + sizes.responseHeadersSize;
       });
