@@ -89,6 +89,15 @@ describe('search answers from the tables', () => {
     expect(ids.slice(0, whole.size)).toEqual([...ids.slice(0, whole.size)].sort((x, y) => x - y));
   });
 
+  it('a common phrase reads its positions in a bounded number of requests', async () => {
+    const search = new TableSearch(reader);
+    const before = stats.requests;
+    const a = await search.answer(planSearch(req('"累计实施项目"'), map), map);
+    expect(a.ids.length).toBe(truth(docs, '累计实施项目').length);
+    // Key files, then per piece its list and at most 16 ranges of blocks.
+    expect(stats.requests - before).toBeLessThanOrEqual(4 + 2 * (1 + 16));
+  });
+
   it('title holders first', async () => {
     const search = new TableSearch(reader);
     const a = await search.answer(planSearch(req('研发投入'), map), map);

@@ -36,6 +36,8 @@ interface TextDocs {
 }
 
 const EMPTY = new Int32Array(0);
+/** At most this many range requests for one 4-character piece's positions. */
+const MAX_RANGES = 16;
 
 /** Every notice in any of the lists (and the filter), those in more lists first, then newest. */
 function byHowMany(lists: readonly Int32Array[], filter: Int32Array | null): Int32Array {
@@ -141,10 +143,19 @@ export class TableSearch {
     for (const s of sizes) offsets.push(offsets.at(-1)! + s);
     const base = ref.offset + ref.docsLength + ref.tableLength;
     const neededBytes = needed.reduce((s, b) => s + sizes[b]!, 0);
-    // Consecutive blocks in one request; most of them: all in one.
-    const runs: Array<[number, number]> = [];
+    // Consecutive blocks in one request; most of them: all in one. Runs are joined across the
+    // smallest gaps until at most MAX_RANGES requests remain (a common phrase's notices are spread
+    // over thousands of blocks: one request each took 30 s at 100,000 notices).
+    let runs: Array<[number, number]> = [];
     if (neededBytes > ref.blocksLength * 0.6) runs.push([0, sizes.length - 1]);
     else for (const b of needed) runs.at(-1)?.[1] === b - 1 ? (runs.at(-1)![1] = b) : runs.push([b, b]);
+    if (runs.length > MAX_RANGES) {
+      const gaps = runs.slice(1).map((r, i) => offsets[r[0]]! - offsets[runs[i]![1] + 1]!);
+      const limit = [...gaps].sort((a, b) => a - b)[runs.length - MAX_RANGES - 1]!;
+      const joined: Array<[number, number]> = [runs[0]!];
+      runs.slice(1).forEach((r, i) => (gaps[i]! <= limit ? (joined.at(-1)![1] = r[1]) : joined.push(r)));
+      runs = joined;
+    }
     const out = new Map<number, Int32Array>();
     await Promise.all(
       runs.map(async ([from, to]) => {
