@@ -110,12 +110,12 @@ export class TableSearch {
       }),
     );
     let candidates = heads.map((h) => h.docs).reduce((a, b) => intersect(a, b));
-    // Start positions of the text in each candidate notice, narrowed piece by piece, rarest first:
-    // the two rarest one after the other (they leave few notices in question), then the others'
-    // blocks for those notices all at once (one round trip instead of one per piece).
+    // Start positions of the text in each candidate notice, narrowed piece by piece, rarest first.
     let starts: Map<number, number[]> | null = null;
     const order = pieces.map((p, i) => ({ ...p, head: heads[i]!, occ: entries[i]!.occurrences })).sort((a, b) => a.occ - b.occ);
-    const narrow = (piece: (typeof order)[number], positions: Map<number, Int32Array>) => {
+    for (const piece of order) {
+      if (!candidates.length) break;
+      const positions = await this.positionsIn(piece.head, candidates);
       const next = new Map<number, number[]>();
       for (const d of candidates) {
         const pos = positions.get(d);
@@ -125,16 +125,8 @@ export class TableSearch {
       }
       starts = next;
       candidates = Int32Array.from([...next.keys()]);
-    };
-    for (const piece of order.slice(0, 2)) if (candidates.length) narrow(piece, await this.positionsIn(piece.head, candidates));
-    const rest = order.slice(2);
-    if (rest.length && candidates.length) {
-      const asked = candidates;
-      const positions = await Promise.all(rest.map((piece) => this.positionsIn(piece.head, asked)));
-      rest.forEach((piece, i) => candidates.length && narrow(piece, positions[i]!));
     }
-    const found = starts as Map<number, number[]> | null;
-    const heading = found ? [...found].filter(([, s]) => s.some((p) => p < BODY_BASE)).map(([d]) => d) : [];
+    const heading = starts ? [...starts].filter(([, s]) => s.some((p) => p < BODY_BASE)).map(([d]) => d) : [];
     return { docs: candidates, heading: Int32Array.from(heading) };
   }
 
