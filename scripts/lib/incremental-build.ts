@@ -220,7 +220,7 @@ function siteChanges(siteOut: string, manifest: Manifest, kept: readonly string[
   const hashes = hashFiles(siteOut, made);
   const changed = made.filter((f) => manifest.files[f] !== hashes.get(f));
   const madeOrKept = new Set([...made, ...kept]);
-  const removed = Object.keys(manifest.files).filter((f) => !madeOrKept.has(f) && !/^(?:(?:care\/)?notices\/|pagefind[^/]*\/|_astro\/)|^search\/(?:bundles\.json$|index\.json$|terms\/|keys\/|pack\/|docs\/)/.test(f));
+  const removed = Object.keys(manifest.files).filter((f) => !madeOrKept.has(f) && !/^(?:(?:care\/)?notices\/|pagefind[^/]*\/|_astro\/)|^search\/(?:bundles\.json$|index\.json$|keys\/|pack\/|docs\/)/.test(f));
   return { changed, removed, kept: kept.length };
 }
 
