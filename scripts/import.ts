@@ -6,9 +6,11 @@
 import { parseArgs } from 'node:util';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { listMarkdownFiles, loadSiteConfig, publicFileExists, scanIndexNos } from '../src/lib/content/project';
+import { listMarkdownFiles, loadSiteConfig, scanIndexNos } from '../src/lib/content/project';
 import { NOTICES_DIR } from '../src/lib/content/paths';
 import { createNoticeSchema } from '../src/lib/model/notice-schema';
+import { noticeModel } from '../src/lib/model/notice-model';
+import { publicFiles } from '../src/lib/content/public-files';
 import { importPage, type ImportContext } from '../src/lib/legacy/import-page';
 import { parseMetaFile, type MetaFile } from '../src/lib/legacy/meta-file';
 
@@ -47,13 +49,13 @@ let meta: MetaFile = new Map();
 try {
   if (values.meta) meta = parseMetaFile(readFileSync(values.meta, 'utf8'), values.meta);
   const config = await loadSiteConfig(root);
-  const categories = config.categories.map((c) => c.name);
+  const model = noticeModel(config);
   const ctx: ImportContext = {
-    schema: createNoticeSchema(categories),
-    categories,
+    schema: createNoticeSchema(model),
+    model,
     // 索引号 already used in the output folder → the file using it.
     taken: new Map([...scanIndexNos(out, listMarkdownFiles(out))].map(([file, indexNo]) => [indexNo, file])),
-    publicFileExists: publicFileExists(root),
+    publicFiles: publicFiles(root),
   };
   const inputs = listInputs(positionals);
   const showProgress = inputs.length >= 50;

@@ -12,7 +12,8 @@ import { loadSiteConfig, scanIndexNos } from '../src/lib/content/project';
 import { NOTICES_DIR } from '../src/lib/content/paths';
 import { checkOrganisationCode } from '../src/lib/model/check-digits';
 import { checkCalendarDate, todayInBeijing } from '../src/lib/model/dates';
-import { indexNoSlug } from '../src/lib/model/index-no';
+import { indexNoSlug, plainCode } from '../src/lib/model/index-no';
+import { noticeModel } from '../src/lib/model/notice-model';
 import { REPLY_KIND_CATEGORY } from '../src/lib/model/notice-schema';
 import { newNoticeSource, nextIndexNo } from '../src/lib/editor/new-notice';
 
@@ -48,13 +49,23 @@ const category = values.category ?? (await ask('组配分类（填序号或名�
 if (!categories.includes(category)) {
   fail(`组配分类「${category}」不在站点配置中。可用：${categories.join('、')}。\n用法：npm run new -- --category 通知公告 --issuer ${issuers[0] ?? '区科技局'}`);
 }
-const issuer = values.issuer ?? (await ask('发布机构（填序号或名称）', issuers));
-const code = values.code ?? config.issuers.find((i) => i.name === issuer)?.code;
-if (!issuer || !code) {
-  fail(`发布机构「${issuer}」没有在站点配置（src/content/site.config.ts 的 issuers）中登记机构代码。可用：${issuers.join('、')}；或用 --code 给出代码。`);
+const model = noticeModel(config);
+const written = values.issuer ?? (await ask('发布机构（填序号或名称）', issuers));
+const resolved = model.issuer(written);
+if (!written || (model.issuersListed && !resolved)) {
+  fail(`发布机构「${written}」不在站点配置（src/content/site.config.ts 的 issuers）中。可用：${issuers.join('、')}`);
 }
-const codeProblem = checkOrganisationCode(code);
-if (codeProblem) fail(`机构代码有误：${codeProblem.zh}`);
+const issuer = resolved?.name ?? written;
+const rules = model.indexNoRules(issuer);
+const needsCode = rules.format.parts.includes('code');
+const code = values.code ?? resolved?.code;
+if (needsCode && !code) {
+  fail(`发布机构「${issuer}」没有在站点配置中登记机构代码（issuers 的 code），本站索引号格式 ${rules.format.pattern} 需要它；或用 --code 给出代码。`);
+}
+if (code && rules.checkDigit) {
+  const codeProblem = checkOrganisationCode(plainCode(code));
+  if (codeProblem) fail(`机构代码有误：${codeProblem.zh}`);
+}
 const today = todayInBeijing();
 const date = values.date ?? (await ask('发文日期 YYYY-MM-DD', undefined, today));
 const dateProblem = checkCalendarDate(date);
@@ -70,7 +81,7 @@ const reply = isReply
 const title = values.title ?? (isReply ? undefined : await ask('标题'));
 rl?.close();
 
-const indexNo = nextIndexNo([...scanIndexNos(root).values()], code, Number(date.slice(0, 4)));
+const indexNo = nextIndexNo([...scanIndexNos(root).values()], rules.format, needsCode ? code : undefined, date);
 const { source, placeholders } = newNoticeSource({ category, issuer, indexNo, date, ...(title ? { title } : {}), ...(reply ? { reply } : {}) });
 const file = join(root, NOTICES_DIR, date.slice(0, 4), `${indexNoSlug(indexNo)}.md`);
 mkdirSync(dirname(file), { recursive: true });
@@ -80,7 +91,6 @@ try {
   fail(`文件 ${relative(process.cwd(), file)} 已存在，不会覆盖。`);
 }
 console.log(`已新建：${relative(process.cwd(), file)}\n索引号：${indexNo}`);
-if (placeholders.length) {
-  console.log(`待填写：${placeholders.join('、')}。填写前本文为草稿（draft: true），不会发布；填好后删除 draft 一行。`);
-}
-console.log(`检查：npm run check -- ${relative(process.cwd(), file)}`);
+if (placeholders.length) console.log(`待填写：${placeholders.join('、')}，以及正文。`);
+console.log(`本文是草稿（draft: true），不会发布。写好后检查：npm run check -- ${relative(process.cwd(), file)}`);
+console.log(`发布（删除 draft 并记下发布日期）：npm run publish -- ${relative(process.cwd(), file)}`);

@@ -18,15 +18,15 @@ const root = resolve(values.root);
 const config = await loadSiteConfig(root);
 const { notices } = await checkNotices(root, config);
 const data = notices.map((n) => n.data).filter((d) => d !== null);
-const s = annualStatistics(data, year, config.categories.map((c) => c.name));
+const s = annualStatistics(data, year, config.categories.map((c) => c.name), config.resultClasses);
 console.log(`${year}年主动公开政府信息情况（${config.owner}）\n`);
 console.log('信息内容（组配分类）\t本年新公开\t累计公开');
 for (const r of s.byCategory) console.log(`${r.category}\t${r.count}\t${r.cumulative}`);
 console.log(`合计\t${s.total}\n`);
 console.log('发布机构\t本年新公开');
 for (const r of s.byIssuer) console.log(`${r.issuer}\t${r.count}`);
-console.log('\n类型\t会议\t答复件数\tA类\tB类\tC类\t未标注');
-for (const r of s.replies) console.log(`${r.kind === '建议' ? '人大代表建议' : '政协提案'}\t${r.session}\t${r.count}\t${r.A}\t${r.B}\t${r.C}\t${r.unclassified}`);
+console.log(`\n类型\t会议\t答复件数\t${s.resultClasses.map((c) => `${c.code}类`).join('\t')}\t未标注`);
+for (const r of s.replies) console.log(`${r.kind === '建议' ? '人大代表建议' : '政协提案'}\t${r.session}\t${r.count}\t${r.byClass.join('\t')}\t${r.unclassified}`);
 if (values.csv) {
   writeFileSync(values.csv, annualCsv(s));
   console.log(`\n已写入 ${values.csv}`);

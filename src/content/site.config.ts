@@ -14,8 +14,12 @@ export default defineSiteConfig({
     '2024-10-05', '2024-10-06', '2024-10-07',
   ],
   workdays: ['2024-02-04', '2024-02-18', '2024-04-07', '2024-04-28', '2024-05-11', '2024-09-14', '2024-09-29', '2024-10-12'],
+  // 索引号 form of every issuer here: the default {code}/{year}-{serial} (indexNoFormat).
   issuers: [
-    { name: '区科技局', code: '11330602056860309P' },
-    { name: '省科技厅', code: '002482090' },
+    { name: '区科技局', code: '11330602056860309P', aliases: ['越城区科技局', '越城区科学技术局'] },
+    { name: '省科技厅', code: '002482090', aliases: ['浙江省科学技术厅'] },
+    // The reply to 余姚市政协 proposal 113 (an imported seed) is 余姚市科技局's; its code is not
+    // known here, so none is configured and its 索引号 is in this site's own series.
+    { name: '余姚市科技局' },
   ],
 });

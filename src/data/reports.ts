@@ -6,5 +6,5 @@ export async function loadReports() {
   const site = await loadSite();
   const data = site.notices.map((n) => n.data);
   const categories = siteConfig.categories.map((c) => c.name);
-  return reportYears(data).map((year) => annualStatistics(data, year, categories));
+  return reportYears(data).map((year) => annualStatistics(data, year, categories, siteConfig.resultClasses));
 }

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTempProject, runScript, type TempProject } from '../../scripts/lib/project-copy';
 
-/** A valid frontmatter (7 lines incl. ---) and blank line: the attack sits on line 9. */
-const ATTACK_LINE = 9;
+/** A valid frontmatter (8 lines incl. ---) and blank line: the attack sits on line 10. */
+const ATTACK_LINE = 10;
 const notice = (n: number, body: string, extra = '') =>
-  `---\ntitle: 内容安全测试${n}\nindexNo: 11330602056860309P/2024-${String(70000 + n)}\ncategory: 通知公告\nissuer: 区科技局\ndate: 2024-05-01\n${extra}---\n\n${body}\n`;
+  `---\ntitle: 内容安全测试${n}\nindexNo: 11330602056860309P/2024-${String(70000 + n)}\ncategory: 通知公告\nissuer: 区科技局\ndate: 2024-05-01\npublishedAt: 2024-05-06T09:00:00+08:00\n${extra}---\n\n${body}\n`;
 
 /** name → [body, what the message must say]. Each file carries one attack. */
 const ATTACKS: Record<string, [string, RegExp]> = {

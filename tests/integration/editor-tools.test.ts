@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createTempProject, runScript, type TempProject } from '../../scripts/lib/project-copy';
@@ -55,6 +55,30 @@ describe('npm run new', () => {
     expect(runScript('check', ['--root', project.root, file]).status).toBe(0);
   });
 
+  it('npm run publish refuses a draft whose body is still the placeholder, leaving it as it was; then stamps 发布日期 once written', () => {
+    const r = run('--category', '通知公告', '--issuer', '区科技局', '--title', '关于发布测试的通知', '--date', '2024-12-02');
+    const indexNo = /索引号：(\S+)/.exec(r.stdout)![1]!;
+    const file = join(project.root, `src/content/notices/2024/${indexNo.replace('/', '-')}.md`);
+    const draft = readFileSync(file, 'utf8');
+    const refused = runScript('publish', ['--root', project.root, file]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/（在此撰写正文）[\s\S]*未发布/);
+    expect(readFileSync(file, 'utf8')).toBe(draft);
+    writeFileSync(file, draft.replace('（在此撰写正文）', '现将有关事项通知如下。'));
+    const before = Date.now();
+    const done = runScript('publish', ['--root', project.root, file]);
+    expect(done.status, done.stderr).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toMatch(/^draft:/m);
+    const stamp = /^publishedAt: (\S+)$/m.exec(text)![1]!;
+    expect(stamp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
+    // The stamp is Beijing time of the moment it ran (to the second).
+    expect(Date.parse(stamp)).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+    expect(Date.parse(stamp)).toBeLessThanOrEqual(Date.now());
+    expect(text.split('\n').findIndex((l) => l.startsWith('publishedAt:'))).toBe(text.split('\n').findIndex((l) => l.startsWith('date:')) + 1);
+    expect(runScript('check', ['--root', project.root, file]).status).toBe(0);
+  });
+
   it('never overwrites an existing file', () => {
     // A file already sits where the next notice would go (its own 索引号 differs, so no duplicate).
     project.write(`src/content/notices/2024/${ORG}-2024-00130.md`, '手写的内容\n');
@@ -66,7 +90,7 @@ describe('npm run new', () => {
 
   it('says in Chinese what is wrong with its arguments when not in a terminal', () => {
     expect(run('--category', '新闻', '--issuer', '区科技局').stderr).toMatch(/组配分类「新闻」不在站点配置中/);
-    expect(run('--category', '通知公告', '--issuer', '外星局').stderr).toMatch(/没有在站点配置.*登记机构代码/);
+    expect(run('--category', '通知公告', '--issuer', '外星局').stderr).toMatch(/发布机构「外星局」不在站点配置.*可用：区科技局/);
   });
 });
 
@@ -121,7 +145,7 @@ describe('npm run audit and npm run report on the sample content', () => {
     const r = runScript('report', ['--root', project.root, '--year', '2024', '--csv', join(project.root, 'r.csv')]);
     expect(r.status, r.stderr).toBe(0);
     const config = await loadSiteConfig(project.root);
-    const direct = (await checkNotices(project.root, config)).notices.map((n) => n.data!).filter((d) => !d.draft && d.publishedAt.startsWith('2024'));
+    const direct = (await checkNotices(project.root, config)).notices.map((n) => n.data!).filter((d) => !d.draft && d.publishedAt!.startsWith('2024'));
     for (const c of config.categories) {
       const count = direct.filter((d) => d.category === c.name).length;
       expect(r.stdout).toMatch(new RegExp(`^${c.name}\\t${count}\\t`, 'm'));

@@ -120,7 +120,7 @@ describe('importing the five seeds', () => {
 
   it('--dry-run prints what would be written and writes nothing', () => {
     const out = mkdtempSync(join(tmpdir(), 'gongkai-dry-'));
-    const r = runScript('import', [join(SEEDS, '002_edf8cddc51133580.txt'), '--out', out, '--dry-run', '--root', project.root]);
+    const r = runScript('import', [join(SEEDS, '002_edf8cddc51133580.txt'), '--meta', META, '--out', out, '--dry-run', '--root', project.root]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('indexNo: 002482090/2024-00128');
     expect(readdirSync(out)).toEqual([]);
@@ -169,7 +169,7 @@ describe('import refuses, and writes nothing for, a bad input', () => {
   it('an input whose result breaks the content model is not written (here: a duplicate 索引号)', () => {
     project.write('src/content/notices/2024/existing.md', readFileSync(join(PROJECT_ROOT, 'src/content/notices/2024/002482090-2024-00128.md'), 'utf8'));
     const before = written();
-    const r = runScript('import', [join(SEEDS, '002_edf8cddc51133580.txt'), '--root', project.root]);
+    const r = runScript('import', [join(SEEDS, '002_edf8cddc51133580.txt'), '--meta', META, '--root', project.root]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('已被 2024/existing.md 使用');
     expect(written()).toEqual(before);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { publishSource } from '../../src/lib/editor/publish-notice';
+import { BODY_TODO } from '../../src/lib/model/placeholders';
 import { nextIndexNo, newNoticeSource } from '../../src/lib/editor/new-notice';
 import { addMonths, isWorkingDay, workingDaysBetween } from '../../src/lib/reports/working-days';
 import { auditContent } from '../../src/lib/reports/audit';
@@ -11,20 +13,21 @@ const categories = DEFAULT_CATEGORIES.map((c) => c.name);
 const schema = createNoticeSchema(categories);
 const CREDIT = '11330602056860309P';
 const ORG = '002482090';
+const F = '{code}/{year}-{serial}';
 
 describe('next 索引号', () => {
   it('follows the highest serial of that code and year, never filling a gap', () => {
-    expect(nextIndexNo([`${CREDIT}/2024-00001`, `${CREDIT}/2024-00005`, `${CREDIT}/2023-00009`], CREDIT, 2024)).toBe(`${CREDIT}/2024-00006`);
+    expect(nextIndexNo([`${CREDIT}/2024-00001`, `${CREDIT}/2024-00005`, `${CREDIT}/2023-00009`], F, CREDIT, '2024-05-01')).toBe(`${CREDIT}/2024-00006`);
   });
   it('counts years apart and starts a new year at 00001', () => {
     const existing = [`${CREDIT}/2024-00041`, `${CREDIT}/2023-00009`];
-    expect(nextIndexNo(existing, CREDIT, 2023)).toBe(`${CREDIT}/2023-00010`);
-    expect(nextIndexNo(existing, CREDIT, 2025)).toBe(`${CREDIT}/2025-00001`);
+    expect(nextIndexNo(existing, F, CREDIT, '2023-05-01')).toBe(`${CREDIT}/2023-00010`);
+    expect(nextIndexNo(existing, F, CREDIT, '2025-05-01')).toBe(`${CREDIT}/2025-00001`);
   });
   it('works for 9-character organisation codes and keeps the series’ width', () => {
-    expect(nextIndexNo([`${ORG}/2024-00128`, `${CREDIT}/2024-00500`], ORG, 2024)).toBe(`${ORG}/2024-00129`);
-    expect(nextIndexNo([`${ORG}/2024-7`], ORG, 2024)).toBe(`${ORG}/2024-8`);
-    expect(nextIndexNo([`${ORG}/2024-099999`], ORG, 2024)).toBe(`${ORG}/2024-100000`);
+    expect(nextIndexNo([`${ORG}/2024-00128`, `${CREDIT}/2024-00500`], F, ORG, '2024-05-01')).toBe(`${ORG}/2024-00129`);
+    expect(nextIndexNo([`${ORG}/2024-7`], F, ORG, '2024-05-01')).toBe(`${ORG}/2024-8`);
+    expect(nextIndexNo([`${ORG}/2024-099999`], F, ORG, '2024-05-01')).toBe(`${ORG}/2024-100000`);
   });
 });
 
@@ -37,7 +40,24 @@ describe('new notice text', () => {
     expect(placeholders).toEqual([]);
     const checked = checkNoticeSource(source, 'new.md', schema, categories);
     expect(checked.problems).toEqual([]);
-    expect(checked.data).toMatchObject({ title: '对区十届人大三次会议第36号建议的答复', reply: { kind: '建议', number: '36' }, draft: false });
+    expect(checked.data).toMatchObject({ title: '对区十届人大三次会议第36号建议的答复', reply: { kind: '建议', number: '36' }, draft: true });
+  });
+  it('publishing stamps 发布日期 and drops draft; the body placeholder then blocks it until written', () => {
+    const { source } = newNoticeSource({
+      category: '人大代表建议', issuer: '区科技局', indexNo: `${CREDIT}/2024-00001`, date: '2024-08-12',
+      reply: { session: '区十届人大三次会议', number: '36', addressee: '冯观萍' },
+    });
+    const published = publishSource(source, '2024-08-13T10:05:00+08:00');
+    if (!published.changed) throw new Error(published.reason);
+    expect(published.source).toMatch(/^date: 2024-08-12\npublishedAt: 2024-08-13T10:05:00\+08:00\n/m);
+    expect(published.source).not.toMatch(/^draft:/m);
+    const blocked = checkNoticeSource(published.source, 'new.md', schema, categories);
+    const bodyLine = published.source.split('\n').findIndex((l) => l.includes(BODY_TODO)) + 1;
+    expect(blocked.problems.map((p) => [p.field, p.line, p.value])).toEqual([['body', bodyLine, BODY_TODO]]);
+    const written = checkNoticeSource(published.source.replace(BODY_TODO, '您的建议收悉，现答复如下。'), 'new.md', schema, categories);
+    expect(written.problems).toEqual([]);
+    expect(written.data).toMatchObject({ draft: false, publishedAt: '2024-08-13T10:05:00+08:00' });
+    expect(publishSource(published.source, '2025-01-01T00:00:00+08:00')).toEqual({ changed: false, reason: expect.stringContaining('已发布') });
   });
   it('marks what is missing and keeps it a draft until filled in', () => {
     const { source, placeholders } = newNoticeSource({ category: '政协提案', issuer: '区科技局', indexNo: `${CREDIT}/2024-00002`, date: '2024-08-12' });
@@ -67,12 +87,12 @@ describe('audit', () => {
   const config = parseSiteConfig({ name: 's', owner: 'o', url: 'https://x.cn', categories: [...DEFAULT_CATEGORIES], holidays: ['2024-10-01'], workdays: [] });
   const n = (o: Record<string, unknown>) => ({
     file: 'f.md',
-    data: schema.parse({ title: 't', indexNo: `${CREDIT}/${String(o.date).slice(0, 4)}-00001`, issuer: '区科技局', ...o }),
+    data: schema.parse({ title: 't', indexNo: `${CREDIT}/${String(o.date).slice(0, 4)}-00001`, issuer: '区科技局', publishedAt: `${String(o.date)}T09:00:00+08:00`, ...o }),
   });
   const notices = [
     n({ category: '工作动态', date: '2024-06-01' }),
     n({ category: '通知公告', date: '2024-03-01', publishedAt: '2024-04-15T09:00:00+08:00' }), // 31 working days later (20 in March after the 1st, 11 in April)
-    n({ category: '政策文件', date: '2024-06-20' }),
+    n({ category: '政策文件', date: '2024-06-20', docType: '其他文件' }),
     n({ category: '人大代表建议', date: '2024-06-20', reply: { kind: '建议', session: 's', number: '1', addressee: 'a' } }),
     n({ category: '政协提案', date: '2024-06-20', reply: { kind: '提案', session: 's', number: '1', addressee: 'a' } }),
     n({ category: '工作总结', date: '2025-01-05' }), // after the audit date: does not count yet
@@ -105,7 +125,7 @@ describe('audit', () => {
 describe('annual statistics', () => {
   const mk = (i: number, o: Record<string, unknown>) => {
     const date = String(o.date ?? '2024-03-01');
-    return schema.parse({ title: 't', indexNo: `${CREDIT}/${date.slice(0, 4)}-${String(i).padStart(5, '0')}`, issuer: i % 2 ? '区科技局' : '省科技厅', category: '通知公告', ...o, date });
+    return schema.parse({ title: 't', indexNo: `${CREDIT}/${date.slice(0, 4)}-${String(i).padStart(5, '0')}`, issuer: i % 2 ? '区科技局' : '省科技厅', category: '通知公告', publishedAt: `${date}T09:00:00+08:00`, ...o, date });
   };
   const data = [
     mk(1, {}), mk(2, {}), mk(3, { date: '2023-05-01' }), mk(4, { draft: 'true' }),
@@ -116,7 +136,7 @@ describe('annual statistics', () => {
   ];
   const s = annualStatistics(data, 2024, categories);
   it('counts by 发布日期 year, leaving drafts out, matching a direct count', () => {
-    const direct = data.filter((d) => !d.draft && d.publishedAt.startsWith('2024'));
+    const direct = data.filter((d) => !d.draft && d.publishedAt!.startsWith('2024'));
     expect(s.total).toBe(direct.length);
     for (const r of s.byCategory) expect(r.count).toBe(direct.filter((d) => d.category === r.category).length);
     expect(s.byCategory.find((r) => r.category === '通知公告')).toEqual({ category: '通知公告', count: 3, cumulative: 4 });
@@ -124,8 +144,8 @@ describe('annual statistics', () => {
   });
   it('counts replies by 会议 and 办理结果类别', () => {
     expect(s.replies).toEqual([
-      { kind: '建议', session: '区十届人大三次会议', count: 2, A: 1, B: 0, C: 0, unclassified: 1 },
-      { kind: '提案', session: '区政协九届三次会议', count: 1, A: 0, B: 0, C: 1, unclassified: 0 },
+      { kind: '建议', session: '区十届人大三次会议', count: 2, byClass: [1, 0, 0], unclassified: 1 },
+      { kind: '提案', session: '区政协九届三次会议', count: 1, byClass: [0, 0, 1], unclassified: 0 },
     ]);
   });
 });

@@ -110,7 +110,7 @@ describe('listings rendered again by an incremental build', () => {
   ];
   /** The fingerprints of these notices' listings, a notice's digest being its data (as the build's digest of it). */
   const fingerprints = (rows: ReadonlyArray<Record<string, string>>) => {
-    const data = rows.map((r) => schema.parse(r));
+    const data = rows.map((r) => schema.parse({ publishedAt: `${r.date}T09:00:00+08:00`, ...r }));
     const site = deriveSite(data.map((d) => ({ id: d.indexNo, data: d, entry: null })), config);
     const byIndexNo = new Map(data.map((d) => [d.indexNo, JSON.stringify(d)]));
     return listingFingerprints(siteListings(site), (indexNo) => byIndexNo.get(indexNo)!);

@@ -19,13 +19,14 @@ const fieldsOf = (input: unknown) => {
 
 describe('notice schema', () => {
   it('accepts the content model example and fills defaults', () => {
-    const r = schema.parse(data({ publishedAt: null }));
+    const r = schema.parse(data());
     expect(r.disclosure).toBe('主动公开');
     expect(r.scope).toBe('面向全社会');
     expect(r.source).toBe('区科技局');
     expect(r.lang).toBe('zh-Hans');
     expect(r.draft).toBe(false);
-    expect(r.publishedAt).toBe('2024-08-12T00:00:00+08:00');
+    expect(r.publishedAt).toBe('2024-08-12T09:48:00+08:00');
+    expect(r.reply).toMatchObject({ proposerType: '个人', role: '主办' });
     expect(r.reply).toMatchObject({ kind: '建议', number: '36', addressee: '冯观萍' });
   });
 
@@ -85,6 +86,8 @@ describe('rules between fields', () => {
     expect(f.map((x) => x.path)).toEqual([['reply', 'kind']]);
   });
   it('compares nothing when a compared field is itself invalid', () => {
-    expect(relationFailures(raw({ indexNo: '002482091/2023-1', date: '2024-02-30' }), categories)).toEqual([]);
+    // The 索引号's own fault (its check digit) is named; its year is not compared with an impossible date.
+    const f = relationFailures(raw({ indexNo: '002482091/2023-1', date: '2024-02-30' }), categories);
+    expect(f.map((x) => [x.path, x.failure.zh])).toEqual([[['indexNo'], expect.stringContaining('校验位错误')]]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { checkNoticeFile } from '../../src/lib/content/project';
 import { createNoticeSchema } from '../../src/lib/model/notice-schema';
+import { noticeModel } from '../../src/lib/model/notice-model';
 import { DEFAULT_CATEGORIES } from '../../src/lib/model/site-config';
 import { importPage, type ImportContext } from '../../src/lib/legacy/import-page';
 import { noticeSource, VALID_FIELDS } from '../helpers/notice';
@@ -74,7 +75,7 @@ describe('property: the check never crashes and always explains in Chinese', () 
 });
 
 describe('property: the importer never crashes', () => {
-  const ctx: ImportContext = { schema, categories, taken: new Map(), publicFileExists: () => false };
+  const ctx: ImportContext = { schema, model: noticeModel(categories), taken: new Map(), publicFiles: { size: () => null, suggest: () => undefined } };
   it(`random bytes and random scraped-looking text (${RUNS.importer} cases)`, () => {
     const line = fc.oneof(
       fc.string({ maxLength: 60 }),

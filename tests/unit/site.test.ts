@@ -4,7 +4,7 @@ import { fileFormat, firstSentence, formatBytes, formatDateTime, formatDateZh, l
 import fc from 'fast-check';
 import { toCsv, toRecord } from '../../src/lib/site/open-data';
 import { inMode, paths, stableSlug, twinOf } from '../../src/lib/site/routes';
-import { createNoticeSchema } from '../../src/lib/model/notice-schema';
+import { createNoticeSchema, type PublishedNoticeData } from '../../src/lib/model/notice-schema';
 import { DEFAULT_CATEGORIES } from '../../src/lib/model/site-config';
 
 describe('listings', () => {
@@ -51,7 +51,7 @@ describe('routes', () => {
 
 describe('open data', () => {
   const schema = createNoticeSchema(DEFAULT_CATEGORIES.map((c) => c.name));
-  const notice = schema.parse({ title: '=HYPERLINK("x"),"引号"', indexNo: '002482090/2024-00128', category: '通知公告', issuer: '省科技厅', date: '2024-07-15' });
+  const notice = schema.parse({ title: '=HYPERLINK("x"),"引号"', indexNo: '002482090/2024-00128', category: '通知公告', issuer: '省科技厅', date: '2024-07-15', publishedAt: '2024-07-16T09:00:00+08:00' }) as PublishedNoticeData;
   it('writes CSV with BOM, CRLF, quoting, and formula cells defused', () => {
     const csv = toCsv([toRecord(notice, 'https://x/notices/1/')]);
     expect(csv.startsWith('\uFEFF索引号,标题,')).toBe(true);

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { libFingerprint } from '../code-fingerprint';
 import type { NoticeData } from '../model/notice-schema';
 import type { Problem } from './problem';
+import type { BodyImage } from './body-images';
 
 /**
  * Single-file check results keyed by a hash of the file's text, the site's categories and the
@@ -21,6 +22,8 @@ export interface CachedResult {
   lines: Record<string, number | null>;
   /** The body's lead (leadBlocks): the listings show it, and the build need not read the file again for it. */
   lead: string;
+  /** The body's images (their files are a cross-file rule). */
+  images: BodyImage[];
 }
 
 export function cacheKey(salt: string, source: string): string {
@@ -30,11 +33,11 @@ export function cacheKey(salt: string, source: string): string {
 export class CheckCache {
   private entries: Record<string, CachedResult> = {};
   private used: Record<string, CachedResult> = {};
-  /** Code fingerprint and categories: part of every key. */
+  /** Code fingerprint and the content model's configuration: part of every key. */
   readonly salt: string;
 
-  constructor(private readonly root: string, categories: readonly string[]) {
-    this.salt = `${libFingerprint()}\u0000${categories.join('\u0001')}`;
+  constructor(private readonly root: string, modelFingerprint: string) {
+    this.salt = `${libFingerprint()}\u0000${modelFingerprint}`;
     const file = join(root, CACHE_FILE);
     if (existsSync(file)) {
       try {

@@ -5,9 +5,12 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createNoticeSchema } from '../model/notice-schema';
+import { noticeModel } from '../model/notice-model';
+import type { SiteConfig } from '../model/site-config';
 import { checkFileOrKey } from './project';
 
-const { root, categories, salt, known, files } = workerData as { root: string; categories: string[]; salt: string; known: string[]; files: string[] };
-const schema = createNoticeSchema(categories);
+const { root, config, salt, known, files } = workerData as { root: string; config: SiteConfig; salt: string; known: string[]; files: string[] };
+const model = noticeModel(config);
+const schema = createNoticeSchema(model);
 const cached = new Set(known);
-parentPort!.postMessage(files.map((file) => checkFileOrKey(root, file, salt, (key) => cached.has(key), schema, categories)));
+parentPort!.postMessage(files.map((file) => checkFileOrKey(root, file, salt, (key) => cached.has(key), schema, model)));

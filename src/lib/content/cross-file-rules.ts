@@ -1,13 +1,17 @@
 import { classifyHref } from '../model/attachments';
 import { FIELDS } from '../model/fields';
+import { asModel, type ModelSource, type NoticeModel } from '../model/notice-model';
 import type { CheckedNotice } from './validate-notice';
 import type { Problem } from './problem';
+import type { PublicFiles } from './public-files';
 
 /**
- * Rules that need more than one file: 索引号 unique across the site, and local attachments that
- * exist in public/. `publicFileExists` is given a path relative to public/.
+ * Rules that need more than one file: 索引号 unique across the site; attachments and images whose
+ * files exist in public/ (and are not empty); `replaces` and `interprets` pointing at published
+ * policy documents, a replaced one no longer 有效.
  */
-export function checkAcrossNotices(notices: readonly CheckedNotice[], publicFileExists: (path: string) => boolean): Problem[] {
+export function checkAcrossNotices(notices: readonly CheckedNotice[], files: PublicFiles, source: NoticeModel | ModelSource): Problem[] {
+  const model = asModel(source);
   const problems: Problem[] = [];
   const byIndexNo = new Map<string, CheckedNotice[]>();
   for (const n of notices) {
@@ -23,17 +27,73 @@ export function checkAcrossNotices(notices: readonly CheckedNotice[], publicFile
   for (const n of notices) {
     for (const [i, a] of (n.data?.attachments ?? []).entries()) {
       const target = classifyHref(a.href);
-      if (target?.kind !== 'local' || publicFileExists(target.path)) continue;
+      if (target?.kind !== 'local') continue;
+      const size = files.size(target.path);
+      if (size !== null && size > 0) continue;
+      const suggestion = size === null ? files.suggest(target.path) : undefined;
       problems.push({
         file: n.file,
         line: n.parsed.lineOf(['attachments', i, 'href']),
         field: `attachments[${i}].href`,
         label: FIELDS['attachments.href']!.label,
         value: a.href,
-        expected: `public/${target.path} 应存在（请把附件放到 public/ 下）`,
-        message: `附件「${a.title}」的文件 public/${target.path} 不存在`,
-        messageEn: `attachment "${a.title}": file public/${target.path} does not exist`,
+        expected: suggestion ? `/${suggestion}` : size === 0 ? `public/${target.path} 应为完整的附件文件` : `public/${target.path} 应存在（请把附件放到 public/ 下）`,
+        message:
+          size === 0
+            ? `附件「${a.title}」的文件 public/${target.path} 是空文件（0 字节），读者下载后打不开`
+            : `附件「${a.title}」的文件 public/${target.path} 不存在${suggestion ? `；存在的文件是 public/${suggestion}，是否写错了路径（大小写、空格或反斜杠）？` : ''}`,
+        messageEn: size === 0 ? `attachment "${a.title}": file public/${target.path} is empty` : `attachment "${a.title}": file public/${target.path} does not exist`,
       });
+    }
+    for (const img of n.images ?? []) {
+      const target = classifyHref(img.url);
+      if (target?.kind !== 'local') continue;
+      const size = files.size(target.path);
+      if (size !== null && size > 0) continue;
+      const suggestion = size === null ? files.suggest(target.path) : undefined;
+      problems.push({
+        file: n.file,
+        line: img.line,
+        field: 'body',
+        label: '正文',
+        value: img.written,
+        expected: suggestion ? `/${suggestion}` : `public/${target.path} 应存在（请把图片放到 public/ 下）`,
+        message:
+          size === 0
+            ? `图片文件 public/${target.path} 是空文件（0 字节）`
+            : `图片文件 public/${target.path} 不存在${suggestion ? `；存在的文件是 public/${suggestion}，是否写错了路径（大小写、空格或反斜杠）？` : ''}`,
+        messageEn: size === 0 ? `image file public/${target.path} is empty` : `image file public/${target.path} does not exist`,
+      });
+    }
+  }
+  problems.push(...referenceProblems(notices, model));
+  return problems;
+}
+
+/** `replaces` and `interprets`: each 索引号 names a published notice of kind 政策文件; a replaced one is not 有效. */
+function referenceProblems(notices: readonly CheckedNotice[], model: NoticeModel): Problem[] {
+  const byIndexNo = new Map<string, CheckedNotice>();
+  for (const n of notices) if (n.data) byIndexNo.set(n.data.indexNo, n);
+  const problems: Problem[] = [];
+  for (const n of notices) {
+    if (!n.data) continue;
+    for (const key of ['replaces', 'interprets'] as const) {
+      for (const [i, ref] of (n.data[key] ?? []).entries()) {
+        const target = byIndexNo.get(ref);
+        const label = key === 'replaces' ? '替代的文件' : '解读的文件';
+        const at = { file: n.file, line: n.parsed.lineOf([key, i]) ?? n.parsed.lineOf([key]), field: `${key}[${i}]`, label, value: ref };
+        let zh: string | null = null;
+        let en = '';
+        if (ref === n.data.indexNo) [zh, en] = ['不能引用本文自己', 'a notice cannot refer to itself'];
+        else if (!target) [zh, en] = [`本站没有索引号为「${ref}」的信息`, `no notice has index number ${ref}`];
+        else if (target.data!.draft) [zh, en] = [`索引号「${ref}」的信息（${target.file}）是草稿，尚未发布`, `${ref} (${target.file}) is a draft`];
+        else if (model.kindOf(target.data!.category) !== '政策文件') {
+          [zh, en] = [`索引号「${ref}」的信息（${target.file}）属于组配分类「${target.data!.category}」，不是政策文件`, `${ref} (${target.file}) is not a policy document`];
+        } else if (key === 'replaces' && target.data!.validity === '有效') {
+          [zh, en] = [`被替代的文件「${ref}」（${target.file}）的有效性仍是「有效」，应改为 失效、废止 或 已修改`, `replaced document ${ref} (${target.file}) is still 有效`];
+        }
+        if (zh) problems.push({ ...at, expected: '本站已发布的政策文件的索引号', message: `${label}：${zh}`, messageEn: `${key}: ${en}` });
+      }
     }
   }
   return problems;

@@ -1,9 +1,11 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseSiteConfig, type SiteConfig } from '../model/site-config';
 import { leadBlocks } from '../site/format';
 import { createNoticeSchema, type NoticeSchema } from '../model/notice-schema';
+import { noticeModel, type ModelSource, type NoticeModel } from '../model/notice-model';
+import { publicFiles } from './public-files';
 import { checkNoticeSource, type CheckedNotice } from './validate-notice';
 import { checkAcrossNotices, duplicateIndexNoProblem } from './cross-file-rules';
 import { sortProblems, type Problem } from './problem';
@@ -12,7 +14,7 @@ import { contentPolicyProblems } from './content-policy';
 import { Worker } from 'node:worker_threads';
 import { cacheKey, CheckCache, type CachedResult } from './check-cache';
 
-import { NOTICES_DIR, PUBLIC_DIR, SITE_CONFIG_FILE } from './paths';
+import { NOTICES_DIR, SITE_CONFIG_FILE } from './paths';
 
 const NOTICE_FILE = /\.mdx?$/;
 
@@ -51,17 +53,23 @@ export function checkNoticeFile(
   file: string,
   source: string,
   schema: NoticeSchema,
-  categories: readonly string[],
+  model: NoticeModel | ModelSource,
 ): { notice: CheckedNotice; problems: Problem[] } {
-  const notice = checkNoticeSource(source, file, schema, categories);
+  const notice = checkNoticeSource(source, file, schema, model);
   return {
     notice,
     problems: [
       ...notice.problems,
       ...spamProblems(file, notice.parsed),
-      ...contentPolicyProblems(file, source, notice.data?.attachments.length ?? 0),
+      // The attachments as written, so a problem elsewhere in the frontmatter does not make <附件 序号> look wrong too.
+      ...contentPolicyProblems(file, source, rawAttachmentCount(notice.parsed.data)),
     ],
   };
+}
+
+function rawAttachmentCount(data: unknown): number {
+  const list = data && typeof data === 'object' ? (data as { attachments?: unknown }).attachments : undefined;
+  return Array.isArray(list) ? list.length : 0;
 }
 
 type FileCheck = { notice: CheckedNotice; problems: Problem[] };
@@ -70,27 +78,31 @@ type FileCheck = { notice: CheckedNotice; problems: Problem[] };
 export function toCached(result: FileCheck): CachedResult {
   const lines: Record<string, number | null> = { indexNo: result.notice.parsed.lineOf(['indexNo']) };
   (result.notice.data?.attachments ?? []).forEach((_, i) => (lines[`attachments.${i}.href`] = result.notice.parsed.lineOf(['attachments', i, 'href'])));
+  for (const key of ['replaces', 'interprets'] as const) {
+    (result.notice.data?.[key] ?? []).forEach((_, i) => (lines[`${key}.${i}`] = result.notice.parsed.lineOf([key, i])));
+  }
   return {
     data: result.notice.data,
     problems: result.problems.map(({ file: _file, ...rest }) => rest),
     bodyLine: result.notice.parsed.bodyLine,
     lines,
     lead: leadBlocks(result.notice.parsed.body),
+    images: result.notice.images ?? [],
   };
 }
 
 /** One notice file's cache key and, unless `known` says the cache holds that key, its check in the cache's form. */
-export function checkFileOrKey(root: string, file: string, salt: string, known: (key: string) => boolean, schema: NoticeSchema, categories: readonly string[]): { key: string; result?: CachedResult } {
+export function checkFileOrKey(root: string, file: string, salt: string, known: (key: string) => boolean, schema: NoticeSchema, model: NoticeModel): { key: string; result?: CachedResult } {
   const source = readFileSync(join(root, file), 'utf8');
   const key = cacheKey(salt, source);
-  return known(key) ? { key } : { key, result: toCached(checkNoticeFile(file, source, schema, categories)) };
+  return known(key) ? { key } : { key, result: toCached(checkNoticeFile(file, source, schema, model)) };
 }
 
 /** A file's check rebuilt from what toCached kept. */
 function fromCached(file: string, hit: CachedResult): FileCheck {
   const lineOf = (path: ReadonlyArray<PropertyKey>) => hit.lines[path.map(String).join('.')] ?? null;
   return {
-    notice: { file, data: hit.data, problems: [], parsed: { data: null, body: '', bodyLine: hit.bodyLine, errors: [], lineOf }, lead: hit.lead },
+    notice: { file, data: hit.data, problems: [], parsed: { data: null, body: '', bodyLine: hit.bodyLine, errors: [], lineOf }, lead: hit.lead, images: hit.images },
     problems: hit.problems.map((p) => ({ ...p, file })),
   };
 }
@@ -132,11 +144,11 @@ const FILES_PER_WORKER = 1500;
  * cross-file rules still see every notice, so a duplicate 索引号 is found either way.
  */
 export async function checkNotices(root: string, config: SiteConfig, only?: readonly string[], options: CheckOptions = {}): Promise<ProjectCheck> {
-  const categories = config.categories.map((c) => c.name);
-  const schema = createNoticeSchema(categories);
-  if (only) return checkSomeNotices(root, only, schema, categories);
+  const model = noticeModel(config);
+  const schema = createNoticeSchema(model);
+  if (only) return checkSomeNotices(root, only, schema, model);
   const files = listNoticeFiles(root);
-  const cache = new CheckCache(root, categories);
+  const cache = new CheckCache(root, model.fingerprint);
   const workers = Math.min(options.workers ?? 0, Math.floor(files.length / FILES_PER_WORKER));
   // Each file: read, hash, and checked unless the cache knows its text; workers take a share each.
   let answers: Array<{ key: string; result?: CachedResult }>;
@@ -144,9 +156,9 @@ export async function checkNotices(root: string, config: SiteConfig, only?: read
     const known = cache.keys();
     const size = Math.ceil(files.length / workers);
     const shares = Array.from({ length: workers }, (_, w) => files.slice(w * size, (w + 1) * size));
-    answers = (await Promise.all(shares.map((share) => checkInWorker(root, categories, cache.salt, known, share)))).flat();
+    answers = (await Promise.all(shares.map((share) => checkInWorker(root, config, cache.salt, known, share)))).flat();
   } else {
-    answers = files.map((file) => checkFileOrKey(root, file, cache.salt, (key) => cache.has(key), schema, categories));
+    answers = files.map((file) => checkFileOrKey(root, file, cache.salt, (key) => cache.has(key), schema, model));
   }
   const checked = answers.map(({ key, result }, i) => {
     if (result) cache.set(key, result);
@@ -156,7 +168,7 @@ export async function checkNotices(root: string, config: SiteConfig, only?: read
   });
   cache.save();
   const notices = checked.map((c) => c.notice);
-  const problems = [...checked.flatMap((c) => c.problems), ...checkAcrossNotices(notices, publicFileExists(root))];
+  const problems = [...checked.flatMap((c) => c.problems), ...checkAcrossNotices(notices, publicFiles(root), model)];
   return { notices, problems: sortProblems(problems), ...(workers > 1 ? { threads: workers } : {}) };
 }
 
@@ -164,9 +176,9 @@ export async function checkNotices(root: string, config: SiteConfig, only?: read
  * Checks files in a worker thread (check-worker.ts): each answer is the text's cache key, with the
  * result unless the key is one the cache already holds (`known`).
  */
-function checkInWorker(root: string, categories: readonly string[], salt: string, known: string[], files: string[]): Promise<Array<{ key: string; result?: CachedResult }>> {
+function checkInWorker(root: string, config: SiteConfig, salt: string, known: string[], files: string[]): Promise<Array<{ key: string; result?: CachedResult }>> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: { root, categories, salt, known, files } });
+    const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: { root, config, salt, known, files } });
     worker.once('message', (answers) => {
       resolve(answers);
       void worker.terminate();
@@ -176,29 +188,25 @@ function checkInWorker(root: string, categories: readonly string[], salt: string
   });
 }
 
-/** Whether a path relative to the project's public/ folder is a file (attachments). */
-export function publicFileExists(root: string): (path: string) => boolean {
-  const publicDir = join(root, PUBLIC_DIR);
-  return (p) => {
-    try {
-      return statSync(join(publicDir, p)).isFile();
-    } catch {
-      return false;
-    }
-  };
-}
-
 /**
  * `npm run check -- FILE…` (and the pre-commit hook): every rule on the named files; the other
  * notices are only scanned for their 索引号, so a duplicate is still found, quickly.
  */
-function checkSomeNotices(root: string, only: readonly string[], schema: NoticeSchema, categories: readonly string[]): ProjectCheck {
+function checkSomeNotices(root: string, only: readonly string[], schema: NoticeSchema, model: NoticeModel): ProjectCheck {
   const wanted = [...new Set(only.map((f) => toProjectPath(root, f)))].sort();
-  const checked = wanted.map((file) => checkNoticeFile(file, readFileSync(join(root, file), 'utf8'), schema, categories));
+  const checked = wanted.map((file) => checkNoticeFile(file, readFileSync(join(root, file), 'utf8'), schema, model));
   const notices = checked.map((c) => c.notice);
-  const problems = [...checked.flatMap((c) => c.problems), ...checkAcrossNotices(notices, publicFileExists(root))];
   const wantedSet = new Set(wanted);
   const others = [...scanIndexNos(root)].filter(([file]) => !wantedSet.has(file));
+  // The notices the checked ones refer to (replaces, interprets) are checked too, silently, so the references can be judged.
+  const referred = new Set(notices.flatMap((n) => [...(n.data?.replaces ?? []), ...(n.data?.interprets ?? [])]));
+  const context = others
+    .filter(([, indexNo]) => referred.has(indexNo))
+    .map(([file]) => checkNoticeFile(file, readFileSync(join(root, file), 'utf8'), schema, model).notice);
+  const problems = [
+    ...checked.flatMap((c) => c.problems),
+    ...checkAcrossNotices([...notices, ...context], publicFiles(root), model).filter((p) => wantedSet.has(p.file)),
+  ];
   for (const n of notices) {
     if (!n.data) continue;
     const holders = others.filter(([, indexNo]) => indexNo === n.data!.indexNo).map(([file]) => file);

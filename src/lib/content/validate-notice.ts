@@ -1,7 +1,10 @@
 import { z } from 'astro/zod';
 import { fieldInfo, formatPath } from '../model/fields';
 import { relationFailures, type NoticeData, type NoticeSchema } from '../model/notice-schema';
+import { asModel, type ModelSource, type NoticeModel } from '../model/notice-model';
+import { placeholderLines } from '../model/placeholders';
 import { parseNotice, type ParsedNotice } from './frontmatter';
+import { bodyImages, type BodyImage } from './body-images';
 import type { Problem } from './problem';
 
 const zhCN = z.locales.zhCN().localeError;
@@ -20,6 +23,8 @@ export interface CheckedNotice {
   sourceKey?: string;
   /** Set by checkNotices: the body's lead (leadBlocks), kept by the check cache. */
   lead?: string;
+  /** The body's images, whose files the cross-file rules look for in public/. */
+  images?: BodyImage[];
 }
 
 function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
@@ -92,8 +97,9 @@ export function checkNoticeSource(
   source: string,
   file: string,
   schema: NoticeSchema,
-  categories: readonly string[],
+  source_: NoticeModel | ModelSource,
 ): CheckedNotice {
+  const model = asModel(source_);
   const parsed = parseNotice(source);
   if (parsed.data === null) {
     return {
@@ -108,15 +114,52 @@ export function checkNoticeSource(
       })),
     };
   }
+  const images = bodyImages(parsed.body, parsed.bodyLine);
+  const draft = (parsed.data as { draft?: unknown }).draft;
+  const bodyProblems = [...(draft === true || draft === 'true' ? [] : bodyPlaceholderProblems(file, parsed)), ...imageTextProblems(file, images)];
   const result = schema.safeParse(parsed.data, { error: (iss) => zhCN(iss) });
-  if (result.success) return { file, data: result.data, parsed, problems: [] };
+  if (result.success) return { file, data: result.data, parsed, problems: bodyProblems, images };
   const problems = result.error.issues.flatMap((i) => problemsOfIssue(i, file, parsed.data, parsed));
   // zod skips the relation rules when a field fails; run them here so every problem shows at once.
-  for (const { path, failure } of relationFailures(parsed.data, categories)) {
+  for (const { path, failure } of relationFailures(parsed.data, model)) {
     const field = formatPath(path);
     if (problems.some((p) => p.field === field && p.message.endsWith(failure.zh))) continue;
     const issue = { code: 'custom', path, message: failure.zh, params: { en: failure.en, expected: failure.expected } };
     problems.push(...problemsOfIssue(issue as z.core.$ZodIssue, file, parsed.data, parsed));
   }
-  return { file, data: null, parsed, problems };
+  return { file, data: null, parsed, problems: [...problems, ...bodyProblems], images };
+}
+
+/** Placeholder text left in the body of a notice that is to be published. */
+function bodyPlaceholderProblems(file: string, parsed: ParsedNotice): Problem[] {
+  return placeholderLines(parsed.body, parsed.bodyLine).map(({ line, value }) => ({
+    file, line, field: 'body', label: '正文', value,
+    expected: '真实的正文内容（或保留 draft: true，暂不发布）',
+    message: `正文第 ${line} 行仍是待填写的占位文字「${value}」，发布前请写好正文`,
+    messageEn: `line ${line} of the body still holds the placeholder "${value}"`,
+  }));
+}
+
+/** Images without alternative text, or whose Markdown path has spaces (Markdown would show the text, not the image). */
+function imageTextProblems(file: string, images: readonly BodyImage[]): Problem[] {
+  const out: Problem[] = [];
+  for (const img of images) {
+    if (img.alt === '') {
+      out.push({
+        file, line: img.line, field: 'body', label: '正文', value: img.written,
+        expected: '![图片内容的文字说明](/images/图片.png)',
+        message: `图片「${img.url}」缺少替代文字：读屏软件的用户无法知道图片内容，请在 ![ ] 的方括号内（或 <图> 的 替代文字/说明）写明图片内容`,
+        messageEn: `image "${img.url}" has no alternative text`,
+      });
+    }
+    if (img.written.startsWith('!') && /\s/.test(img.url) && !img.written.includes('](<')) {
+      out.push({
+        file, line: img.line, field: 'body', label: '正文', value: img.written,
+        expected: `![${img.alt || '说明'}](${img.url.replace(/\s/g, '%20')})`,
+        message: `图片路径「${img.url}」中有空格，Markdown 不会把它显示为图片：请把空格改为 %20，或重命名文件`,
+        messageEn: `image path "${img.url}" contains spaces; Markdown will not show it as an image`,
+      });
+    }
+  }
+  return out;
 }

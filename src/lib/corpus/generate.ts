@@ -1,5 +1,5 @@
 import { creditCodeCheckChar, orgCodeCheckChar } from '../model/check-digits';
-import { DEFAULT_CATEGORIES } from '../model/site-config';
+import { DEFAULT_CATEGORIES, DEFAULT_DOC_TYPES } from '../model/site-config';
 import { intBetween, pick, seededRandom } from './random';
 import { ACTIONS, GIVEN, ISSUER_NAMES, NOTICE_TITLES, OBJECTS, PLACES, RESULTS, SURNAMES, TOPICS } from './vocabulary';
 
@@ -97,6 +97,11 @@ export function generateCorpus(options: CorpusOptions): GeneratedNotice[] {
       `keywords: [${topic}, ${place}]`,
     ];
     if (rand() < 0.3) fm.push(`docNo: 越${pick(rand, ['科', '发', '经信', '教'])}〔${year}〕${intBetween(rand, 1, 300)}号`);
+    // Policy documents state their type (and a rule's validity); taken from i so the random sequence stays as it was.
+    if (category === '政策文件') {
+      const docType = DEFAULT_DOC_TYPES[i % DEFAULT_DOC_TYPES.length]!;
+      fm.push(`docType: ${docType}`, ...(docType === '其他文件' ? [] : [`validity: ${i % 7 === 0 ? '失效' : '有效'}`]));
+    }
     if (isReply) {
       fm.push(
         'reply:',

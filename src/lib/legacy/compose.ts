@@ -2,13 +2,16 @@ import { stringify } from 'yaml';
 import type { ExtractedPage } from './extract';
 import type { MetaEntry } from './meta-file';
 import { FIELDS } from '../model/fields';
+import { normalizeDocNoBrackets } from '../model/doc-no';
 
 /** Frontmatter keys in the order of the content model, so every imported file reads alike. */
 const ORDER = [
   'title', 'indexNo', 'category', 'issuer', 'date', 'publishedAt', 'disclosure', 'scope', 'docNo', 'keywords',
-  'summary', 'source', 'reply', 'contact', 'attachments', 'lang', 'legacy',
+  'summary', 'source', 'reply', 'docType', 'validity', 'effectiveFrom', 'expiresOn', 'repealedOn', 'replaces', 'interprets',
+  'contact', 'attachments', 'lang', 'legacy',
 ];
-const REQUIRED = ['title', 'indexNo', 'category', 'issuer', 'date'] as const;
+/** An imported page goes public as it is written, so it needs its 发布日期 too (never derived from 发文日期). */
+const REQUIRED = ['title', 'indexNo', 'category', 'issuer', 'date', 'publishedAt'] as const;
 
 export interface ComposedNotice {
   frontmatter: Record<string, unknown>;
@@ -36,11 +39,21 @@ export function composeNotice(page: ExtractedPage, meta: MetaEntry | undefined, 
     }
   }
   if (meta?.replace.length) supplied.push('body'); // the editor repaired the text itself
+  // Old sites wrote a 文号's year in [ ], ( ) or 【 】: GB/T 9704 wants 〔 〕. Repaired, and recorded.
+  const normalized: Array<{ field: string; from: string; to: string }> = [];
+  if (typeof fields.docNo === 'string') {
+    const fixed = normalizeDocNoBrackets(fields.docNo);
+    if (fixed) {
+      normalized.push({ field: 'docNo', from: fields.docNo, to: fixed });
+      fields.docNo = fixed;
+    }
+  }
   const missing = REQUIRED.filter((k) => fields[k] === undefined || fields[k] === '').map((k) => `${k}（${FIELDS[k]!.label}）`);
   fields.legacy = {
     ...(meta?.url ? { url: meta.url } : {}),
     importedFrom,
     ...(supplied.length ? { supplied: supplied.sort() } : {}),
+    ...(normalized.length ? { normalized } : {}),
   };
   const frontmatter: Record<string, unknown> = {};
   for (const k of ORDER) if (fields[k] !== undefined) frontmatter[k] = fields[k];

@@ -16,7 +16,8 @@ export interface ExtractedPage {
   notes: string[];
 }
 
-const DOC_NO_LINE = /^\S{1,12}[〔[(（【]\d{4}[〕\])）】]第?\d+号$/u;
+/** A 文号 on its own line: 代字〔年份〕序号号 (any year bracket, repaired later), …令第N号, …公告YYYY年第N号. */
+const DOC_NO_LINE = /^(?:\S{1,12}[〔[(（【]\d{4}[〕\])）】]第?\d+号|\S{1,20}令第\d+号|\S{1,20}公告\d{4}年第\d+号)$/u;
 const PUBLISHED_LINE = /^发布日期\s*[:：]\s*(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})\s+(\d{1,2})\s*:\s*(\d{2})/u;
 const DATETIME_LINE = /^(\d{4})-(\d{2})-(\d{2})\s+(\d{2}):(\d{2})\s*(.*)$/u;
 const ISSUE_LINE = /^(\S+)\s+(\d{4})年(\d{1,2})期$/u;

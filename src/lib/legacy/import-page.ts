@@ -6,15 +6,17 @@ import { findSpam } from '../lint/spam';
 import { checkNoticeFile } from '../content/project';
 import { checkAcrossNotices } from '../content/cross-file-rules';
 import type { NoticeSchema } from '../model/notice-schema';
+import type { NoticeModel } from '../model/notice-model';
+import type { PublicFiles } from '../content/public-files';
 import { indexNoSlug } from '../model/index-no';
 
 /** Everything one import needs to know about the site it imports into. */
 export interface ImportContext {
   schema: NoticeSchema;
-  categories: readonly string[];
+  model: NoticeModel;
   /** 索引号 already taken → the output path (relative to the output folder) that holds it. */
   taken: Map<string, string>;
-  publicFileExists: (path: string) => boolean;
+  publicFiles: PublicFiles;
 }
 
 export type ImportOutcome =
@@ -46,9 +48,10 @@ export function importPage(bytes: Uint8Array, input: string, meta: MetaEntry | u
   if (problems.length) return { ok: false, input, problems, notes: page.notes };
 
   // Every single-file rule of `npm run check` (content model, spam lint, content policy) on what would be written.
-  const { notice: checked, problems: own } = checkNoticeFile(input, composed.source, ctx.schema, ctx.categories);
+  const { notice: checked, problems: own } = checkNoticeFile(input, composed.source, ctx.schema, ctx.model);
   const path = checked.data ? `${checked.data.date.slice(0, 4)}/${indexNoSlug(checked.data.indexNo)}.md` : '';
-  const across = checkAcrossNotices([checked], ctx.publicFileExists);
+  // Cross-file rules on the new notice alone (its references are to notices already on the site).
+  const across = checkAcrossNotices([checked], ctx.publicFiles, ctx.model).filter((p) => !/^(?:replaces|interprets)\[/.test(p.field));
   const problemsOut = [...own, ...across].map(
     (p) => `${p.field}（${p.label}）：${p.message}；发现：${p.value ?? '（缺失）'}${p.expected ? `；应为：${p.expected}` : ''}`,
   );

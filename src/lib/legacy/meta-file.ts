@@ -28,7 +28,8 @@ export type MetaFile = Map<string, MetaEntry>;
 
 export const SUPPLIABLE_FIELDS = new Set([
   'title', 'indexNo', 'category', 'issuer', 'date', 'publishedAt', 'disclosure', 'scope', 'docNo', 'keywords',
-  'summary', 'source', 'reply', 'contact', 'attachments', 'lang',
+  'summary', 'source', 'reply', 'docType', 'validity', 'effectiveFrom', 'expiresOn', 'repealedOn', 'replaces', 'interprets',
+  'contact', 'attachments', 'lang',
 ]);
 
 export function parseMetaFile(text: string, name: string): MetaFile {

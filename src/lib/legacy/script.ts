@@ -1,7 +1,6 @@
-import * as OpenCC from 'opencc-js/t2cn';
+import { toSimplified } from '../text/simplified';
 
-/** Traditional → simplified (OpenCC); a page is traditional when converting changes enough of it. */
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+/** A page is traditional when converting it to simplified (OpenCC) changes enough of it. */
 
 /** zh-Hant when at least 5% of the Han characters change under traditional → simplified conversion. */
 export function detectScript(text: string): 'zh-Hans' | 'zh-Hant' {

@@ -72,3 +72,9 @@ export function yearOf(value: string): number {
 export function todayInBeijing(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
 }
+
+/** This moment in Beijing time as the content model writes 发布日期: 2024-08-12T09:48:00+08:00. */
+export function nowInBeijing(now = new Date()): string {
+  const beijing = new Date(now.getTime() + 8 * 3600_000);
+  return `${beijing.toISOString().slice(0, 19)}+08:00`;
+}

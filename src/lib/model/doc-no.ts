@@ -5,6 +5,34 @@ import type { RuleResult } from './rule';
  * e.g. 浙科提〔2024〕297号. The serial carries no leading zeros (不编虚位) and no 第.
  */
 const DOC_NO = /^(\S+?)〔(\d{4})〕([1-9]\d*)号$/;
+/** 规章 are numbered by the government's order: 国务院令第711号, 广州市人民政府令第134号. */
+const ORDER_NO = /^(\S+?)令第([1-9]\d*)号$/;
+/** 公告 of some agencies: 国家税务总局公告2023年第1号. */
+const ANNOUNCEMENT_NO = /^(\S+?)公告(\d{4})年第([1-9]\d*)号$/;
+
+export type DocNoForm = 'GB/T 9704' | '令' | '公告';
+
+/** Which of the three forms a valid 文号 has (null: none). */
+export function docNoForm(value: string): DocNoForm | null {
+  if (DOC_NO.test(value)) return 'GB/T 9704';
+  if (ORDER_NO.test(value)) return '令';
+  if (ANNOUNCEMENT_NO.test(value)) return '公告';
+  return null;
+}
+
+/** The three forms, for messages. */
+export const DOC_NO_FORMS = '机关代字〔年份〕序号号（如 浙科提〔2024〕297号）；规章：…令第N号（如 国务院令第711号）；公告：…公告YYYY年第N号（如 国家税务总局公告2023年第1号）';
+
+/** A year bracket other than 〔〕 turned into 〔〕 (the importer's repair); null when there is none to turn. */
+export function normalizeDocNoBrackets(value: string): string | null {
+  for (const [pattern] of WRONG_BRACKETS) {
+    if (pattern.test(value)) {
+      const fixed = value.replace(pattern, '〔$1〕');
+      return DOC_NO.test(fixed) ? fixed : null;
+    }
+  }
+  return null;
+}
 
 /** Year brackets editors commonly type instead of 〔〕, with how to name them. */
 const WRONG_BRACKETS: Array<[RegExp, string]> = [
@@ -18,12 +46,12 @@ const WRONG_BRACKETS: Array<[RegExp, string]> = [
 ];
 
 export function checkDocNo(value: string): RuleResult {
-  if (DOC_NO.test(value)) return null;
+  if (docNoForm(value)) return null;
   for (const [pattern, name] of WRONG_BRACKETS) {
     if (pattern.test(value)) {
       const fixed = value.replace(pattern, '〔$1〕');
       return {
-        zh: `文号「${value}」的年份用了${name}；按 GB/T 9704，年份应放在六角括号〔〕内`,
+        zh: `文号「${value}」的年份用了${name}；按 GB/T 9704，年份应放在六角括号〔〕内（如 浙科提〔2024〕297号）`,
         en: `document number "${value}" puts the year in the wrong brackets; GB/T 9704 requires 〔 〕`,
         ...(DOC_NO.test(fixed) ? { expected: fixed } : {}),
       };
@@ -38,8 +66,13 @@ export function checkDocNo(value: string): RuleResult {
       expected: `${loose[1]}〔${loose[2]}〕${serial}号`,
     };
   }
+  const order = /^(\S+?)令\s*第?\s*0*(\d+)\s*号$/.exec(value);
+  if (order) {
+    return { zh: `文号「${value}」应写成「${order[1]}令第${Number(order[2])}号」`, en: `document number "${value}": an order is numbered <organ>令第N号`, expected: `${order[1]}令第${Number(order[2])}号` };
+  }
   return {
-    zh: `文号「${value}」格式不对，应为「机关代字〔年份〕序号号」`,
-    en: `document number "${value}" is not of the form <organ abbreviation>〔<year>〕<serial>号`,
+    zh: `文号「${value}」格式不对，应为以下之一：${DOC_NO_FORMS}`,
+    en: `document number "${value}" is not of the form <organ abbreviation>〔<year>〕<serial>号, <organ>令第N号 or <organ>公告YYYY年第N号`,
+    expected: DOC_NO_FORMS,
   };
 }

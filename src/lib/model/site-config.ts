@@ -1,15 +1,30 @@
 import { z } from 'astro/zod';
 import { checkOrganisationCode } from './check-digits';
+import { DEFAULT_INDEX_NO_FORMAT, indexNoFormatProblems, plainCode } from './index-no';
 
 /** The content model's default 组配分类, in display order; a site may add, drop or reorder them. */
 export const DEFAULT_CATEGORIES = [
-  { name: '人大代表建议', slug: 'renda-jianyi' },
-  { name: '政协提案', slug: 'zhengxie-tian' },
+  { name: '人大代表建议', slug: 'renda-jianyi', kind: '建议提案' },
+  { name: '政协提案', slug: 'zhengxie-tian', kind: '建议提案' },
   // Inspection rules (国办秘函〔2019〕19号): news within 2 weeks, notices and policy within 6 months.
-  { name: '工作动态', slug: 'gongzuo-dongtai', freshness: { days: 14 } },
-  { name: '工作总结', slug: 'gongzuo-zongjie' },
-  { name: '通知公告', slug: 'tongzhi-gonggao', freshness: { months: 6 } },
-  { name: '政策文件', slug: 'zhengce-wenjian', freshness: { months: 6 } },
+  { name: '工作动态', slug: 'gongzuo-dongtai', kind: '动态', freshness: { days: 14 } },
+  { name: '工作总结', slug: 'gongzuo-zongjie', kind: '其他' },
+  { name: '通知公告', slug: 'tongzhi-gonggao', kind: '通知公告', freshness: { months: 6 } },
+  { name: '政策文件', slug: 'zhengce-wenjian', kind: '政策文件', freshness: { months: 6 } },
+] as const;
+
+/** What a category holds, which decides the fields its notices need (政策文件: docType; 政策解读: interprets). */
+export const CATEGORY_KINDS = ['动态', '通知公告', '政策文件', '政策解读', '建议提案', '其他'] as const;
+export type CategoryKind = (typeof CATEGORY_KINDS)[number];
+
+/** 文件类型 when the site names none. */
+export const DEFAULT_DOC_TYPES = ['规章', '行政规范性文件', '其他文件'] as const;
+
+/** 办理结果类别 when the site names none. */
+export const DEFAULT_RESULT_CLASSES = [
+  { code: 'A', label: '已解决或采纳' },
+  { code: 'B', label: '正在解决或列入计划' },
+  { code: 'C', label: '留作参考' },
 ] as const;
 
 const categorySchema = z.strictObject({
@@ -17,20 +32,41 @@ const categorySchema = z.strictObject({
   name: z.string().trim().min(1),
   /** ASCII path segment for the category's listing pages. */
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '只能用小写字母、数字和连字符'),
+  /** What the category holds; decides which policy fields its notices need. Default 其他. */
+  kind: z.enum(CATEGORY_KINDS).default('其他'),
   /** How recent the newest notice must be for the column to count as updated (npm run audit). */
   freshness: z.strictObject({ days: z.number().int().positive().optional(), months: z.number().int().positive().optional() }).optional(),
+  description: z.string().optional(),
+  keywords: z.array(z.string()).optional(),
 });
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 YYYY-MM-DD');
 
-const issuerSchema = z.strictObject({
-  name: z.string().trim().min(1),
-  /** 9-character organisation code or 18-character unified social credit code used in its 索引号. */
-  code: z.string().superRefine((code, ctx) => {
-    const problem = checkOrganisationCode(code);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem.zh });
-  }),
+const indexNoFormat = z.string().superRefine((pattern, ctx) => {
+  for (const problem of indexNoFormatProblems(pattern)) ctx.addIssue({ code: 'custom', message: `索引号格式「${pattern}」：${problem}` });
 });
+
+const issuerSchema = z
+  .strictObject({
+    name: z.string().trim().min(1),
+    /**
+     * 9-character organisation code (also printed XXXXXXXX-X) or 18-character unified social credit
+     * code: the issuer's 索引号 must carry it. Without it, any code with valid check digits passes.
+     */
+    code: z.string().optional(),
+    /** Other spellings editors write for the same office (e.g. 越城区科技局); they count as the issuer. */
+    aliases: z.array(z.string().trim().min(1)).default([]),
+    /** This issuer's 索引号 form, when it differs from the site's. */
+    indexNoFormat: indexNoFormat.optional(),
+    /** false: accept a published code whose check digit fails (say why in a comment). Default true. */
+    checkDigit: z.boolean().default(true),
+  })
+  .superRefine((issuer, ctx) => {
+    if (issuer.code === undefined) return;
+    const code = plainCode(issuer.code);
+    const problem = issuer.checkDigit ? checkOrganisationCode(code) : /^(?:[0-9A-Z]{9}|[0-9A-Z]{18})$/.test(code) ? null : { zh: '机构代码应为 9 位或 18 位数字和大写字母' };
+    if (problem) ctx.addIssue({ code: 'custom', path: ['code'], message: `${problem.zh}（如该代码已公开使用而校验位不符，可设 checkDigit: false 并注明原因）` });
+  });
 
 export const siteConfigSchema = z
   .strictObject({
@@ -42,8 +78,17 @@ export const siteConfigSchema = z
     url: z.url({ protocol: /^https?$/ }),
     categories: z.array(categorySchema).min(1),
     issuers: z.array(issuerSchema).default([]),
+    /** The site's 索引号 form (issuers may have their own). */
+    indexNoFormat: indexNoFormat.default(DEFAULT_INDEX_NO_FORMAT),
+    /** 文件类型 of policy documents. */
+    docTypes: z.array(z.string().trim().min(1)).min(1).default([...DEFAULT_DOC_TYPES]),
+    /** 办理结果类别 of replies: a code editors write and the label readers see. */
+    resultClasses: z.array(z.strictObject({ code: z.string().trim().min(1), label: z.string().trim().min(1) })).min(1).default(DEFAULT_RESULT_CLASSES.map((c) => ({ ...c }))),
     /** 网站标识码, for the government page meta tags. */
     siteIdCode: z.string().optional(),
+    /** ICP备案号 and 公安机关备案号, shown in every page footer. */
+    icp: z.string().trim().min(1).optional(),
+    psb: z.string().trim().min(1).optional(),
     /** Public holidays (not working days) and make-up working days (调休), for the 20-working-day rule. */
     holidays: z.array(isoDay).default([]),
     workdays: z.array(isoDay).default([]),
@@ -56,6 +101,20 @@ export const siteConfigSchema = z
         if (seen.has(k)) ctx.addIssue({ code: 'custom', path: ['categories', i, key], message: `重复的组配分类 ${c[key]}` });
         seen.add(k);
       }
+    }
+    const names = new Map<string, number>();
+    for (const [i, issuer] of config.issuers.entries()) {
+      for (const [j, name] of [issuer.name, ...issuer.aliases].entries()) {
+        const other = names.get(name);
+        if (other !== undefined && other !== i) {
+          ctx.addIssue({ code: 'custom', path: ['issuers', i, ...(j === 0 ? ['name'] : ['aliases', j - 1])], message: `发布机构名称或别名「${name}」重复（已用于 issuers[${other}]）` });
+        }
+        names.set(name, i);
+      }
+    }
+    for (const [key, list] of [['docTypes', config.docTypes], ['resultClasses', config.resultClasses.map((c) => c.code)]] as const) {
+      const dup = list.find((v, i) => list.indexOf(v) !== i);
+      if (dup !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: `「${dup}」重复` });
     }
   });
 

@@ -1,5 +1,6 @@
-import type { NoticeData } from '../model/notice-schema';
+import { isPublished, type NoticeData, type PublishedNoticeData } from '../model/notice-schema';
 import { REPLY_KIND_CATEGORY } from '../model/notice-schema';
+import { DEFAULT_RESULT_CLASSES } from '../model/site-config';
 import { csvText } from '../site/open-data';
 
 /**
@@ -12,14 +13,21 @@ export interface AnnualStatistics {
   /** Every configured category, in order, with this year's count and the running total to year end. */
   byCategory: Array<{ category: string; count: number; cumulative: number }>;
   byIssuer: Array<{ issuer: string; count: number }>;
-  /** 人大代表建议 and 政协提案 replies, by 会议. */
-  replies: Array<{ kind: '建议' | '提案'; session: string; count: number; A: number; B: number; C: number; unclassified: number }>;
+  /** The site's 办理结果类别, in order: the columns of `replies[].byClass`. */
+  resultClasses: ReadonlyArray<{ code: string; label: string }>;
+  /** 人大代表建议 and 政协提案 replies, by 会议, with counts per result class. */
+  replies: Array<{ kind: '建议' | '提案'; session: string; count: number; byClass: number[]; unclassified: number }>;
 }
 
-const yearOf = (d: NoticeData) => Number(d.publishedAt.slice(0, 4));
+const yearOf = (d: PublishedNoticeData) => Number(d.publishedAt.slice(0, 4));
 
-export function annualStatistics(all: readonly NoticeData[], year: number, categories: readonly string[]): AnnualStatistics {
-  const published = all.filter((d) => !d.draft);
+export function annualStatistics(
+  all: readonly NoticeData[],
+  year: number,
+  categories: readonly string[],
+  resultClasses: ReadonlyArray<{ code: string; label: string }> = DEFAULT_RESULT_CLASSES,
+): AnnualStatistics {
+  const published = all.filter(isPublished);
   const inYear = published.filter((d) => yearOf(d) === year);
   const byCategory = categories.map((category) => ({
     category,
@@ -33,9 +41,10 @@ export function annualStatistics(all: readonly NoticeData[], year: number, categ
   for (const d of inYear) {
     if (!d.reply || REPLY_KIND_CATEGORY[d.reply.kind] !== d.category) continue;
     const key = `${d.reply.kind}\u0000${d.reply.session}`;
-    const row = replies.get(key) ?? { kind: d.reply.kind, session: d.reply.session, count: 0, A: 0, B: 0, C: 0, unclassified: 0 };
+    const row = replies.get(key) ?? { kind: d.reply.kind, session: d.reply.session, count: 0, byClass: resultClasses.map(() => 0), unclassified: 0 };
     row.count++;
-    if (d.reply.resultClass) row[d.reply.resultClass]++;
+    const at = resultClasses.findIndex((c) => c.code === d.reply!.resultClass);
+    if (at >= 0) row.byClass[at]!++;
     else row.unclassified++;
     replies.set(key, row);
   }
@@ -44,13 +53,14 @@ export function annualStatistics(all: readonly NoticeData[], year: number, categ
     total: inYear.length,
     byCategory,
     byIssuer,
+    resultClasses,
     replies: [...replies.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.session.localeCompare(b.session, 'zh-Hans-CN')),
   };
 }
 
 /** Years that have published notices, newest first. */
 export function reportYears(all: readonly NoticeData[]): number[] {
-  return [...new Set(all.filter((d) => !d.draft).map(yearOf))].sort((a, b) => b - a);
+  return [...new Set(all.filter(isPublished).map(yearOf))].sort((a, b) => b - a);
 }
 
 /** The same statistics as CSV (UTF-8 with BOM, CRLF) in three labelled sections. */
@@ -64,8 +74,8 @@ export function annualCsv(s: AnnualStatistics): string {
     ['发布机构', '本年新公开'],
     ...s.byIssuer.map((r) => [r.issuer, r.count]),
     [],
-    ['类型', '会议', '答复件数', 'A类（已解决或采纳）', 'B类（正在解决或列入计划）', 'C类（留作参考）', '未标注'],
-    ...s.replies.map((r) => [r.kind === '建议' ? '人大代表建议' : '政协提案', r.session, r.count, r.A, r.B, r.C, r.unclassified]),
+    ['类型', '会议', '答复件数', ...s.resultClasses.map((c) => `${c.code}类（${c.label}）`), '未标注'],
+    ...s.replies.map((r) => [r.kind === '建议' ? '人大代表建议' : '政协提案', r.session, r.count, ...r.byClass, r.unclassified]),
   ];
   return csvText(rows);
 }

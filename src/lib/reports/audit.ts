@@ -1,4 +1,4 @@
-import type { NoticeData } from '../model/notice-schema';
+import { isPublished, type NoticeData, type PublishedNoticeData } from '../model/notice-schema';
 import type { SiteConfig } from '../model/site-config';
 import type { Problem } from '../content/problem';
 import { addDays, addMonths, workingDaysBetween, type Calendar } from './working-days';
@@ -28,7 +28,7 @@ export function auditContent(
   const calendar: Calendar = { holidays: new Set(config.holidays), workdays: new Set(config.workdays) };
   const published = notices
     .map((n) => n.data)
-    .filter((d): d is NoticeData => d !== null && !d.draft && d.date <= asOf && d.publishedAt.slice(0, 10) <= asOf);
+    .filter((d): d is PublishedNoticeData => d !== null && isPublished(d) && d.date <= asOf && d.publishedAt.slice(0, 10) <= asOf);
 
   for (const c of config.categories) {
     const inCategory = published.filter((d) => d.category === c.name);

@@ -1,4 +1,4 @@
-import type { NoticeData } from '../model/notice-schema';
+import { isPublished, type NoticeData, type PublishedNoticeData } from '../model/notice-schema';
 import type { SiteConfig } from '../model/site-config';
 import { REPLY_KIND_CATEGORY } from '../model/notice-schema';
 import { groupBy, neighbours } from './listing';
@@ -8,7 +8,7 @@ import { stableSlug } from './routes';
 /** A published notice as the site's pages see it. */
 export interface SiteNotice<E = unknown> {
   id: string;
-  data: NoticeData;
+  data: PublishedNoticeData;
   entry: E;
 }
 
@@ -45,7 +45,8 @@ const REPLY_CATEGORIES: ReadonlySet<string> = new Set(Object.values(REPLY_KIND_C
 
 /** Everything the listings, feeds and reports need, derived once from the published notices. */
 export function deriveSite<E>(entries: ReadonlyArray<{ id: string; data: NoticeData; entry: E }>, config: SiteConfig): SiteStructure<E> {
-  const notices = newestFirst(entries.map((e) => ({ ...e }))) as SiteNotice<E>[];
+  const published = entries.filter((e): e is SiteNotice<E> => isPublished(e.data));
+  const notices = newestFirst(published.map((e) => ({ ...e })));
   const byCategory = groupBy(notices, (n) => n.data.category);
   const categories = config.categories.map((c) => {
     const list = byCategory.get(c.name) ?? [];

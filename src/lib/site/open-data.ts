@@ -1,4 +1,4 @@
-import type { NoticeData } from '../model/notice-schema';
+import type { PublishedNoticeData } from '../model/notice-schema';
 
 /**
  * Open data: every published notice's metadata and URL, as JSON (content-model keys) and as CSV
@@ -22,7 +22,7 @@ export interface NoticeRecord {
   url: string;
 }
 
-export function toRecord(n: NoticeData, url: string): NoticeRecord {
+export function toRecord(n: PublishedNoticeData, url: string): NoticeRecord {
   return {
     indexNo: n.indexNo,
     title: n.title,
