@@ -4,6 +4,7 @@
  * (src/lib/build/build-role.ts).
  */
 import { build } from 'astro';
+import { dropStaleContentStore } from '../src/lib/build/content-store';
 
 const [root, outDir, cacheDir] = process.argv.slice(2);
 if (!root || !outDir || !cacheDir) {
@@ -11,4 +12,5 @@ if (!root || !outDir || !cacheDir) {
   process.exit(2);
 }
 process.chdir(root);
+dropStaleContentStore(root, cacheDir);
 await build({ root, outDir, cacheDir, logLevel: process.env.GONGKAI_VERBOSE ? 'info' : 'warn' });

@@ -19,6 +19,7 @@ import { DEFAULT_PARTITION_SIZE, deriveSiteData, neighboursIn } from '../src/lib
 import { listingFingerprints } from '../src/lib/build/listing-fingerprints';
 import { listingFiles, siteListings } from '../src/lib/site/listings';
 import { SearchBundleCache } from '../src/lib/build/search-cache';
+import { dropStaleContentStore } from '../src/lib/build/content-store';
 import { shardPlan, DEFAULT_SHARD_SIZE } from '../src/lib/build/shards';
 import { swapInto } from '../src/lib/build/swap-dir';
 import { buildManifest, hashFiles, listFiles, MANIFEST_FILE, serialiseManifest } from '../src/lib/build/manifest';
@@ -146,6 +147,7 @@ async function fullBuild(): Promise<Record<string, IndexedPage>> {
     } else {
       // Loaded only here: importing Astro costs 0.5 s, which an incremental build (its own processes) does not need.
       const { build } = await import('astro');
+      dropStaleContentStore(root, join(work, 'cache'));
       await build({ root, outDir: staging, logLevel: process.env.GONGKAI_VERBOSE ? 'info' : 'warn' });
     }
   } catch (err) {

@@ -7,6 +7,8 @@ import { buildRole } from '../lib/build/build-role';
 /** The Astro side of the site's data: the collection read once per build and derived once. */
 export const siteConfig = parseSiteConfig(siteConfigInput);
 export type NoticeEntry = CollectionEntry<'notices'>;
+/** 办理结果类别 code → label, in the site's own scheme. */
+export const resultClassLabels: ReadonlyMap<string, string> = new Map(siteConfig.resultClasses.map((c) => [c.code, c.label]));
 
 let cached: Promise<SiteStructure<NoticeEntry>> | undefined;
 

@@ -49,7 +49,8 @@ export function newNoticeSource(input: NewNoticeInput): { source: string; placeh
       }
     : undefined;
   let title = input.title;
-  if (!title && kind && input.reply?.session && input.reply.number) title = `对${input.reply.session}第${input.reply.number}号${kind}的答复`;
+  // 第36号, but 温138号: a number with its own prefix takes no 第.
+  if (!title && kind && input.reply?.session && input.reply.number) title = `对${input.reply.session}${/^\d/.test(input.reply.number) ? '第' : ''}${input.reply.number}号${kind}的答复`;
   if (!title) {
     placeholders.push('title');
     title = TODO;

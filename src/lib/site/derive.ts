@@ -4,6 +4,7 @@ import { REPLY_KIND_CATEGORY } from '../model/notice-schema';
 import { groupBy, neighbours } from './listing';
 import { newestFirst } from './notices';
 import { stableSlug } from './routes';
+import { compareSessions } from '../model/sessions';
 
 /** A published notice as the site's pages see it. */
 export interface SiteNotice<E = unknown> {
@@ -26,7 +27,7 @@ export interface CategoryGroup<E> {
   name: string;
   slug: string;
   notices: SiteNotice<E>[];
-  /** For 人大代表建议 / 政协提案: notices grouped by 会议, sessions newest first. */
+  /** For 人大代表建议 / 政协提案 (and categories of kind 建议提案): notices grouped by 会议, in the order the sittings met. */
   sessions: Array<{ name: string; slug: string; notices: SiteNotice<E>[] }>;
 }
 
@@ -50,8 +51,10 @@ export function deriveSite<E>(entries: ReadonlyArray<{ id: string; data: NoticeD
   const byCategory = groupBy(notices, (n) => n.data.category);
   const categories = config.categories.map((c) => {
     const list = byCategory.get(c.name) ?? [];
-    const sessions = REPLY_CATEGORIES.has(c.name)
-      ? [...groupBy(list, (n) => n.data.reply?.session ?? '（未注明会议）')].map(([name, ns]) => ({ name, slug: stableSlug(name), notices: ns }))
+    const sessions = REPLY_CATEGORIES.has(c.name) || c.kind === '建议提案'
+      ? [...groupBy(list, (n) => n.data.reply?.session ?? '（未注明会议）')]
+          .map(([name, ns]) => ({ name, slug: stableSlug(name), notices: ns }))
+          .sort((a, b) => compareSessions(a.name, b.name))
       : [];
     return { name: c.name, slug: c.slug, notices: list, sessions };
   });

@@ -18,11 +18,30 @@ export interface NoticeRecord {
   summary: string | null;
   source: string;
   lang: string;
-  reply: { kind: string; session: string; number: string; addressee: string; subject: string | null; resultClass: string | null } | null;
+  reply: {
+    kind: string;
+    session: string;
+    number: string;
+    addressee: string;
+    proposerType: string;
+    coSigners: string[];
+    role: string;
+    subject: string | null;
+    resultClass: string | null;
+    /** The label of resultClass in the site's scheme. */
+    resultClassLabel: string | null;
+  } | null;
+  docType: string | null;
+  validity: string | null;
+  effectiveFrom: string | null;
+  expiresOn: string | null;
+  repealedOn: string | null;
+  replaces: string[];
+  interprets: string[];
   url: string;
 }
 
-export function toRecord(n: PublishedNoticeData, url: string): NoticeRecord {
+export function toRecord(n: PublishedNoticeData, url: string, resultClasses: ReadonlyMap<string, string> = new Map()): NoticeRecord {
   return {
     indexNo: n.indexNo,
     title: n.title,
@@ -43,10 +62,21 @@ export function toRecord(n: PublishedNoticeData, url: string): NoticeRecord {
           session: n.reply.session,
           number: n.reply.number,
           addressee: n.reply.addressee,
+          proposerType: n.reply.proposerType,
+          coSigners: n.reply.coSigners ?? [],
+          role: n.reply.role,
           subject: n.reply.subject ?? null,
           resultClass: n.reply.resultClass ?? null,
+          resultClassLabel: (n.reply.resultClass && resultClasses.get(n.reply.resultClass)) || null,
         }
       : null,
+    docType: n.docType ?? null,
+    validity: n.validity ?? null,
+    effectiveFrom: n.effectiveFrom ?? null,
+    expiresOn: n.expiresOn ?? null,
+    repealedOn: n.repealedOn ?? null,
+    replaces: n.replaces ?? [],
+    interprets: n.interprets ?? [],
     url,
   };
 }
@@ -67,8 +97,18 @@ export const CSV_COLUMNS: Array<[string, (r: NoticeRecord) => string]> = [
   ['会议', (r) => r.reply?.session ?? ''],
   ['编号', (r) => r.reply?.number ?? ''],
   ['代表/委员', (r) => r.reply?.addressee ?? ''],
+  ['提出方式', (r) => r.reply?.proposerType ?? ''],
+  ['联名人', (r) => r.reply?.coSigners.join('；') ?? ''],
+  ['办理方式', (r) => r.reply?.role ?? ''],
   ['建议/提案题目', (r) => r.reply?.subject ?? ''],
-  ['办理结果类别', (r) => r.reply?.resultClass ?? ''],
+  ['办理结果类别', (r) => (r.reply?.resultClass ? `${r.reply.resultClass}${r.reply.resultClassLabel ? `（${r.reply.resultClassLabel}）` : ''}` : '')],
+  ['文件类型', (r) => r.docType ?? ''],
+  ['有效性', (r) => r.validity ?? ''],
+  ['施行日期', (r) => r.effectiveFrom ?? ''],
+  ['有效期至', (r) => r.expiresOn ?? ''],
+  ['废止日期', (r) => r.repealedOn ?? ''],
+  ['替代的文件', (r) => r.replaces.join('；')],
+  ['解读的文件', (r) => r.interprets.join('；')],
   ['语种', (r) => r.lang],
   ['网址', (r) => r.url],
 ];

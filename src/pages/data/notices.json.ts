@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
-import { loadSite, siteConfig } from '../../data/site';
+import { loadSite, siteConfig, resultClassLabels } from '../../data/site';
 import { toRecord } from '../../lib/site/open-data';
 import { paths } from '../../lib/site/routes';
 
 export const GET: APIRoute = async () => {
-  const records = (await loadSite()).notices.map((n) => toRecord(n.data, new URL(paths.notice(n.data.indexNo), siteConfig.url).href));
+  const records = (await loadSite()).notices.map((n) => toRecord(n.data, new URL(paths.notice(n.data.indexNo), siteConfig.url).href, resultClassLabels));
   return new Response(JSON.stringify(records, null, 2) + '\n', { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
