@@ -83,7 +83,7 @@ const fromMetadata = (metadata: SiteMetadata): Loader => {
 
 const notices = defineCollection({
   loader: role.kind === 'site' ? fromMetadata(role.metadata) : fromFiles(role.kind === 'notices' ? role.part.files : undefined),
-  schema: createNoticeSchema(config.categories.map((c) => c.name)),
+  schema: createNoticeSchema(config),
 });
 
 export const collections = { notices };

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTempProject, PROJECT_ROOT, runScript, type TempProject } from '../../scripts/lib/project-copy';
+import { indexNoSlug } from '../../src/lib/model/index-no';
+
+/**
+ * A site configured with the forms real offices outside Zhejiang use (tests/fixtures/real-world-site):
+ * four 索引号 forms, a published code whose check digit fails, the 令 and 公告 文号, a 联名 and a
+ * 集体 reply, a four-class result scheme, a policy document that replaces another and an
+ * interpretation. It must pass the check as written and render what each form means.
+ */
+const FIXTURE = join(PROJECT_ROOT, 'tests/fixtures/real-world-site');
+const noticeFiles = readdirSync(join(FIXTURE, 'notices')).sort();
+
+/** Text of an HTML fragment as a reader sees it: tags dropped, spacing collapsed. */
+const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+
+describe('a site in real offices’ forms', () => {
+  let project: TempProject;
+  let check: ReturnType<typeof runScript>;
+  let build: ReturnType<typeof runScript>;
+  const page = (indexNo: string) => readFileSync(join(project.root, 'dist/notices', indexNoSlug(indexNo), 'index.html'), 'utf8');
+  const replyTable = (indexNo: string) => textOf(/<table class="[^"]*reply-meta[\s\S]*?<\/table>/.exec(page(indexNo))![0]);
+
+  beforeAll(() => {
+    project = createTempProject();
+    project.write('src/content/site.config.ts', readFileSync(join(FIXTURE, 'site.config.ts'), 'utf8'));
+    for (const f of noticeFiles) project.write(`src/content/notices/${f}`, readFileSync(join(FIXTURE, 'notices', f), 'utf8'));
+    check = runScript('check', ['--root', project.root]);
+    build = runScript('build', ['--root', project.root]);
+  });
+  afterAll(() => project.remove());
+
+  it('passes npm run check as written, every notice', () => {
+    expect(check.status, check.stderr).toBe(0);
+    expect(check.stdout).toContain(`检查通过：${noticeFiles.length} 篇`);
+  });
+
+  it('builds', () => {
+    expect(build.status, build.stderr).toBe(0);
+  });
+
+  it('a 联名 reply names its lead deputy and co-signers, the alias as its issuer, and the class by the site’s scheme', () => {
+    expect(replyTable('20190520-189101')).toBe(
+      '人大代表建议信息 会议 市十六届人大二次会议 编号 12 领衔代表 王立新 联名代表 李红、赵建国 提出方式 联名 建议题目 关于加快科技成果转化的建议 办理方式 主办 办理结果类别 A 类（所提问题已经解决或基本解决）',
+    );
+    // Written as the alias 齐齐哈尔市科学技术局, shown as the configured name.
+    expect(textOf(page('20190520-189101'))).toContain('发布机构 齐齐哈尔市科技局');
+  });
+
+  it('a 集体 proposal shows its proposing body as 提出单位, and 办理方式 协办', () => {
+    expect(replyTable('20190815-189400')).toBe(
+      '政协提案信息 会议 市政协十三届三次会议 编号 45 提出单位 民盟齐齐哈尔市委员会 提出方式 集体 提案题目 关于完善科技人才评价机制的提案 办理方式 协办 办理结果类别 B 类（所提问题正在解决或列入计划逐步解决）',
+    );
+  });
+
+  it('class D exists in a four-class scheme, and the report counts by the site’s classes', () => {
+    expect(replyTable('20191202-189769')).toContain('办理结果类别 D 类（所提问题因法律政策等原因无法解决）');
+    const report = textOf(readFileSync(join(project.root, 'dist/reports/2019/index.html'), 'utf8'));
+    expect(report).toContain('A 类 B 类 C 类 D 类 未标注');
+    // 二次会议: 12 (A) and 31 (D); 一次会议: 7 (C).
+    expect(report).toContain('人大代表建议 市十六届人大一次会议 1 0 0 1 0 0');
+    expect(report).toContain('人大代表建议 市十六届人大二次会议 2 1 0 0 1 0');
+  });
+
+  it('lists 会议 in the order they met (一次 before 二次), not by count or recency', () => {
+    const html = readFileSync(join(project.root, 'dist/categories/renda-jianyi/sessions/index.html'), 'utf8');
+    const text = textOf(/<main[\s\S]*<\/main>/.exec(html)![0]);
+    expect(text.indexOf('市十六届人大一次会议')).toBeGreaterThan(-1);
+    expect(text.indexOf('市十六届人大一次会议')).toBeLessThan(text.indexOf('市十六届人大二次会议'));
+  });
+
+  it('shows the 令 and 公告 文号 as written', () => {
+    expect(textOf(page('11341702486344515H/202110-00021'))).toContain('文号 国务院令第711号');
+    expect(textOf(page('035200039/2025-00011'))).toContain('文号 广州市人民政府令第134号');
+    expect(textOf(page('035200039/2025-00012'))).toContain('文号 国家税务总局公告2023年第1号');
+  });
+
+  it('open data carries the v2 fields', () => {
+    const records = JSON.parse(readFileSync(join(project.root, 'dist/data/notices.json'), 'utf8')) as Array<Record<string, any>>;
+    expect(records).toHaveLength(noticeFiles.length);
+    const joint = records.find((r) => r.indexNo === '20190520-189101')!;
+    expect(joint.reply).toEqual({
+      kind: '建议', session: '市十六届人大二次会议', number: '12', addressee: '王立新', proposerType: '联名', coSigners: ['李红', '赵建国'],
+      role: '主办', subject: '关于加快科技成果转化的建议', resultClass: 'A', resultClassLabel: '所提问题已经解决或基本解决',
+    });
+    const law = records.find((r) => r.indexNo === '11341702486344515H/202110-00021')!;
+    expect([law.docType, law.validity, law.effectiveFrom, law.replaces]).toEqual(['行政法规', '有效', '2019-05-15', ['11341702486344515H/202110-00020']]);
+    expect(records.find((r) => r.indexNo === '11341702486344515H/202110-00022')!.interprets).toEqual(['11341702486344515H/202110-00021']);
+    const csv = readFileSync(join(project.root, 'dist/data/notices.csv'), 'utf8');
+    expect(csv.split('\r\n')[0]).toContain('提出方式,联名人,办理方式,建议/提案题目,办理结果类别,文件类型,有效性,施行日期,有效期至,废止日期,替代的文件,解读的文件');
+    expect(csv).toContain('联名,李红；赵建国,主办');
+  });
+
+  it('the feed carries 索引号, 发布机构 and the classifying fields', () => {
+    const feed = readFileSync(join(project.root, 'dist/feed.xml'), 'utf8');
+    expect(feed).toContain('<dc:identifier>20191202-189769</dc:identifier>');
+    expect(feed).toContain('<category domain="办理结果类别">D（所提问题因法律政策等原因无法解决）</category>');
+    expect(feed).toContain('<category domain="文件类型">行政法规</category><category domain="有效性">有效</category>');
+  });
+
+  it('the footer shows the ICP and 公安 filing numbers on every page', () => {
+    const home = readFileSync(join(project.root, 'dist/index.html'), 'utf8');
+    expect(home).toContain('<a href="https://beian.miit.gov.cn/">黑ICP备05003214号</a>');
+    expect(textOf(page('20191202-189769'))).toContain('黑公网安备23020202000123号');
+  });
+});
