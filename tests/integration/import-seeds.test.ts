@@ -111,6 +111,20 @@ describe('importing the five seeds', () => {
     expect(text).toMatch(/^## 二、下步举措$/m);
   });
 
+  it.each(seedNames)('%s imports byte-identically to the sample notice the site publishes', (seed) => {
+    const { path } = notices[seed]!;
+    const rel = path.slice(join(project.root, 'src/content/notices').length + 1);
+    expect(notices[seed]!.text).toBe(readFileSync(join(PROJECT_ROOT, 'src/content/notices', rel), 'utf8'));
+  });
+
+  it('002, 003 and 004 state no 发布日期: the editor supplies one, recorded as supplied', () => {
+    for (const seed of ['002_edf8cddc51133580.txt', '003_2566c038f07f171d.txt', '004_509357e0b9b1b6c5.txt']) {
+      expect(notices[seed]!.data.publishedAt).toBe('2026-11-24T16:40:48+08:00');
+      expect(notices[seed]!.data.legacy.supplied).toContain('publishedAt');
+    }
+    expect(notices['001_8f1be0d5f7140018.txt']!.data.legacy.supplied).not.toContain('publishedAt');
+  });
+
   it('re-importing the same input gives byte-identical output', () => {
     const before = hashTree(join(project.root, 'src/content/notices'));
     const again = runScript('import', [SEEDS, '--meta', META, '--root', project.root]);
@@ -164,6 +178,18 @@ describe('import refuses, and writes nothing for, a bad input', () => {
     expect(r.stderr).toMatch(/gbk\.txt：未导入[\s\S]*无法按 UTF-8 解码/);
     expect(r.stderr).toMatch(/image\.txt：未导入[\s\S]*不是文本文件/);
     expect(written()).toEqual([]);
+  });
+
+  it.each([['[2024]', '方括号'], ['(2024)', '圆括号'], ['【2024】', '方头括号']])('a scraped 文号 with %s becomes 〔2024〕, recorded in legacy.normalized', (bracket) => {
+    const text = readFileSync(join(SEEDS, '002_edf8cddc51133580.txt'), 'utf8').replace('浙科提〔2024〕297号', `浙科提${bracket}297号`);
+    writeFileSync(join(dir, '002_edf8cddc51133580.txt'), text);
+    const out = mkdtempSync(join(tmpdir(), 'gongkai-norm-'));
+    const r = runScript('import', [join(dir, '002_edf8cddc51133580.txt'), '--meta', META, '--out', out, '--root', project.root]);
+    expect(r.status, r.stderr).toBe(0);
+    const written = readFileSync(join(out, '2024/002482090-2024-00128.md'), 'utf8');
+    const data = parse(written.split('---\n')[1]!, { schema: 'failsafe' }) as Record<string, any>;
+    expect(data.docNo).toBe('浙科提〔2024〕297号');
+    expect(data.legacy.normalized).toEqual([{ field: 'docNo', from: `浙科提${bracket}297号`, to: '浙科提〔2024〕297号' }]);
   });
 
   it('an input whose result breaks the content model is not written (here: a duplicate 索引号)', () => {

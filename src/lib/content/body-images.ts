@@ -15,7 +15,7 @@ export interface BodyImage {
 }
 
 const MARKDOWN_IMAGE = /!\[([^\]]*)\]\(\s*(<[^>]*>|[^)"]*?)\s*(?:"[^"]*"\s*)?\)/g;
-const FIGURE = /<图\b([^>]*)\/?>/g;
+const FIGURE = /<图(?=[\s/>])([^>]*?)\/?>/g;
 const ATTR = (name: string) => new RegExp(`${name}\\s*=\\s*"([^"]*)"`);
 
 export function bodyImages(body: string, bodyLine: number): BodyImage[] {
