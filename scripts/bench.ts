@@ -1,6 +1,7 @@
 /**
  * npm run bench -- [--notices 2000,10000,100000] [--mdx-share 0.1] [--out DIR] [--no-baseline] [--no-search]
  * npm run bench -- --search-only DIST   (only the search measurement, on a site already built)
+ * npm run bench -- --check-only [--notices N]   (only `npm run check`: three cold runs and one warm, medians)
  * Generates a realistic corpus (outside src/) and measures, cold and after editing one notice,
  * `npm run check` and the full `npm run build`, plus a plain Astro + Pagefind site of the same
  * corpus as the baseline, and what a search costs in Chromium. Prints one table (Markdown).
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     'no-baseline': { type: 'boolean', default: false },
     'no-search': { type: 'boolean', default: false },
     'search-only': { type: 'string' },
+    'check-only': { type: 'boolean', default: false },
   },
 });
 const sizes = values.notices.split(',').map(Number);
@@ -64,6 +66,21 @@ for (const n of sizes) {
   progress('npm run check');
   const check = await measure([TSX, 'scripts/check.ts', '--root', ours], PROJECT_ROOT);
   rows.push({ notices: n, what: 'npm run check', seconds: check.seconds, perSecond: n / check.seconds, peakMb: check.peakMb, note: check.ok ? '' : 'FAILED' });
+  if (values['check-only']) {
+    // Cold means no check cache (every file parsed and validated); the files are in the page cache after generation.
+    const colds = [check];
+    for (let i = 0; i < 2; i++) {
+      rmSync(join(ours, '.gongkai/check-cache.json'), { force: true });
+      progress(`npm run check, cold run ${i + 2}`);
+      colds.push(await measure([TSX, 'scripts/check.ts', '--root', ours], PROJECT_ROOT));
+    }
+    progress('npm run check, warm');
+    const warm = await measure([TSX, 'scripts/check.ts', '--root', ours], PROJECT_ROOT);
+    const median = colds.map((c) => c.seconds).sort((a, b) => a - b)[1]!;
+    rows[rows.length - 1] = { notices: n, what: 'npm run check, cold (median of 3)', seconds: median, perSecond: n / median, peakMb: Math.max(...colds.map((c) => c.peakMb)), note: `${colds.map((c) => c.seconds.toFixed(1)).join(' / ')} s${colds.every((c) => c.ok) ? '' : ' FAILED'}` };
+    rows.push({ notices: n, what: 'npm run check, warm (check cache)', seconds: warm.seconds, perSecond: n / warm.seconds, peakMb: warm.peakMb, note: warm.ok ? '' : 'FAILED' });
+    continue;
+  }
 
   progress('npm run build (cold)');
   const build = await measure([TSX, 'scripts/build.ts', '--root', ours], PROJECT_ROOT);

@@ -45,3 +45,17 @@ describe('underscore-glued spam rule', () => {
     );
   });
 });
+
+describe('Latin spam terms in any letter case (the rules spell case out rather than scan with /i)', () => {
+  it.each([
+    ['欢迎访问BET365官方网址', 'BET365'],
+    ['Casino 在线', 'Casino'],
+    ['北京赛车PK10开奖', '北京赛车PK10'],
+    ['AbC888娱乐APP下载', 'AbC888娱乐APP'],
+  ])('%s', (text, match) => {
+    expect(findSpam(text).map((h) => h.match).join('|')).toContain(match);
+  });
+  it('leaves words that merely contain the letters alone', () => {
+    expect(findSpam('alphabet soup and casinos are not flagged; betting is')).toEqual([]);
+  });
+});

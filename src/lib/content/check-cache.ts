@@ -26,7 +26,8 @@ export interface CachedResult {
   images: BodyImage[];
 }
 
-export function cacheKey(salt: string, source: string): string {
+/** The key of a file's bytes (hashed as read: no decoding, no re-encoding of a string). */
+export function cacheKey(salt: string, source: Uint8Array | string): string {
   return createHash('sha1').update(salt).update('\u0000').update(source).digest('hex');
 }
 
@@ -37,7 +38,8 @@ export class CheckCache {
   readonly salt: string;
 
   constructor(private readonly root: string, modelFingerprint: string) {
-    this.salt = `${libFingerprint()}\u0000${modelFingerprint}`;
+    // Hashed once: the salt goes into every file's key, and the configuration's text is long.
+    this.salt = createHash('sha1').update(`${libFingerprint()}\u0000${modelFingerprint}`).digest('hex');
     const file = join(root, CACHE_FILE);
     if (existsSync(file)) {
       try {

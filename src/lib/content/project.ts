@@ -93,9 +93,9 @@ export function toCached(result: FileCheck): CachedResult {
 
 /** One notice file's cache key and, unless `known` says the cache holds that key, its check in the cache's form. */
 export function checkFileOrKey(root: string, file: string, salt: string, known: (key: string) => boolean, schema: NoticeSchema, model: NoticeModel): { key: string; result?: CachedResult } {
-  const source = readFileSync(join(root, file), 'utf8');
-  const key = cacheKey(salt, source);
-  return known(key) ? { key } : { key, result: toCached(checkNoticeFile(file, source, schema, model)) };
+  const bytes = readFileSync(join(root, file));
+  const key = cacheKey(salt, bytes);
+  return known(key) ? { key } : { key, result: toCached(checkNoticeFile(file, bytes.toString('utf8'), schema, model)) };
 }
 
 /** A file's check rebuilt from what toCached kept. */

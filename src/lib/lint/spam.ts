@@ -17,11 +17,14 @@ export interface SpamHit {
   rule: string;
 }
 
-/** `needs`: a character the rule cannot match without; texts lacking it skip the rule (speed). */
-const RULES: Array<{ rule: string; pattern: RegExp; needs?: string }> = [
-  { rule: '博彩词语', pattern: /博彩|赌场|赌博网|网上赌|网赌|百家乐|老虎机|六合彩|时时彩|北京赛车pk10|真人娱乐|真人视讯|娱乐城|电子游艺|彩金|投注(?!站)|下注|赔率|现金网|菠菜网/giu },
-  { rule: '博彩平台名', pattern: /皇冠体育|威尼斯人|太阳城|(?:澳门|新)葡京|金沙(?:娱乐|国际|城)|(?:\d{2,4}|[a-z]{2,8}\d{0,4})(?:体育|娱乐|彩票|棋牌|电竞)(?:平台|官网|app|下载|注册|开户)?|\b(?:bet365|188bet|12bet|sbobet|casino|betway)\b/giu },
-  { rule: '博彩推广语', pattern: /(?:体育|娱乐|彩票|棋牌)(?:平台|官网)|(?:注册|开户|首存|充值)(?:送|即送|就送)|(?:官方|最新)(?:网址|入口)/giu },
+/** `needs`: text the rule cannot match without; texts lacking it skip the rule (speed). */
+const RULES: Array<{ rule: string; pattern: RegExp; needs?: string | RegExp }> = [
+  // Case only matters for the Latin parts, spelled out as [Aa] classes: the `i` flag made these
+  // scans of every notice's text a third slower (measured on 20,000 generated notices).
+  { rule: '博彩词语', pattern: /博彩|赌场|赌博网|网上赌|网赌|百家乐|老虎机|六合彩|时时彩|北京赛车[Pp][Kk]10|真人娱乐|真人视讯|娱乐城|电子游艺|彩金|投注(?!站)|下注|赔率|现金网|菠菜网/gu },
+  { rule: '博彩平台名', pattern: /皇冠体育|威尼斯人|太阳城|(?:澳门|新)葡京|金沙(?:娱乐|国际|城)|(?:\d{2,4}|[A-Za-z]{2,8}\d{0,4})(?:体育|娱乐|彩票|棋牌|电竞)(?:平台|官网|[Aa][Pp][Pp]|下载|注册|开户)?/gu },
+  { rule: '博彩平台名', pattern: /\b(?:bet365|188bet|12bet|sbobet|casino|betway)\b/giu, needs: /[Bb][Ee][Tt]|[Cc][Aa][Ss][Ii][Nn][Oo]/ },
+  { rule: '博彩推广语', pattern: /(?:体育|娱乐|彩票|棋牌)(?:平台|官网)|(?:注册|开户|首存|充值)(?:送|即送|就送)|(?:官方|最新)(?:网址|入口)/gu },
   // SEO spam glues keywords with underscores and ends them with @ or odd punctuation.
   // The lookbehind starts a match only where a run of Han/word characters starts (the leftmost
   // match always does): without it the regex rescans every long run of Chinese text from each of
@@ -33,7 +36,7 @@ const RULES: Array<{ rule: string; pattern: RegExp; needs?: string }> = [
 export function findSpam(text: string): SpamHit[] {
   const found: Array<{ start: number; end: number; rules: Set<string> }> = [];
   for (const { rule, pattern, needs } of RULES) {
-    if (needs && !text.includes(needs)) continue;
+    if (needs && !(typeof needs === 'string' ? text.includes(needs) : needs.test(text))) continue;
     for (const m of text.matchAll(pattern)) found.push({ start: m.index, end: m.index + m[0].length, rules: new Set([rule]) });
   }
   if (!found.length) return [];

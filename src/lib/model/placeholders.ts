@@ -15,6 +15,7 @@ export function placeholderIn(text: string): string | null {
 /** Every line (1-based, counted from `firstLine`) of a body that holds a placeholder. */
 export function placeholderLines(body: string, firstLine = 1): Array<{ line: number; value: string }> {
   const out: Array<{ line: number; value: string }> = [];
+  if (!PLACEHOLDER.test(body)) return out;
   body.split('\n').forEach((text, i) => {
     const hit = placeholderIn(text);
     if (hit) out.push({ line: firstLine + i, value: hit });
