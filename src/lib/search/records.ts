@@ -36,7 +36,7 @@ export function noticeRecordSpec(n: NoticeData): NoticeRecordSpec {
     },
     sort: { date: n.date },
     traditional: n.lang === 'zh-Hant',
-    fields: [n.indexNo, n.docNo, n.issuer, n.category, ...n.keywords, n.summary, n.reply?.session, n.reply?.addressee, n.reply?.subject].filter((f): f is string => !!f),
+    fields: [n.indexNo, n.docNo, n.issuer, n.category, ...n.keywords, n.summary, n.reply?.session, n.reply?.addressee, ...(n.reply?.coSigners ?? []), n.reply?.subject].filter((f): f is string => !!f),
   };
 }
 
