@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { serveStatic } from '../helpers/static-server';
 import { readSearchPage, waitForAnswer } from '../helpers/search-page';
-import { PROJECT_ROOT, runScript } from '../../scripts/lib/project-copy';
+import { runScript } from '../../scripts/lib/project-copy';
 import { writeCorpusProject } from '../../scripts/lib/corpus-project';
 import { expected, norm, requestQuery, truthDocs, visitorQueries, type TruthDoc, type TruthRequest } from '../../scripts/lib/search-truth';
 
@@ -30,8 +30,7 @@ let queries: TruthRequest[];
 
 beforeAll(async () => {
   root = join(mkdtempSync(join(tmpdir(), 'gongkai-search-')), 'site');
-  writeCorpusProject(root, { count: NOTICES });
-  cpSync(join(PROJECT_ROOT, 'src/content/notices'), join(root, 'src/content/notices/sample'), { recursive: true });
+  writeCorpusProject(root, { count: NOTICES, withSamples: true });
   const r = runScript('build', ['--root', root]);
   if (r.status !== 0) throw new Error(r.stderr);
   const dist = join(root, 'dist');
