@@ -31,6 +31,19 @@ describe('next 索引号', () => {
   });
 });
 
+describe('next 索引号 in other offices’ forms', () => {
+  it('a date-and-serial form (no code) continues the year’s series on the new date', () => {
+    expect(nextIndexNo(['20191202-189769', '20190315-189001', '20180101-200000'], '{year}{month}{day}-{serial}', undefined, '2019-12-05')).toBe('20191205-189770');
+  });
+  it('a code-and-month form keeps the issuer’s code and the width', () => {
+    const f = '{code}/{year}{month}-{serial}';
+    expect(nextIndexNo(['11341702486344515H/202110-00013', '11341702486344515H/202109-00012'], f, '11341702486344515H', '2021-11-02')).toBe('11341702486344515H/202111-00014');
+  });
+  it('a hyphenated form', () => {
+    expect(nextIndexNo(['01527918X-2020-153077'], '{code}-{year}-{serial}', '01527918X', '2020-07-01')).toBe('01527918X-2020-153078');
+  });
+});
+
 describe('new notice text', () => {
   it('passes the check as written; a reply gets its skeleton', () => {
     const { source, placeholders } = newNoticeSource({

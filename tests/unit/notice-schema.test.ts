@@ -91,3 +91,22 @@ describe('rules between fields', () => {
     expect(f.map((x) => [x.path, x.failure.zh])).toEqual([[['indexNo'], expect.stringContaining('校验位错误')]]);
   });
 });
+
+describe('result classes from the site’s scheme', () => {
+  const site = (resultClasses: Array<{ code: string; label: string }>) =>
+    createNoticeSchema({ categories: DEFAULT_CATEGORIES.map((c) => ({ name: c.name, kind: c.kind })), resultClasses });
+  const reply = (cls: string) => data({ reply: `{ kind: 建议, session: s, number: "1", addressee: a, resultClass: ${cls} }` });
+  it('甲/乙/丙: 甲 passes, A is refused naming the scheme', () => {
+    const s = site([{ code: '甲', label: '已解决' }, { code: '乙', label: '正在解决' }, { code: '丙', label: '留作参考' }]);
+    expect(s.safeParse(reply('甲')).success).toBe(true);
+    const r = s.safeParse(reply('A'));
+    expect(r.success).toBe(false);
+    expect(r.error!.issues[0]!.path).toEqual(['reply', 'resultClass']);
+    expect((r.error!.issues[0] as { params?: { expected?: string } }).params?.expected).toBe('甲（已解决）、乙（正在解决）、丙（留作参考）');
+  });
+  it('A–D: D passes; the default A/B/C scheme refuses it', () => {
+    const s = site(['A', 'B', 'C', 'D'].map((code) => ({ code, label: code })));
+    expect(s.safeParse(reply('D')).success).toBe(true);
+    expect(schema.safeParse(reply('D')).success).toBe(false);
+  });
+});
