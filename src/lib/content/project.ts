@@ -6,6 +6,7 @@ import { leadBlocks } from '../site/format';
 import { createNoticeSchema, type NoticeSchema } from '../model/notice-schema';
 import { noticeModel, type ModelSource, type NoticeModel } from '../model/notice-model';
 import { publicFiles } from './public-files';
+import { encodingProblem } from '../text/encoding';
 import { checkNoticeSource, type CheckedNotice } from './validate-notice';
 import { checkAcrossNotices, duplicateIndexNoProblem } from './cross-file-rules';
 import { sortProblems, type Problem } from './problem';
@@ -67,6 +68,22 @@ export function checkNoticeFile(
   };
 }
 
+/**
+ * checkNoticeFile on a file's bytes: a file that is not UTF-8 (GBK, UTF-16 from Windows editors)
+ * gets one problem naming its encoding, rather than the garbage its fields would read as.
+ */
+export function checkNoticeBytes(file: string, bytes: Buffer, schema: NoticeSchema, model: NoticeModel | ModelSource): { notice: CheckedNotice; problems: Problem[] } {
+  const source = bytes.toString('utf8');
+  // Cheap test first: invalid UTF-8 decodes to U+FFFD; UTF-16 has zero bytes.
+  const wrong = source.includes('\uFFFD') || bytes.subarray(0, 64).includes(0) ? encodingProblem(bytes) : null;
+  if (!wrong) return checkNoticeFile(file, source, schema, model);
+  const problem: Problem = {
+    file, line: null, field: 'encoding', label: '文件编码', value: wrong.encoding ?? '无法识别的编码',
+    expected: 'UTF-8 编码的文本文件', message: wrong.zh, messageEn: wrong.en,
+  };
+  return { notice: { file, data: null, problems: [problem], parsed: { data: null, body: '', bodyLine: 1, errors: [], lineOf: () => null } }, problems: [problem] };
+}
+
 function rawAttachmentCount(data: unknown): number {
   const list = data && typeof data === 'object' ? (data as { attachments?: unknown }).attachments : undefined;
   return Array.isArray(list) ? list.length : 0;
@@ -95,7 +112,7 @@ export function toCached(result: FileCheck): CachedResult {
 export function checkFileOrKey(root: string, file: string, salt: string, known: (key: string) => boolean, schema: NoticeSchema, model: NoticeModel): { key: string; result?: CachedResult } {
   const bytes = readFileSync(join(root, file));
   const key = cacheKey(salt, bytes);
-  return known(key) ? { key } : { key, result: toCached(checkNoticeFile(file, bytes.toString('utf8'), schema, model)) };
+  return known(key) ? { key } : { key, result: toCached(checkNoticeBytes(file, bytes, schema, model)) };
 }
 
 /** A file's check rebuilt from what toCached kept. */
@@ -194,7 +211,7 @@ function checkInWorker(root: string, config: SiteConfig, salt: string, known: st
  */
 function checkSomeNotices(root: string, only: readonly string[], schema: NoticeSchema, model: NoticeModel): ProjectCheck {
   const wanted = [...new Set(only.map((f) => toProjectPath(root, f)))].sort();
-  const checked = wanted.map((file) => checkNoticeFile(file, readFileSync(join(root, file), 'utf8'), schema, model));
+  const checked = wanted.map((file) => checkNoticeBytes(file, readFileSync(join(root, file)), schema, model));
   const notices = checked.map((c) => c.notice);
   const wantedSet = new Set(wanted);
   const others = [...scanIndexNos(root)].filter(([file]) => !wantedSet.has(file));
@@ -202,7 +219,7 @@ function checkSomeNotices(root: string, only: readonly string[], schema: NoticeS
   const referred = new Set(notices.flatMap((n) => [...(n.data?.replaces ?? []), ...(n.data?.interprets ?? [])]));
   const context = others
     .filter(([, indexNo]) => referred.has(indexNo))
-    .map(([file]) => checkNoticeFile(file, readFileSync(join(root, file), 'utf8'), schema, model).notice);
+    .map(([file]) => checkNoticeBytes(file, readFileSync(join(root, file)), schema, model).notice);
   const problems = [
     ...checked.flatMap((c) => c.problems),
     ...checkAcrossNotices([...notices, ...context], publicFiles(root), model).filter((p) => wantedSet.has(p.file)),

@@ -55,6 +55,7 @@ export const FIELDS: Record<string, FieldInfo> = {
   'legacy.importedFrom': { label: '导入自', expected: '文字' },
   'legacy.supplied': { label: '编辑补充的字段', expected: '字段名的列表' },
   'legacy.normalized': { label: '导入时规范化的值', expected: '{ field, from, to } 的列表' },
+  encoding: { label: '文件编码', expected: 'UTF-8 编码的文本文件' },
   frontmatter: { label: '文件头', expected: '以 --- 开始和结束的 YAML 文件头' },
   body: { label: '正文', expected: '' },
 };
