@@ -55,7 +55,8 @@ function step(name: string): void {
   stepStart = now;
 }
 const config = await loadSiteConfig(root);
-const { notices, problems } = await checkNotices(root, config, undefined, { workers: availableParallelism() });
+const { notices, problems, warnings } = await checkNotices(root, config, undefined, { workers: availableParallelism() });
+if (warnings.length) console.error(`${formatProblemsText(warnings)}\n\n${warnings.length} 处警告（不影响发布，建议处理）。`);
 if (problems.length) {
   console.error(formatProblemsText(problems));
   fail(`内容检查发现 ${problems.length} 处问题（见上）`, `the content check found ${problems.length} problems (above)`);

@@ -16,6 +16,8 @@ export interface Problem {
   message: string;
   /** The same in English. */
   messageEn: string;
+  /** A warning is reported but does not fail the check (absent: an error). */
+  severity?: 'warning';
 }
 
 function show(value: string | null): string {
@@ -29,9 +31,10 @@ export function formatProblemsText(problems: readonly Problem[]): string {
   return problems
     .map((p) => {
       const where = p.line === null ? p.file : `${p.file}:${p.line}`;
-      const lines = [`${where}  ${p.field}（${p.label}）`, `  错误：${p.message}`, `  发现：${show(p.value)}`];
+      const warning = p.severity === 'warning';
+      const lines = [`${where}  ${p.field}（${p.label}）`, `  ${warning ? '警告' : '错误'}：${p.message}`, `  发现：${show(p.value)}`];
       if (p.expected) lines.push(`  应为：${p.expected}`);
-      lines.push(`  Error: ${p.messageEn}`);
+      lines.push(`  ${warning ? 'Warning' : 'Error'}: ${p.messageEn}`);
       return lines.join('\n');
     })
     .join('\n\n');
@@ -39,8 +42,8 @@ export function formatProblemsText(problems: readonly Problem[]): string {
 
 export function formatProblemsJson(problems: readonly Problem[]): string {
   return JSON.stringify(
-    problems.map(({ file, line, field, label, value, expected, message, messageEn }) => ({
-      file, line, field, label, value, expected, message, messageEn,
+    problems.map(({ file, line, field, label, value, expected, message, messageEn, severity }) => ({
+      file, line, field, label, value, expected, message, messageEn, severity: severity ?? 'error',
     })),
     null,
     2,

@@ -7,6 +7,12 @@ import { createNoticeSchema, type NoticeSchema } from '../model/notice-schema';
 import { noticeModel, type ModelSource, type NoticeModel } from '../model/notice-model';
 import { publicFiles } from './public-files';
 import { encodingProblem } from '../text/encoding';
+import { strayNoticeFiles } from './stray-files';
+
+/** Errors and warnings, each in a stable order. */
+function split(found: Problem[]): { problems: Problem[]; warnings: Problem[] } {
+  return { problems: sortProblems(found.filter((p) => p.severity !== 'warning')), warnings: sortProblems(found.filter((p) => p.severity === 'warning')) };
+}
 import { checkNoticeSource, type CheckedNotice } from './validate-notice';
 import { checkAcrossNotices, duplicateIndexNoProblem } from './cross-file-rules';
 import { sortProblems, type Problem } from './problem';
@@ -126,7 +132,10 @@ function fromCached(file: string, hit: CachedResult): FileCheck {
 
 export interface ProjectCheck {
   notices: CheckedNotice[];
+  /** Errors: any of them fails the check. */
   problems: Problem[];
+  /** Reported, but the notices still publish (a traditional text without lang: zh-Hant, a file the build skips for its name). */
+  warnings: Problem[];
   /** Worker threads used for uncached files (absent: none). */
   threads?: number;
 }
@@ -185,8 +194,8 @@ export async function checkNotices(root: string, config: SiteConfig, only?: read
   });
   cache.save();
   const notices = checked.map((c) => c.notice);
-  const problems = [...checked.flatMap((c) => c.problems), ...checkAcrossNotices(notices, publicFiles(root), model)];
-  return { notices, problems: sortProblems(problems), ...(workers > 1 ? { threads: workers } : {}) };
+  const found = [...checked.flatMap((c) => c.problems), ...checkAcrossNotices(notices, publicFiles(root), model), ...strayNoticeFiles(root)];
+  return { notices, ...split(found), ...(workers > 1 ? { threads: workers } : {}) };
 }
 
 /**
@@ -229,5 +238,5 @@ function checkSomeNotices(root: string, only: readonly string[], schema: NoticeS
     const holders = others.filter(([, indexNo]) => indexNo === n.data!.indexNo).map(([file]) => file);
     if (holders.length) problems.push(duplicateIndexNoProblem(n, holders));
   }
-  return { notices, problems: sortProblems(problems) };
+  return { notices, ...split(problems) };
 }

@@ -5,6 +5,7 @@ import { asModel, type ModelSource, type NoticeModel } from '../model/notice-mod
 import { placeholderLines } from '../model/placeholders';
 import { parseNotice, type ParsedNotice } from './frontmatter';
 import { bodyImages, type BodyImage } from './body-images';
+import { TRADITIONAL_SHARE, traditionalShare } from '../text/traditional';
 import type { Problem } from './problem';
 
 const zhCN = z.locales.zhCN().localeError;
@@ -116,7 +117,11 @@ export function checkNoticeSource(
   }
   const images = bodyImages(parsed.body, parsed.bodyLine);
   const draft = (parsed.data as { draft?: unknown }).draft;
-  const bodyProblems = [...(draft === true || draft === 'true' ? [] : bodyPlaceholderProblems(file, parsed)), ...imageTextProblems(file, images)];
+  const bodyProblems = [
+    ...(draft === true || draft === 'true' ? [] : bodyPlaceholderProblems(file, parsed)),
+    ...imageTextProblems(file, images),
+    ...scriptProblems(file, parsed),
+  ];
   const result = schema.safeParse(parsed.data, { error: (iss) => zhCN(iss) });
   if (result.success) return { file, data: result.data, parsed, problems: bodyProblems, images };
   const problems = result.error.issues.flatMap((i) => problemsOfIssue(i, file, parsed.data, parsed));
@@ -128,6 +133,20 @@ export function checkNoticeSource(
     problems.push(...problemsOfIssue(issue as z.core.$ZodIssue, file, parsed.data, parsed));
   }
   return { file, data: null, parsed, problems: [...problems, ...bodyProblems], images };
+}
+
+/** A notice written in traditional characters but not marked `lang: zh-Hant` (readers' browsers and screen readers would take it as simplified). */
+function scriptProblems(file: string, parsed: ParsedNotice): Problem[] {
+  const data = parsed.data as { lang?: unknown; title?: unknown };
+  if (data.lang === 'zh-Hant') return [];
+  const share = traditionalShare(`${typeof data.title === 'string' ? data.title : ''}\n${parsed.body}`);
+  if (share < TRADITIONAL_SHARE) return [];
+  return [{
+    file, line: parsed.lineOf(['lang']) ?? null, field: 'lang', label: '语种', value: typeof data.lang === 'string' ? data.lang : null,
+    expected: 'zh-Hant', severity: 'warning',
+    message: `正文是繁体字（开头约 ${Math.round(share * 100)}% 的汉字为繁体），但没有标注 lang: zh-Hant；请在文件头加上 lang: zh-Hant，读屏软件和浏览器才能正确朗读和显示`,
+    messageEn: `the text is in traditional characters (about ${Math.round(share * 100)}% at its start) but lang is not zh-Hant`,
+  }];
 }
 
 /** Placeholder text left in the body of a notice that is to be published. */
