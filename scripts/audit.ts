@@ -3,9 +3,10 @@
  * The inspection's checks over the content as of a date (default: today, Beijing time).
  * Exit 1 when any finding fails an inspection outright.
  */
+import { siteConfigOrExit } from './lib/site-config-or-exit';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { checkNotices, loadSiteConfig } from '../src/lib/content/project';
+import { checkNotices } from '../src/lib/content/project';
 import { checkCalendarDate, todayInBeijing } from '../src/lib/model/dates';
 import { auditContent } from '../src/lib/reports/audit';
 
@@ -16,7 +17,7 @@ if (checkCalendarDate(asOf)) {
   process.exit(2);
 }
 const root = resolve(values.root);
-const config = await loadSiteConfig(root);
+const config = await siteConfigOrExit(root);
 const { notices, problems } = await checkNotices(root, config);
 const findings = auditContent(notices, problems, config, asOf);
 const fails = findings.filter((f) => f.severity === 'fail');

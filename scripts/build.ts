@@ -5,12 +5,13 @@
  * the pages that can have changed are rendered and indexed again; --full always builds everything.
  * Any failure leaves the previous dist/ exactly as it was and says why (exit 1).
  */
+import { siteConfigOrExit } from './lib/site-config-or-exit';
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { rmSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { noticeRecordSpec, type NoticeRecordSpec } from '../src/lib/search/records';
-import { checkNotices, loadSiteConfig } from '../src/lib/content/project';
+import { checkNotices } from '../src/lib/content/project';
 import { formatProblemsText } from '../src/lib/content/problem';
 import { runTsChild } from './lib/child-process';
 import { astroInParts } from './lib/astro-in-parts';
@@ -54,7 +55,7 @@ function step(name: string): void {
   console.log(`  · ${name}：${((now - stepStart) / 1000).toFixed(1)} 秒`);
   stepStart = now;
 }
-const config = await loadSiteConfig(root);
+const config = await siteConfigOrExit(root);
 const { notices, problems, warnings } = await checkNotices(root, config, undefined, { workers: availableParallelism() });
 if (warnings.length) console.error(`${formatProblemsText(warnings)}\n\n${warnings.length} 处警告（不影响发布，建议处理）。`);
 if (problems.length) {

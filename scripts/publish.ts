@@ -5,7 +5,7 @@
  * Exit 0 when published, 1 when the check refused them, 2 when it cannot run.
  */
 import { parseArgs } from 'node:util';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { checkNotices, loadSiteConfig } from '../src/lib/content/project';
 import { formatProblemsText } from '../src/lib/content/problem';
@@ -22,6 +22,11 @@ if (positionals.length === 0) {
 const now = nowInBeijing();
 const originals = new Map<string, string>();
 try {
+  const missing = positionals.filter((p) => !existsSync(resolve(p)));
+  if (missing.length) {
+    console.error(`找不到文件：${missing.join('、')}（请写出文件的路径，如 src/content/notices/2024/文件名.md）。没有改动任何文件。`);
+    process.exit(2);
+  }
   for (const p of positionals) {
     const file = resolve(p);
     const source = readFileSync(file, 'utf8');

@@ -2,10 +2,11 @@
  * npm run report -- --year 2024 [--csv FILE] [--root DIR]
  * Statistics for the 主动公开政府信息情况 part of the annual report (also published at /reports/<year>/).
  */
+import { siteConfigOrExit } from './lib/site-config-or-exit';
 import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkNotices, loadSiteConfig } from '../src/lib/content/project';
+import { checkNotices } from '../src/lib/content/project';
 import { annualCsv, annualStatistics } from '../src/lib/reports/annual';
 
 const { values } = parseArgs({ options: { year: { type: 'string' }, csv: { type: 'string' }, root: { type: 'string', default: '.' } } });
@@ -15,7 +16,7 @@ if (!/^\d{4}$/.test(values.year ?? '')) {
   process.exit(2);
 }
 const root = resolve(values.root);
-const config = await loadSiteConfig(root);
+const config = await siteConfigOrExit(root);
 const { notices } = await checkNotices(root, config);
 const data = notices.map((n) => n.data).filter((d) => d !== null);
 const s = annualStatistics(data, year, config.categories.map((c) => c.name), config.resultClasses);

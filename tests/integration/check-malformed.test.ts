@@ -58,7 +58,7 @@ const CASES: Record<string, { overrides?: Record<string, string | null>; source?
   'issuer-traditional.md': { overrides: { indexNo: '11330602056860309P/2024-00601', issuer: '區科技局' }, field: 'issuer', says: /您是否要写「区科技局」/ },
   'index-code-of-another-issuer.md': { overrides: { indexNo: '002482090/2024-00602' }, field: 'indexNo', says: /不是发布机构「区科技局」的代码「11330602056860309P」/ },
   'index-wrong-form.md': { overrides: { indexNo: '11330602056860309P-2024-00603' }, field: 'indexNo', says: /应为「区科技局」的索引号格式「机构代码\/年份-流水号」（\{code\}\/\{year\}-\{serial\}），如 11330602056860309P\/2024-00001/ },
-  'published-without-publishedAt.md': { overrides: { indexNo: '11330602056860309P/2024-00604', publishedAt: null }, field: 'publishedAt', says: /必须填写发布日期/ },
+  'published-without-publishedAt.md': { overrides: { indexNo: '11330602056860309P/2024-00604', publishedAt: null }, field: 'publishedAt', says: /不是草稿的信息会发布，必须有发布日期/ },
   'published-before-date.md': { overrides: { indexNo: '11330602056860309P/2024-00605', publishedAt: '2024-08-11T09:00:00+08:00' }, field: 'publishedAt', says: /早于发文日期 2024-08-12/ },
   'doc-no-order-form.md': { overrides: { indexNo: '11330602056860309P/2024-00606', docNo: '国务院令711号' }, field: 'docNo', says: /国务院令第711号/ },
   'doc-no-announcement-form.md': { overrides: { indexNo: '11330602056860309P/2024-00607', docNo: '国家税务总局公告2023年1号' }, field: 'docNo', says: /公告YYYY年第N号/ },
@@ -101,7 +101,7 @@ const CASES: Record<string, { overrides?: Record<string, string | null>; source?
   },
   'unknown-proposer-type.md': { overrides: { indexNo: '11330602056860309P/2024-00618', reply: NPC_REPLY_WITHOUT('none') + '\n  proposerType: 多人' }, field: 'reply.proposerType' },
   'unknown-role.md': { overrides: { indexNo: '11330602056860309P/2024-00619', reply: NPC_REPLY_WITHOUT('none') + '\n  role: 牵头' }, field: 'reply.role' },
-  'policy-without-doc-type.md': { overrides: { indexNo: '11330602056860309P/2024-00620', category: '政策文件', reply: null }, field: 'docType', says: /必须填写文件类型/ },
+  'policy-without-doc-type.md': { overrides: { indexNo: '11330602056860309P/2024-00620', category: '政策文件', reply: null }, field: 'docType', says: /须填写文件类型 docType/ },
   'unknown-doc-type.md': { overrides: { indexNo: '11330602056860309P/2024-00621', category: '政策文件', reply: null, docType: '红头文件' }, field: 'docType', says: /不在站点配置的文件类型中/ },
   'rule-without-validity.md': { overrides: { indexNo: '11330602056860309P/2024-00622', category: '政策文件', reply: null, docType: '规章' }, field: 'validity', says: /规章必须填写有效性/ },
   'effective-before-date.md': {

@@ -14,12 +14,13 @@ describe('what editors hit, through npm run check', () => {
   let project: TempProject;
   let json: JsonProblem[];
   let status: number;
+  const sources: Record<string, string> = {};
   const at = (file: string) => json.filter((p) => p.file === `src/content/notices/${file}`);
 
   beforeAll(() => {
     const n = (serial: number, o: Record<string, string | null> = {}, body?: string) => noticeSource({ indexNo: `11330602056860309P/2024-${String(serial).padStart(5, '0')}`, ...o }, body);
     project = createTempProject({
-      notices: {
+      notices: Object.assign(sources, {
         'ok.md': n(700),
         'names/a.MD': n(701),
         'names/b.markdown': n(702),
@@ -27,7 +28,20 @@ describe('what editors hit, through npm run check', () => {
         'names/d.MDX': n(704),
         'script/traditional.md': n(705, {}, TRADITIONAL_BODY),
         'script/traditional-marked.md': n(706, { lang: 'zh-Hant' }, TRADITIONAL_BODY),
-      },
+        // 4. Mistakes whose message must name the mistake.
+        'typing/fullwidth-colon.md': n(710).replace('title: ', 'title：'),
+        'typing/value-colon.md': n(711, { summary: '宣讲会: 欢迎参加' }),
+        'typing/fullwidth-indent.md': n(712).replace('  session:', '\u3000\u3000session:'),
+        'typing/fullwidth-slash.md': n(713).replace('11330602056860309P/2024', '11330602056860309P／2024'),
+        'typing/chinese-key.md': n(714).replace('title:', '标题:'),
+        'typing/spaced-key.md': n(715).replace('indexNo:', 'index No:'),
+        'typing/braces.mdx': n(716, {}, '冯观萍代表：\n\n完成率{50%}，现答复如下。\n'),
+        // 5. Every problem at once.
+        'all/empty-title-and-missing-file.md': n(720, { attachments: '\n  - title: ""\n    href: /files/none.pdf' }),
+        'all/dup-a.md': n(721),
+        'all/dup-b.md': n(721, { date: '2022-05-01', publishedAt: '2022-05-02T09:00:00+08:00' }),
+        'all/dup-padded.md': noticeSource({ indexNo: '11330602056860309P/2024-721' }),
+      }),
     });
     writeFileSync(join(project.root, 'src/content/notices/encoding-utf16.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(n(707), 'utf16le')]));
     // A whole file in GBK: its only non-ASCII text, 通知公告, in GBK bytes.
@@ -61,6 +75,28 @@ describe('what editors hit, through npm run check', () => {
     expect(at('script/traditional.md').map((p) => [p.field, p.severity, p.expected])).toEqual([['lang', 'warning', 'zh-Hant']]);
     expect(at('script/traditional-marked.md')).toEqual([]);
     expect(at('ok.md')).toEqual([]);
+  });
+
+  it.each([
+    ['typing/fullwidth-colon.md', 'frontmatter', 2, /「title」后面用了全角冒号「：」，字段名后应为半角冒号加空格「: 」/, 'title：对区十届人大三次会议第36号建议的答复'],
+    ['typing/value-colon.md', 'frontmatter', 9, /值中有「: 」（冒号加空格）[\s\S]*请给整个值加引号：summary: "宣讲会: 欢迎参加"/, 'summary: 宣讲会: 欢迎参加'],
+    ['typing/fullwidth-indent.md', 'frontmatter', 10, /缩进用了全角空格（U\+3000）/, '\u3000\u3000session: 区十届人大三次会议'],
+    ['typing/fullwidth-slash.md', 'indexNo', 3, /索引号中有全角字符「／」，应为半角「\/」/, '11330602056860309P／2024-00713'],
+    ['typing/chinese-key.md', '标题', 2, /字段名须用英文：「标题」应写作 title（标题）/, '对区十届人大三次会议第36号建议的答复'],
+    ['typing/spaced-key.md', 'index No', 3, /您是否要写 indexNo（索引号）？/, '11330602056860309P/2024-00715'],
+    ['typing/braces.mdx', 'body', 11, /MDX 中花括号 \{ \} 表示代码，「\{50%\}」无法作为正文：要显示花括号请写成「\\\{50%\}」，或把文件改为 \.md/, '完成率{50%}，现答复如下。'],
+  ])('4. %s: the message names the mistake, at its line, with the line as found', (file, field, _line, message, value) => {
+    const mine = at(file);
+    const line = sources[file]!.split('\n').findIndex((l) => l.includes(String(value))) + 1;
+    expect(mine.map((p) => [p.field, p.line, p.value])).toEqual([[field, line, value]]);
+    expect(mine[0]!.message).toMatch(message);
+  });
+
+  it('5. every problem at once: an empty attachment title and its missing file; a duplicate 索引号 beside a year mismatch', () => {
+    expect(at('all/empty-title-and-missing-file.md').map((p) => p.field).sort()).toEqual(['attachments[0].href', 'attachments[0].title']);
+    expect(at('all/dup-b.md').map((p) => p.field)).toEqual(['indexNo', 'indexNo']);
+    expect(at('all/dup-b.md').map((p) => p.message).join('\n')).toMatch(/年份[\s\S]*重复|重复[\s\S]*年份/);
+    expect(at('all/dup-a.md').map((p) => p.message)).toEqual([expect.stringMatching(/重复：src\/content\/notices\/all\/dup-b\.md、src\/content\/notices\/all\/dup-padded\.md 也使用了它（「11330602056860309P\/2024-721」只是流水号补零不同，是同一个号）/)]);
   });
 
   it('warnings alone pass the check, and are printed', () => {

@@ -46,7 +46,7 @@ describe('npm run new', () => {
   it('writes a reply skeleton; missing parts make it a draft that still passes check', () => {
     const r = run('--category', '政协提案', '--issuer', '区科技局', '--date', '2024-11-01');
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain('待填写：reply.session、reply.number、reply.addressee、title');
+    expect(r.stdout).toContain('待填写：reply.session（会议）、reply.number（编号）、reply.addressee（代表/委员）、title（标题），以及正文。');
     const indexNo = /索引号：(\S+)/.exec(r.stdout)![1]!;
     const file = join(project.root, `src/content/notices/2024/${indexNo.replace('/', '-')}.md`);
     const text = readFileSync(file, 'utf8');
@@ -153,5 +153,71 @@ describe('npm run audit and npm run report on the sample content', () => {
     expect(r.stdout).toContain(`合计\t${direct.length}`);
     const csv = readFileSync(join(project.root, 'r.csv'), 'utf8');
     expect(csv.startsWith('\uFEFF2024年主动公开政府信息情况')).toBe(true);
+  });
+});
+
+describe('npm run new and publish, as an office uses them', () => {
+  let project: TempProject;
+  const git = (...args: string[]) => execFileSync('git', ['-C', project.root, ...args], { encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x' } });
+  beforeAll(() => {
+    project = createTempProject({
+      notices: {
+        '2024/a.md': noticeSource({ indexNo: `${CREDIT}/2024-00003`, category: '工作动态', reply: null }),
+        '2024/withdrawn.md': noticeSource({ indexNo: `${CREDIT}/2024-00009`, category: '工作动态', reply: null }),
+      },
+    });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'notices');
+    git('rm', '-q', 'src/content/notices/2024/withdrawn.md');
+    git('commit', '-qm', 'withdraw a notice');
+  });
+  afterAll(() => project.remove());
+  const run = (...args: string[]) => runScript('new', [...args, '--root', project.root]);
+
+  it('never hands out the 索引号 of a notice since deleted (git history)', () => {
+    const r = run('--category', '工作动态', '--issuer', '区科技局', '--title', '一条新动态', '--date', '2024-09-02');
+    expect(r.stdout).toContain(`索引号：${CREDIT}/2024-00010`);
+  });
+
+  it('a 政策文件 draft passes the check, and new says what it still needs before publishing', () => {
+    const r = run('--category', '政策文件', '--issuer', '区科技局', '--title', '关于印发某办法的通知', '--date', '2024-09-03');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('政策文件发布前还须填写 docType（文件类型：规章、行政规范性文件、其他文件）');
+    const file = join(project.root, `src/content/notices/2024/${CREDIT}-2024-00011.md`);
+    expect(runScript('check', ['--root', project.root, file]).status).toBe(0);
+  });
+
+  it('suggests the configured spelling of an issuer written in traditional characters', () => {
+    expect(run('--category', '工作动态', '--issuer', '區科技局', '--title', 't').stderr).toMatch(/您是否要写「区科技局」？/);
+  });
+
+  it('publish names a file that does not exist and touches nothing', () => {
+    const r = runScript('publish', ['--root', project.root, join(project.root, 'src/content/notices/2024/nope.md')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^找不到文件：.*nope\.md/);
+    expect(r.stderr).not.toMatch(/恢复原样|ENOENT/);
+  });
+
+  it('a site configuration with a syntax error or a misspelt key is reported in Chinese, without a stack trace', () => {
+    const config = join(project.root, 'src/content/site.config.ts');
+    const good = readFileSync(config, 'utf8');
+    try {
+      writeFileSync(config, good.replace("{ name: '省科技厅', code: '002482090'", "{ name: ‘省科技厅’, code: '002482090'"));
+      for (const script of ['new', 'check', 'build']) {
+        const r = runScript(script, ['--root', project.root, ...(script === 'new' ? ['--category', '工作动态', '--issuer', '区科技局'] : [])]);
+        expect(r.status, script).toBe(2);
+        expect(r.stderr, script).toMatch(/站点配置 src\/content\/site\.config\.ts 无法读取（第 \d+ 行第 \d+ 列附近）：常见原因是缺少逗号、括号或引号不成对，或用了中文引号/);
+        expect(r.stderr, script).not.toMatch(/^\s+at /m);
+      }
+      writeFileSync(config, good.replace("{ name: '省科技厅', code: '002482090'", "{ name: '省科技厅', code: '002482090', indexNoFmt: '{code}-{year}-{serial}'"));
+      const r = runScript('new', ['--root', project.root, '--category', '工作动态', '--issuer', '区科技局']);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('issuers[1]（发布机构「省科技厅」，第 2 个）');
+      expect(r.stderr).toContain('未知的设置项：indexNoFmt');
+      expect(r.stderr).not.toMatch(/^\s+at /m);
+    } finally {
+      writeFileSync(config, good);
+    }
   });
 });

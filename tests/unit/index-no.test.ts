@@ -64,7 +64,9 @@ describe('索引号 form patterns', () => {
     }
   });
   it('describes a form in words, with an example carrying the issuer’s code', () => {
-    expect(describeIndexNoFormat('{code}/{year}{month}-{serial}')).toBe('机构代码/年份月份-流水号');
+    expect(describeIndexNoFormat('{code}/{year}{month}-{serial}')).toBe('机构代码/年月（6 位）-流水号');
+    expect(describeIndexNoFormat('{year}{month}{day}-{serial}')).toBe('年月日（8 位）-流水号');
+    expect(exampleIndexNo(rules('{code}/{year}-{serial}'))).toBe('〈本机构代码〉/2024-00001');
     expect(exampleIndexNo(rules('{code}-{year}-{serial}', { code: '01527918X' }))).toBe('01527918X-2024-00001');
     expect(exampleIndexNo(rules('{year}{month}{day}-{serial}'))).toBe('20240812-00001');
   });

@@ -5,6 +5,7 @@ import { libFingerprint } from '../code-fingerprint';
 import type { NoticeData } from '../model/notice-schema';
 import type { Problem } from './problem';
 import type { BodyImage } from './body-images';
+import type { NoticeRefs } from './validate-notice';
 
 /**
  * Single-file check results keyed by a hash of the file's text, the site's categories and the
@@ -24,6 +25,8 @@ export interface CachedResult {
   lead: string;
   /** The body's images (their files are a cross-file rule). */
   images: BodyImage[];
+  /** The cross-file fields as written (validate-notice.ts NoticeRefs). */
+  refs: NoticeRefs;
 }
 
 /** The key of a file's bytes (hashed as read: no decoding, no re-encoding of a string). */

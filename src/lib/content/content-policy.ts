@@ -249,10 +249,16 @@ export function contentPolicyProblems(file: string, source: string, attachmentCo
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const line = /(\d+):\d+/.exec(message)?.[1];
+    const at = line ? Number(line) : null;
+    const text = at ? (source.split('\n')[at - 1] ?? '').trim() : '';
+    // Braces are code in MDX: text such as {50%} is parsed as a JavaScript expression and fails.
+    const brace = /parse expression|expression/i.test(message) ? /\{[^}]*\}?/.exec(text)?.[0] : undefined;
     findings.push({
-      line: line ? Number(line) : null,
-      value: message.split('\n')[0]!.slice(0, 120),
-      message: `MDX 语法错误，无法解析（常见原因：标签未闭合、{ } 不成对、< 后面紧跟文字）`,
+      line: at,
+      value: text ? text.slice(0, 120) : message.split('\n')[0]!.slice(0, 120),
+      message: brace
+        ? `MDX 中花括号 { } 表示代码，「${brace}」无法作为正文：要显示花括号请写成「${brace.replace('{', '\\{')}」，或把文件改为 .md（Markdown 中花括号就是普通文字）`
+        : `MDX 语法错误，无法解析（常见原因：标签未闭合、{ } 不成对、< 后面紧跟文字）`,
       messageEn: `MDX syntax error: ${message.split('\n')[0]}`,
     });
   }

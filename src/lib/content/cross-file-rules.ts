@@ -4,6 +4,7 @@ import { asModel, type ModelSource, type NoticeModel } from '../model/notice-mod
 import type { CheckedNotice } from './validate-notice';
 import type { Problem } from './problem';
 import type { PublicFiles } from './public-files';
+import { formatIndexNo, parseIndexNo, type IndexNoFormat } from '../model/index-no';
 
 /**
  * Rules that need more than one file: 索引号 unique across the site; attachments and images whose
@@ -13,19 +14,24 @@ import type { PublicFiles } from './public-files';
 export function checkAcrossNotices(notices: readonly CheckedNotice[], files: PublicFiles, source: NoticeModel | ModelSource): Problem[] {
   const model = asModel(source);
   const problems: Problem[] = [];
+  // The same 索引号, or one that differs only in the serial's zero padding (…/2024-1 and …/2024-00001).
   const byIndexNo = new Map<string, CheckedNotice[]>();
   for (const n of notices) {
-    if (!n.data) continue;
-    const list = byIndexNo.get(n.data.indexNo) ?? [];
+    // As written: a notice with other problems still takes part (every problem in one run).
+    const indexNo = n.data?.indexNo ?? n.refs?.indexNo;
+    if (!indexNo) continue;
+    const key = indexNoIdentity(indexNo, model.indexNoRules(n.data?.issuer ?? n.refs?.issuer).format);
+    const list = byIndexNo.get(key) ?? [];
     list.push(n);
-    byIndexNo.set(n.data.indexNo, list);
+    byIndexNo.set(key, list);
   }
-  for (const [indexNo, list] of byIndexNo) {
+  for (const list of byIndexNo.values()) {
     if (list.length < 2) continue;
-    for (const n of list) problems.push(duplicateIndexNoProblem(n, list.filter((o) => o !== n).map((o) => o.file)));
+    for (const n of list) problems.push(duplicateIndexNoProblem(n, list.filter((o) => o !== n).map((o) => ({ file: o.file, indexNo: (o.data?.indexNo ?? o.refs?.indexNo)! }))));
   }
   for (const n of notices) {
-    for (const [i, a] of (n.data?.attachments ?? []).entries()) {
+    for (const [i, written] of (n.data?.attachments ?? n.refs?.attachments ?? []).entries()) {
+      const a = { ...written, title: written.title || `第 ${i + 1} 个附件` };
       const target = classifyHref(a.href);
       if (target?.kind !== 'local') continue;
       const size = files.size(target.path);
@@ -99,9 +105,16 @@ function referenceProblems(notices: readonly CheckedNotice[], model: NoticeModel
   return problems;
 }
 
-/** A notice whose 索引号 is also used by `others` (files). */
-export function duplicateIndexNoProblem(n: CheckedNotice, others: readonly string[]): Problem {
-  const indexNo = n.data!.indexNo;
+/** A 索引号 as compared for uniqueness: its serial without zero padding, when it parses in `format`. */
+export function indexNoIdentity(indexNo: string, format: IndexNoFormat): string {
+  const parts = parseIndexNo(indexNo, format);
+  return parts ? formatIndexNo({ ...parts, serial: String(Number(parts.serial)) }, format) : indexNo;
+}
+
+/** A notice whose 索引号 is also used by `others` (files, and the 索引号 as each wrote it). */
+export function duplicateIndexNoProblem(n: CheckedNotice, others: ReadonlyArray<{ file: string; indexNo: string }>): Problem {
+  const indexNo = (n.data?.indexNo ?? n.refs?.indexNo)!;
+  const padded = others.filter((o) => o.indexNo !== indexNo);
   return {
     file: n.file,
     line: n.parsed.lineOf(['indexNo']),
@@ -109,7 +122,7 @@ export function duplicateIndexNoProblem(n: CheckedNotice, others: readonly strin
     label: FIELDS.indexNo!.label,
     value: indexNo,
     expected: '全站唯一的索引号（换一个未使用的流水号）',
-    message: `索引号「${indexNo}」重复：${others.join('、')} 也使用了它`,
-    messageEn: `index number "${indexNo}" is not unique: also used by ${others.join(', ')}`,
+    message: `索引号「${indexNo}」重复：${others.map((o) => o.file).join('、')} 也使用了它${padded.length ? `（${padded.map((o) => `「${o.indexNo}」`).join('、')}只是流水号补零不同，是同一个号）` : ''}`,
+    messageEn: `index number "${indexNo}" is not unique: also used by ${others.map((o) => o.file).join(', ')}`,
   };
 }

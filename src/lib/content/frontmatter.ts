@@ -70,10 +70,15 @@ export function readYaml(yamlText: string, yamlStartLine: number): Pick<ParsedNo
   const doc = parseDocument(yamlText, { schema: 'failsafe', lineCounter, prettyErrors: false, uniqueKeys: true });
   const fileLine = (offset: number) => lineCounter.linePos(offset).line + yamlStartLine - 1;
 
-  const errors: YamlError[] = [...doc.errors, ...doc.warnings].map((e) => ({
-    line: e.pos ? fileLine(e.pos[0]) : null,
-    message: translateYamlError(e.code, e.message),
-  }));
+  // Mistakes of typing Chinese text into YAML are named for what they are; the parser's own errors
+  // about them (often several, lines apart) would only confuse.
+  const typed = doc.errors.length ? typingMistakes(yamlText, yamlStartLine) : [];
+  const errors: YamlError[] = typed.length
+    ? typed
+    : [...doc.errors, ...doc.warnings].map((e) => ({
+        line: e.pos ? fileLine(e.pos[0]) : null,
+        message: translateYamlError(e.code, e.message),
+      }));
   let data: unknown = null;
   if (!errors.length) {
     try {
@@ -123,6 +128,38 @@ function keyLine(doc: Document, path: ReadonlyArray<PropertyKey>, fileLine: (off
     } else break;
   }
   return line;
+}
+
+const KEY = '[A-Za-z_][A-Za-z0-9_-]*|\\p{Script=Han}+';
+const FULL_WIDTH_COLON = new RegExp(`^\\s*-?\\s*(${KEY})\\s*：`, 'u');
+const PLAIN_VALUE_WITH_COLON = new RegExp(`^(\\s*-?\\s*(?:${KEY}):[ \\t]+)([^\\s"'\\[{|>&*!%@\`#][^#]*?: .*)$`, 'u');
+const ODD_SPACE: Record<string, string> = { '\u3000': '全角空格（U+3000）', '\u00a0': '不换行空格（U+00A0）', '\u2003': '全角空格（U+2003）', '\t': 'Tab' };
+
+/**
+ * What Chinese typing does to YAML, found line by line: a key followed by a full-width colon, an
+ * indent made of full-width spaces, a plain value that itself holds ": " (YAML reads a second key).
+ */
+export function typingMistakes(yamlText: string, yamlStartLine: number): YamlError[] {
+  const out: YamlError[] = [];
+  yamlText.split('\n').forEach((text, i) => {
+    const line = yamlStartLine + i;
+    const indent = /^[\s\u3000]*/u.exec(text)![0];
+    const odd = [...indent].find((ch) => ch in ODD_SPACE);
+    if (odd) {
+      out.push({ line, message: `第 ${line} 行的缩进用了${ODD_SPACE[odd]}，看不见但 YAML 不认，请删掉后用半角空格缩进` });
+      return;
+    }
+    const colon = FULL_WIDTH_COLON.exec(text);
+    if (colon) {
+      out.push({ line, message: `第 ${line} 行「${colon[1]}」后面用了全角冒号「：」，字段名后应为半角冒号加空格「: 」（如 ${colon[1]}: 值）` });
+      return;
+    }
+    const value = PLAIN_VALUE_WITH_COLON.exec(text);
+    if (value) {
+      out.push({ line, message: `第 ${line} 行的值中有「: 」（冒号加空格），YAML 会把它当成另一个字段；请给整个值加引号：${value[1]}"${value[2]!.replace(/"/g, '\\"').trimEnd()}"` });
+    }
+  });
+  return out;
 }
 
 const YAML_ERRORS: Record<string, string> = {

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { parseSiteConfig, type SiteConfig } from '../model/site-config';
 import { leadBlocks } from '../site/format';
 import { createNoticeSchema, type NoticeSchema } from '../model/notice-schema';
-import { noticeModel, type ModelSource, type NoticeModel } from '../model/notice-model';
+import { asModel, noticeModel, type ModelSource, type NoticeModel } from '../model/notice-model';
 import { publicFiles } from './public-files';
 import { encodingProblem } from '../text/encoding';
 import { strayNoticeFiles } from './stray-files';
@@ -14,7 +14,7 @@ function split(found: Problem[]): { problems: Problem[]; warnings: Problem[] } {
   return { problems: sortProblems(found.filter((p) => p.severity !== 'warning')), warnings: sortProblems(found.filter((p) => p.severity === 'warning')) };
 }
 import { checkNoticeSource, type CheckedNotice } from './validate-notice';
-import { checkAcrossNotices, duplicateIndexNoProblem } from './cross-file-rules';
+import { checkAcrossNotices, duplicateIndexNoProblem, indexNoIdentity } from './cross-file-rules';
 import { sortProblems, type Problem } from './problem';
 import { spamProblems } from './spam-lint';
 import { contentPolicyProblems } from './content-policy';
@@ -51,7 +51,17 @@ export function toProjectPath(root: string, file: string): string {
 
 export async function loadSiteConfig(root: string): Promise<SiteConfig> {
   const file = join(root, SITE_CONFIG_FILE);
-  const mod = (await import(pathToFileURL(file).href)) as { default: unknown };
+  let mod: { default: unknown };
+  try {
+    mod = (await import(pathToFileURL(file).href)) as { default: unknown };
+  } catch (err) {
+    // A syntax error: esbuild's words are English; say what usually causes it, and where.
+    const text = (err as Error).message;
+    const where = /:(\d+):(\d+)/.exec(text);
+    throw new Error(
+      `站点配置 ${SITE_CONFIG_FILE} 无法读取${where ? `（第 ${where[1]} 行第 ${where[2]} 列附近）` : ''}：常见原因是缺少逗号、括号或引号不成对，或用了中文引号“ ” ‘ ’（请用英文半角引号 ' 或 "）。\n  原始信息：${text.split('\n').slice(0, 3).join(' ')}`,
+    );
+  }
   return parseSiteConfig(mod.default, SITE_CONFIG_FILE);
 }
 
@@ -100,7 +110,7 @@ type FileCheck = { notice: CheckedNotice; problems: Problem[] };
 /** What the cache (and a check worker) keeps of a file's check: the data and problems, the lines cross-file rules need. */
 export function toCached(result: FileCheck): CachedResult {
   const lines: Record<string, number | null> = { indexNo: result.notice.parsed.lineOf(['indexNo']) };
-  (result.notice.data?.attachments ?? []).forEach((_, i) => (lines[`attachments.${i}.href`] = result.notice.parsed.lineOf(['attachments', i, 'href'])));
+  (result.notice.refs?.attachments ?? []).forEach((_, i) => (lines[`attachments.${i}.href`] = result.notice.parsed.lineOf(['attachments', i, 'href'])));
   for (const key of ['replaces', 'interprets'] as const) {
     (result.notice.data?.[key] ?? []).forEach((_, i) => (lines[`${key}.${i}`] = result.notice.parsed.lineOf([key, i])));
   }
@@ -111,6 +121,7 @@ export function toCached(result: FileCheck): CachedResult {
     lines,
     lead: leadBlocks(result.notice.parsed.body),
     images: result.notice.images ?? [],
+    refs: result.notice.refs ?? { attachments: [] },
   };
 }
 
@@ -125,7 +136,7 @@ export function checkFileOrKey(root: string, file: string, salt: string, known: 
 function fromCached(file: string, hit: CachedResult): FileCheck {
   const lineOf = (path: ReadonlyArray<PropertyKey>) => hit.lines[path.map(String).join('.')] ?? null;
   return {
-    notice: { file, data: hit.data, problems: [], parsed: { data: null, body: '', bodyLine: hit.bodyLine, errors: [], lineOf }, lead: hit.lead, images: hit.images },
+    notice: { file, data: hit.data, problems: [], parsed: { data: null, body: '', bodyLine: hit.bodyLine, errors: [], lineOf }, lead: hit.lead, images: hit.images, refs: hit.refs },
     problems: hit.problems.map((p) => ({ ...p, file })),
   };
 }
@@ -234,8 +245,11 @@ function checkSomeNotices(root: string, only: readonly string[], schema: NoticeS
     ...checkAcrossNotices([...notices, ...context], publicFiles(root), model).filter((p) => wantedSet.has(p.file)),
   ];
   for (const n of notices) {
-    if (!n.data) continue;
-    const holders = others.filter(([, indexNo]) => indexNo === n.data!.indexNo).map(([file]) => file);
+    const indexNo = n.data?.indexNo ?? n.refs?.indexNo;
+    if (!indexNo) continue;
+    const format = asModel(model).indexNoRules(n.data?.issuer ?? n.refs?.issuer).format;
+    const mine = indexNoIdentity(indexNo, format);
+    const holders = others.filter(([, indexNo]) => indexNoIdentity(indexNo, format) === mine).map(([file, indexNo]) => ({ file, indexNo }));
     if (holders.length) problems.push(duplicateIndexNoProblem(n, holders));
   }
   return { notices, ...split(problems) };

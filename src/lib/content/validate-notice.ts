@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { fieldInfo, formatPath } from '../model/fields';
+import { FIELDS, fieldInfo, formatPath } from '../model/fields';
 import { relationFailures, type NoticeData, type NoticeSchema } from '../model/notice-schema';
 import { asModel, type ModelSource, type NoticeModel } from '../model/notice-model';
 import { placeholderLines } from '../model/placeholders';
@@ -26,6 +26,27 @@ export interface CheckedNotice {
   lead?: string;
   /** The body's images, whose files the cross-file rules look for in public/. */
   images?: BodyImage[];
+  /**
+   * What the cross-file rules read, as written, also when the notice has other problems (data is
+   * then null): so a duplicate 索引号 or a missing attachment file shows in the same run.
+   */
+  refs?: NoticeRefs;
+}
+
+export interface NoticeRefs {
+  indexNo?: string;
+  issuer?: string;
+  attachments: Array<{ title: string; href: string }>;
+}
+
+/** The cross-file fields of raw frontmatter, those that are text. */
+export function refsOf(raw: unknown): NoticeRefs {
+  const n = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+  const attachments = Array.isArray(n.attachments)
+    ? n.attachments.map((a) => (a && typeof a === 'object' ? a : {}) as Record<string, unknown>).map((a) => ({ title: text(a.title) ?? '', href: text(a.href) ?? '' }))
+    : [];
+  return { ...(text(n.indexNo) ? { indexNo: text(n.indexNo) } : {}), ...(text(n.issuer) ? { issuer: text(n.issuer) } : {}), attachments };
 }
 
 function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
@@ -49,6 +70,42 @@ function messageOf(result: unknown): string {
   return '';
 }
 
+/** Edit distance, for keys typed a letter or two wrong. */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0]!;
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = d[j]!;
+      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return d[b.length]!;
+}
+
+/**
+ * The content-model key an unknown key was meant to be, at the same level: its 中文 name (标题 →
+ * title), the same letters without case, spaces or dashes (index No → indexNo), or one or two
+ * letters off (titel → title).
+ */
+export function meantKey(path: ReadonlyArray<PropertyKey>, key: string): string | undefined {
+  const prefix = path.filter((p) => typeof p !== 'number').join('.');
+  const keys = Object.keys(FIELDS)
+    .filter((k) => (prefix ? k.startsWith(`${prefix}.`) && !k.slice(prefix.length + 1).includes('.') : !k.includes('.')))
+    .map((k) => (prefix ? k.slice(prefix.length + 1) : k))
+    .filter((k) => k !== 'frontmatter' && k !== 'body' && k !== 'encoding');
+  const full = (k: string) => (prefix ? `${prefix}.${k}` : k);
+  const byLabel = keys.find((k) => FIELDS[full(k)]!.label === key.trim());
+  if (byLabel) return byLabel;
+  const fold = (s: string) => s.toLowerCase().replace(/[\s_-]/g, '');
+  const same = keys.find((k) => fold(k) === fold(key));
+  if (same) return same;
+  const close = keys.map((k) => [k, distance(fold(k), fold(key))] as const).filter(([k, d]) => d <= (k.length >= 6 ? 2 : 1)).sort((a, b) => a[1] - b[1]);
+  return close[0]?.[0];
+}
+
 /** Turns one zod issue into the problems an editor reads (an unknown-keys issue names each key). */
 function problemsOfIssue(issue: z.core.$ZodIssue, file: string, raw: unknown, parsed: ParsedNotice): Problem[] {
   const path = issue.path as PropertyKey[];
@@ -56,12 +113,21 @@ function problemsOfIssue(issue: z.core.$ZodIssue, file: string, raw: unknown, pa
     return issue.keys.map((key) => {
       const full = [...path, key];
       const field = formatPath(full);
+      const meant = meantKey(path, key);
+      const base = { file, line: parsed.lineOf(full), field, label: '未知字段', value: asText(valueAt(raw, full)) };
+      if (meant) {
+        const label = FIELDS[[...path.filter((p) => typeof p !== 'number'), meant].join('.')]?.label ?? meant;
+        const chinese = /\p{Script=Han}/u.test(key);
+        return {
+          ...base,
+          expected: `把「${key}」改为「${meant}」`,
+          message: chinese ? `字段名须用英文：「${key}」应写作 ${meant}（${label}）` : `未知字段「${field}」：您是否要写 ${meant}（${label}）？`,
+          messageEn: `unknown field "${field}": did you mean "${meant}"?`,
+          meant: [...path, meant],
+        };
+      }
       return {
-        file,
-        line: parsed.lineOf(full),
-        field,
-        label: '未知字段',
-        value: asText(valueAt(raw, full)),
+        ...base,
         expected: '删除该字段，或改为内容模型中的字段名（见 CONTENT-MODEL）',
         message: `未知字段「${field}」：内容模型中没有这个字段（是否拼写有误？）`,
         messageEn: `unknown field "${field}": not part of the content model (a typo?)`,
@@ -108,7 +174,8 @@ export function checkNoticeSource(
       data: null,
       parsed,
       problems: parsed.errors.map((e) => ({
-        file, line: e.line, field: 'frontmatter', label: '文件头', value: null,
+        // The line as written is the value found: the editor sees what the parser stumbled on.
+        file, line: e.line, field: 'frontmatter', label: '文件头', value: e.line ? (source.split('\n')[e.line - 1] ?? null) : null,
         expected: '合法的 YAML「字段: 值」，以 --- 开始和结束',
         message: e.message,
         messageEn: 'the frontmatter is not valid YAML',
@@ -123,8 +190,16 @@ export function checkNoticeSource(
     ...scriptProblems(file, parsed),
   ];
   const result = schema.safeParse(parsed.data, { error: (iss) => zhCN(iss) });
-  if (result.success) return { file, data: result.data, parsed, problems: bodyProblems, images };
-  const problems = result.error.issues.flatMap((i) => problemsOfIssue(i, file, parsed.data, parsed));
+  if (result.success) return { file, data: result.data, parsed, problems: bodyProblems, images, refs: refsOf(parsed.data) };
+  const found = result.error.issues.flatMap((i) => problemsOfIssue(i, file, parsed.data, parsed));
+  // A key written wrong (标题, index No) is named once: as the key to rename, not also as a missing field.
+  const renamed = new Set(found.flatMap((p) => ('meant' in p ? [formatPath(p.meant as PropertyKey[])] : [])));
+  const problems: Problem[] = found
+    .filter((p) => !(renamed.has(p.field) && p.value === null))
+    .map((p) => {
+      const { meant: _meant, ...rest } = p as Problem & { meant?: unknown };
+      return rest;
+    });
   // zod skips the relation rules when a field fails; run them here so every problem shows at once.
   for (const { path, failure } of relationFailures(parsed.data, model)) {
     const field = formatPath(path);
@@ -132,7 +207,7 @@ export function checkNoticeSource(
     const issue = { code: 'custom', path, message: failure.zh, params: { en: failure.en, expected: failure.expected } };
     problems.push(...problemsOfIssue(issue as z.core.$ZodIssue, file, parsed.data, parsed));
   }
-  return { file, data: null, parsed, problems: [...problems, ...bodyProblems], images };
+  return { file, data: null, parsed, problems: [...problems, ...bodyProblems], images, refs: refsOf(parsed.data) };
 }
 
 /** A notice written in traditional characters but not marked `lang: zh-Hant` (readers' browsers and screen readers would take it as simplified). */
@@ -154,7 +229,7 @@ function bodyPlaceholderProblems(file: string, parsed: ParsedNotice): Problem[] 
   return placeholderLines(parsed.body, parsed.bodyLine).map(({ line, value }) => ({
     file, line, field: 'body', label: '正文', value,
     expected: '真实的正文内容（或保留 draft: true，暂不发布）',
-    message: `正文第 ${line} 行仍是待填写的占位文字「${value}」，发布前请写好正文`,
+    message: `第 ${line} 行仍是待填写的占位文字「${value}」，发布前请写好正文`,
     messageEn: `line ${line} of the body still holds the placeholder "${value}"`,
   }));
 }
@@ -166,7 +241,7 @@ function imageTextProblems(file: string, images: readonly BodyImage[]): Problem[
     if (img.alt === '') {
       out.push({
         file, line: img.line, field: 'body', label: '正文', value: img.written,
-        expected: '![图片内容的文字说明](/images/图片.png)',
+        expected: '![图片内容的文字说明](/files/图片.png)',
         message: `图片「${img.url}」缺少替代文字：读屏软件的用户无法知道图片内容，请在 ![ ] 的方括号内（或 <图> 的 替代文字/说明）写明图片内容`,
         messageEn: `image "${img.url}" has no alternative text`,
       });

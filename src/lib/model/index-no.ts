@@ -48,6 +48,9 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 /** Problems with a format pattern itself (site configuration), in Chinese; empty when it is usable. */
 export function indexNoFormatProblems(pattern: string): string[] {
   const problems: string[] = [];
+  if ((pattern.match(/\{/g)?.length ?? 0) !== (pattern.match(/\}/g)?.length ?? 0) || /\{[^}]*\{|\}[^{]*\}/.test(pattern)) {
+    return [`占位符的花括号 { } 没有成对（如 {serial 缺少 }），可用：{code} {year} {month} {day} {serial}`];
+  }
   const names = [...pattern.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!);
   for (const n of names) if (!(n in PART_NAMES)) problems.push(`未知的占位符 {${n}}（可用：{code} {year} {month} {day} {serial}）`);
   for (const n of new Set(names)) if (names.filter((x) => x === n).length > 1) problems.push(`占位符 {${n}} 出现了不止一次`);
@@ -140,10 +143,14 @@ export function formatIndexNo(parts: IndexNoParts, format: IndexNoFormat | strin
     .join('');
 }
 
-/** The form in words, e.g. 机构代码/年份-流水号. */
+/** The form in words, e.g. 机构代码/年份-流水号; a date written together reads 年月日 (8 位). */
 export function describeIndexNoFormat(format: IndexNoFormat | string): string {
   const f = typeof format === 'string' ? compileIndexNoFormat(format) : format;
-  return f.tokens.map((t) => ('literal' in t ? t.literal : PART_NAMES[t.part])).join('');
+  return f.tokens
+    .map((t) => ('literal' in t ? t.literal : PART_NAMES[t.part]))
+    .join('')
+    .replace('年份月份日', '年月日（8 位）')
+    .replace('年份月份', '年月（6 位）');
 }
 
 /** The rules one issuer's 索引号 follow. */
@@ -162,9 +169,9 @@ export const DEFAULT_INDEX_NO_RULES: IndexNoRules = { format: compileIndexNoForm
 /** A code as printed `XXXXXXXX-X` compares as its 9 characters. */
 export const plainCode = (code: string) => code.replace('-', '');
 
-/** An example 索引号 for these rules, for messages: the issuer's code (or a real one), 2024-08-12, serial 00001. */
+/** An example 索引号 for these rules, for messages: the issuer's code (or a stand-in no one could copy), 2024-08-12, serial 00001. */
 export function exampleIndexNo(rules: IndexNoRules, when = { year: 2024, month: 8, day: 12 }): string {
-  return formatIndexNo({ code: rules.code ?? '11330602056860309P', ...when, serial: '00001' }, rules.format);
+  return formatIndexNo({ code: rules.code ?? '〈本机构代码〉', ...when, serial: '00001' }, rules.format);
 }
 
 /** The form expected, in words with an example, for messages. */
@@ -180,6 +187,16 @@ export function expectedIndexNo(rules: IndexNoRules): string {
  */
 export function checkIndexNo(value: string, rules: IndexNoRules = DEFAULT_INDEX_NO_RULES): RuleResult {
   const { format } = rules;
+  // Full-width characters typed with a Chinese input method: ／ for /, －, ０–９, Ａ–Ｚ.
+  const narrow = value.normalize('NFKC');
+  if (narrow !== value) {
+    const wide = [...value].find((ch) => ch.normalize('NFKC') !== ch)!;
+    return {
+      zh: `索引号中有全角字符「${wide}」，应为半角「${wide.normalize('NFKC')}」`,
+      en: `the index number contains the full-width character "${wide}"; use "${wide.normalize('NFKC')}"`,
+      expected: narrow,
+    };
+  }
   const strict = format.strict.exec(value);
   const loose = strict ?? format.loose.exec(value);
   const form = `应为${expectedIndexNo(rules)}`;

@@ -211,7 +211,7 @@ export function relationFailures(raw: unknown, source: ModelSource | NoticeModel
   // 发布日期: the moment it went public, never before 发文日期; a published notice must have one.
   if (!draft && n.publishedAt === undefined) {
     push(['publishedAt'], {
-      zh: '已发布的信息必须填写发布日期 publishedAt（上网公开的时刻，不能用发文日期代替）；用 npm run publish -- 文件 发布时自动填写',
+      zh: '不是草稿的信息会发布，必须有发布日期 publishedAt（上网公开的时刻，不能用发文日期代替）：用 npm run publish -- 文件 发布，会自动填写；暂不发布请写 draft: true',
       en: 'a published notice needs publishedAt (the moment it went public, never the document date); npm run publish stamps it',
       expected: '带时区的日期时间，如 2024-08-12T09:48:00+08:00',
     });
@@ -285,16 +285,17 @@ export function relationFailures(raw: unknown, source: ModelSource | NoticeModel
   }
 
   // Policy documents: type, validity and their dates.
+  // A draft may still lack them: `npm run publish` checks again before it goes public.
   const docType = str(n.docType);
-  if (kind === '政策文件' && !docType) {
+  if (kind === '政策文件' && !docType && !draft) {
     push(['docType'], {
-      zh: `组配分类「${category}」是政策文件，必须填写文件类型 docType`,
+      zh: `组配分类「${category}」中的信息是政策文件（站点配置 kind: 政策文件），须填写文件类型 docType`,
       en: `category "${category}" holds policy documents: docType is required`,
       expected: model.docTypes.join('、'),
     });
   }
   const validity = str(n.validity);
-  if (docType && TYPES_WITH_VALIDITY.has(docType) && !validity) {
+  if (docType && TYPES_WITH_VALIDITY.has(docType) && !validity && !draft) {
     push(['validity'], {
       zh: `${docType}必须填写有效性 validity`,
       en: `a ${docType} must state its validity`,
@@ -322,7 +323,7 @@ export function relationFailures(raw: unknown, source: ModelSource | NoticeModel
     push(['repealedOn'], { zh: `废止日期 ${repealedOn} 早于发文日期 ${date}`, en: `repealedOn ${repealedOn} is before date ${date}`, expected: `${date} 或之后的日期` });
   }
   const interprets = Array.isArray(n.interprets) ? n.interprets : [];
-  if (kind === '政策解读' && interprets.length === 0) {
+  if (kind === '政策解读' && interprets.length === 0 && !draft) {
     push(['interprets'], {
       zh: `组配分类「${category}」是政策解读，必须用 interprets 列出所解读文件的索引号`,
       en: `category "${category}" holds interpretations: interprets lists the documents interpreted`,

@@ -126,10 +126,36 @@ export function defineSiteConfig(config: SiteConfigInput): SiteConfigInput {
   return config;
 }
 
+const zhCN = z.locales.zhCN().localeError;
+
+/** Where a problem is, as an editor finds it: issuers[3]（发布机构「齐齐哈尔市科技局」，第 4 个）.indexNoFormat. */
+function describePath(input: unknown, path: ReadonlyArray<PropertyKey>): string {
+  const list: Record<string, string> = { issuers: '发布机构', categories: '组配分类', resultClasses: '办理结果类别', docTypes: '文件类型' };
+  let out = '';
+  let node: unknown = input;
+  path.forEach((seg, i) => {
+    node = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[seg] : undefined;
+    if (typeof seg === 'number') {
+      const parent = String(path[i - 1]);
+      const name = node && typeof node === 'object' ? ((node as { name?: unknown; code?: unknown }).name ?? (node as { code?: unknown }).code) : node;
+      out += `[${seg}]（${list[parent] ?? ''}${typeof name === 'string' ? `「${name}」，` : ''}第 ${seg + 1} 个）`;
+    } else out += (out ? '.' : '') + String(seg);
+  });
+  return out || '（整个配置）';
+}
+
+function messageOf(result: unknown): string {
+  if (typeof result === 'string') return result;
+  return result && typeof result === 'object' && 'message' in result ? String(result.message) : '';
+}
+
 /** Validates a site configuration, throwing one Chinese message listing every problem. */
 export function parseSiteConfig(input: unknown, file = 'src/content/site.config.ts'): SiteConfig {
-  const result = siteConfigSchema.safeParse(input);
+  const result = siteConfigSchema.safeParse(input, { error: (iss) => zhCN(iss) });
   if (result.success) return result.data;
-  const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(根)'}: ${i.message}`);
+  const lines = result.error.issues.map((i) => {
+    const keys = i.code === 'unrecognized_keys' ? `（未知的设置项：${i.keys.join('、')}，是否拼写有误？）` : '';
+    return `  ${describePath(input, i.path)}：${i.message || messageOf(zhCN(i as never))}${keys}`;
+  });
   throw new Error(`站点配置 ${file} 有误：\n${lines.join('\n')}`);
 }
