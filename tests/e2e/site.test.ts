@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { axeViolations } from '../helpers/axe';
+import { htmlcsErrors } from '../helpers/htmlcs';
 import { buildAndServe } from '../helpers/built-site';
 import { PROJECT_ROOT } from '../../scripts/lib/project-copy';
 import { serveStatic } from '../../scripts/lib/static-server';
@@ -94,9 +95,12 @@ describe.each([
     expect(pages.length).toBeGreaterThan(25);
   });
 
-  it('has no axe violations (WCAG 2.2 AA tags), html lang, one h1, a skip link, landmarks and no script', async () => {
+  it('has no axe violations (WCAG 2.2 AA tags, landmark-unique), no HTML_CodeSniffer WCAG2AA errors, html lang, one h1, a skip link, landmarks and no script', async () => {
     const page = await newPage();
     const failures: string[] = [];
+    // The second engine runs and reports: a known fault is found.
+    await page.setContent('<html lang="zh-Hans"><head><title>t</title></head><body><main><img src="x.png"></main></body></html>');
+    expect((await htmlcsErrors(page)).join('\n')).toMatch(/H37 <img>/);
     for (const path of [...pages, '/no-such-page/']) {
       const resp = await page.goto(site.url + path);
       expect(resp?.status(), path).toBe(path === '/no-such-page/' ? 404 : 200);
@@ -107,6 +111,7 @@ describe.each([
       if (!s.banner || !s.nav || s.main !== 1 || !s.contentinfo) failures.push(`${path}: landmarks ${JSON.stringify(s)}`);
       if (s.scripts !== 0 && !path.endsWith('search/')) failures.push(`${path}: ${s.scripts} script elements`);
       for (const v of await axeViolations(page)) failures.push(`${path}: ${v}`);
+      for (const e of await htmlcsErrors(page)) failures.push(`${path}: HTML_CodeSniffer ${e}`);
     }
     await page.close();
     expect(failures).toEqual([]);

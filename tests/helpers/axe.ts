@@ -11,7 +11,11 @@ export async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(async (tags) => {
     // @ts-expect-error axe is injected above
+    // The WCAG tags, plus landmark-unique (a best practice): two unnamed search forms are two landmarks a screen reader cannot tell apart.
     const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    // @ts-expect-error axe is injected above
+    const unique = await window.axe.run(document, { runOnly: { type: 'rule', values: ['landmark-unique'] } });
+    r.violations.push(...unique.violations);
     return r.violations.map((v: { id: string; nodes: Array<{ target: string[] }> }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }, AXE_TAGS);
   return result;
