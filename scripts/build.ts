@@ -197,7 +197,7 @@ async function fullBuild(): Promise<Record<string, IndexedPage>> {
   const broken = findBrokenLinks(staging, pages, config.url);
   if (broken.length) {
     for (const b of broken.slice(0, 50)) console.error(describeBrokenLink(b));
-    fail(`${broken.length} 个站内链接或附件无法打开（见上）`, `${broken.length} internal links or attachments do not resolve`);
+    fail(`${broken.length} 个链接或附件无法打开（见上）`, `${broken.length} links or attachments are broken`);
   }
 
   step('站内链接检查');

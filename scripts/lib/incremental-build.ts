@@ -190,7 +190,7 @@ export async function incrementalBuild(o: {
     if (o.gone.length || site.removed.length) {
       broken.push(...findBrokenLinks(dist, Object.keys(manifest.files).filter((f) => f.endsWith('.html') && !underReplaced(f)), o.config.url, resolves));
     }
-    if (broken.length) throw new Error(`${broken.length} 个站内链接或附件无法打开：\n${broken.slice(0, 50).map(describeBrokenLink).join('\n')}`);
+    if (broken.length) throw new Error(`${broken.length} 个链接或附件无法打开：\n${broken.slice(0, 50).map(describeBrokenLink).join('\n')}`);
 
     const files = { ...manifest.files };
     for (const f of Object.keys(files)) if (underReplaced(f)) delete files[f];

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { loadSite, siteConfig } from '../data/site';
+import { loadReports } from '../data/reports';
 import { pageCount } from '../lib/site/listing';
 import { paths } from '../lib/site/routes';
 
@@ -13,7 +14,10 @@ export const GET: APIRoute = async () => {
   for (const c of site.categories) {
     for (let p = 1; p <= pageCount(c.notices.length); p++) urls.push([paths.category(c.slug, p)]);
     if (c.sessions.length) urls.push([paths.sessions(c.slug)]);
+    for (const s of c.sessions) for (let p = 1; p <= pageCount(s.notices.length); p++) urls.push([paths.session(c.slug, s.slug, p)]);
   }
+  urls.push([paths.reports()]);
+  for (const r of await loadReports()) urls.push([paths.report(r.year)]);
   for (const i of site.issuers) for (let p = 1; p <= pageCount(i.notices.length); p++) urls.push([paths.issuer(i.slug, p)]);
   for (const y of site.years) for (let p = 1; p <= pageCount(y.notices.length); p++) urls.push([paths.year(y.year, p)]);
   for (const n of site.notices) urls.push([paths.notice(n.data.indexNo), n.data.publishedAt.slice(0, 10)]);

@@ -150,9 +150,18 @@ describe('npm run audit and npm run report on the sample content', () => {
       const count = direct.filter((d) => d.category === c.name).length;
       expect(r.stdout).toMatch(new RegExp(`^${c.name}\\t${count}\\t`, 'm'));
     }
-    expect(r.stdout).toContain(`合计\t${direct.length}`);
+    // 8. The 合计 row carries 累计 too: every published notice up to the year's end.
+    const upTo2024 = (await checkNotices(project.root, config)).notices.map((n) => n.data!).filter((d) => !d.draft && d.publishedAt! < '2025');
+    expect(r.stdout).toContain(`合计\t${direct.length}\t${upTo2024.length}\n`);
     const csv = readFileSync(join(project.root, 'r.csv'), 'utf8');
     expect(csv.startsWith('\uFEFF2024年主动公开政府信息情况')).toBe(true);
+  });
+
+  it('8. report without --year reports the current year (Beijing time)', () => {
+    const r = runScript('report', ['--root', project.root]);
+    expect(r.status, r.stderr).toBe(0);
+    const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date());
+    expect(r.stdout).toMatch(new RegExp(`^${year}年主动公开政府信息情况`));
   });
 });
 

@@ -129,6 +129,8 @@ describe('audit', () => {
   it('warns of publication later than 20 working days', () => {
     expect(by('late-publication')).toMatchObject([{ severity: 'warn', subject: `${CREDIT}/2024-00001` }]);
     expect(by('late-publication')[0]!.message).toContain('相隔 31 个工作日');
+    // 8. The file is named, not only the 索引号.
+    expect(by('late-publication')[0]!.message).toMatch(/^f\.md（11330602056860309P\/2024-00001）/);
   });
   it('fails outright on everything but lateness', () => {
     expect(findings.filter((f) => f.severity === 'fail').map((f) => f.rule).sort()).toEqual(['attachment-missing', 'empty-category', 'stale-category', 'undated']);

@@ -33,6 +33,12 @@ describe('formats', () => {
     expect(firstSentence('冯观萍代表：\n\n您提出的建议收悉，现答复如下：\n\n## 一、工作\n\n近年来，越城区\\*认真贯彻。二是……')).toBe('近年来，越城区认真贯彻。');
     expect(firstSentence('| a | b |\n| --- | --- |\n\n很长'.repeat(1), 3)).toBe('很长');
   });
+  it('skips the letterhead, salutations, headings and numbered item titles (seed 002, 004)', () => {
+    expect(firstSentence('浙江省科学技术厅\n\n梁孝克代表：\n\n您提出的关于支持龙港市青龙湖科技城的建议收悉。该建议……')).toBe('您提出的关于支持龙港市青龙湖科技城的建议收悉。');
+    expect(firstSentence('赵六代表：\n\n一、创新型城市方面\n\n1、提升企业创新能力。\n\n（一）加大投入\n\n今年以来，我局持续加大研发投入。')).toBe('今年以来，我局持续加大研发投入。');
+    // Nothing but short lines: the first of them rather than nothing.
+    expect(firstSentence('浙江省科学技术厅\n\n一、总体情况')).toBe('浙江省科学技术厅');
+  });
 });
 
 describe('routes', () => {

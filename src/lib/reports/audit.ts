@@ -58,6 +58,7 @@ export function auditContent(
     }
   }
 
+  const fileOf = new Map(notices.filter((n) => n.data).map((n) => [n.data!.indexNo, n.file]));
   for (const d of published) {
     const late = workingDaysBetween(d.date, d.publishedAt.slice(0, 10), calendar);
     if (late > PUBLICATION_DEADLINE_WORKING_DAYS) {
@@ -65,7 +66,7 @@ export function auditContent(
         rule: 'late-publication',
         severity: 'warn',
         subject: d.indexNo,
-        message: `${d.indexNo}「${d.title}」发文日期 ${d.date}，发布于 ${d.publishedAt.slice(0, 10)}，相隔 ${late} 个工作日，超过 ${PUBLICATION_DEADLINE_WORKING_DAYS} 个工作日的公开时限`,
+        message: `${fileOf.get(d.indexNo) ?? ''}（${d.indexNo}）「${d.title}」发文日期 ${d.date}，发布于 ${d.publishedAt.slice(0, 10)}，相隔 ${late} 个工作日，超过 ${PUBLICATION_DEADLINE_WORKING_DAYS} 个工作日的公开时限`,
       });
     }
   }

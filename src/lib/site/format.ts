@@ -31,22 +31,31 @@ export function formatDateZh(date: string): string {
 }
 
 /**
- * The first sentence of a Markdown body, as plain text, for descriptions and feeds: headings,
- * salutations (冯观萍代表：), tables and markup skipped; capped at `max` characters.
+ * The first sentence of a Markdown body's real text, as plain text, for descriptions and feeds:
+ * not the letterhead (浙江省科学技术厅), a salutation (冯观萍代表：), a heading (一、创新型城市方面;
+ * a short numbered line), a table or markup; capped at `max` characters. A body with nothing else
+ * falls back to its first text.
  */
 export function firstSentence(markdown: string, max = 120): string {
+  let fallback: string | null = null;
   for (const block of markdown.split(/\n\s*\n/)) {
-    const text = leadText(block);
+    const text = plainText(block);
     if (!text) continue;
-    const sentence = /^.+?[。！？](?=.|$)/u.exec(text)?.[0] ?? text;
-    return sentence.length > max ? sentence.slice(0, max - 1) + '…' : sentence;
+    fallback ??= text;
+    if (!isBodyText(text)) continue;
+    return sentenceOf(text, max);
   }
-  return '';
+  return fallback ? sentenceOf(fallback, max) : '';
 }
 
-/** A block's plain text if it can open a description (not empty, not an addressee line ending in a colon). */
-function leadText(block: string): string | null {
-  const text = block
+function sentenceOf(text: string, max: number): string {
+  const sentence = /^.+?[。！？](?=.|$)/u.exec(text)?.[0] ?? text;
+  return sentence.length > max ? sentence.slice(0, max - 1) + '…' : sentence;
+}
+
+/** A block's plain text, without Markdown, tables, tags or spaces. */
+function plainText(block: string): string {
+  return block
     .replace(/^#{1,6}\s.*$/gm, '')
     .replace(/^\|.*\|$/gm, '')
     .replace(/<[^>]+>|\{[^}]*\}/g, '')
@@ -55,7 +64,20 @@ function leadText(block: string): string | null {
     .replace(/[*_`~]/g, '')
     .replace(/\s+/g, '')
     .trim();
-  return !text || /[：:]$/.test(text) ? null : text;
+}
+
+/** Short lines are letterheads, salutations, headings or numbered item titles, not body text. */
+function isBodyText(text: string): boolean {
+  if (text.length >= 30) return true;
+  if (/[：:]$/.test(text)) return false; // 冯观萍代表：
+  if (/^[（(]?[一二三四五六七八九十\d]+[、.．)）]/.test(text)) return false; // 一、… 1、… （一）…
+  return /[。！？；，,;]/.test(text); // 浙江省科学技术厅 has none
+}
+
+/** Whether a block can open a description (leadBlocks stops after it). */
+function leadText(block: string): string | null {
+  const text = plainText(block);
+  return text && isBodyText(text) ? text : null;
 }
 
 /**

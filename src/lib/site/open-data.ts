@@ -38,10 +38,27 @@ export interface NoticeRecord {
   repealedOn: string | null;
   replaces: string[];
   interprets: string[];
+  /** 附件: each with its absolute address, format and size in bytes (null for an external address). */
+  attachments: Array<{ title: string; url: string; format: string; bytes: number | null }>;
+  /** 联系方式. */
+  contact: { name: string | null; phone: string | null; unit: string | null } | null;
   url: string;
 }
 
-export function toRecord(n: PublishedNoticeData, url: string, resultClasses: ReadonlyMap<string, string> = new Map()): NoticeRecord {
+/** An attachment as open data lists it: `href` made absolute against the site's address. */
+export interface AttachmentFacts {
+  title: string;
+  href: string;
+  format: string;
+  bytes: number | null;
+}
+
+export function toRecord(
+  n: PublishedNoticeData,
+  url: string,
+  resultClasses: ReadonlyMap<string, string> = new Map(),
+  attachments: readonly AttachmentFacts[] = [],
+): NoticeRecord {
   return {
     indexNo: n.indexNo,
     title: n.title,
@@ -77,6 +94,8 @@ export function toRecord(n: PublishedNoticeData, url: string, resultClasses: Rea
     repealedOn: n.repealedOn ?? null,
     replaces: n.replaces ?? [],
     interprets: n.interprets ?? [],
+    attachments: attachments.map((a) => ({ title: a.title, url: new URL(a.href, url).href, format: a.format, bytes: a.bytes })),
+    contact: n.contact ? { name: n.contact.name ?? null, phone: n.contact.phone ?? null, unit: n.contact.unit ?? null } : null,
     url,
   };
 }
@@ -109,6 +128,10 @@ export const CSV_COLUMNS: Array<[string, (r: NoticeRecord) => string]> = [
   ['废止日期', (r) => r.repealedOn ?? ''],
   ['替代的文件', (r) => r.replaces.join('；')],
   ['解读的文件', (r) => r.interprets.join('；')],
+  ['附件', (r) => r.attachments.map((a) => `${a.title}（${a.format}${a.bytes === null ? '' : `，${a.bytes} 字节`}）${a.url}`).join('；')],
+  ['联系人', (r) => r.contact?.name ?? ''],
+  ['联系电话', (r) => r.contact?.phone ?? ''],
+  ['联系单位', (r) => r.contact?.unit ?? ''],
   ['语种', (r) => r.lang],
   ['网址', (r) => r.url],
 ];

@@ -2,8 +2,9 @@ import type { APIRoute } from 'astro';
 import { loadSite, siteConfig, resultClassLabels } from '../../data/site';
 import { toCsv, toRecord } from '../../lib/site/open-data';
 import { paths } from '../../lib/site/routes';
+import { describeAttachment } from '../../data/attachments';
 
 export const GET: APIRoute = async () => {
-  const records = (await loadSite()).notices.map((n) => toRecord(n.data, new URL(paths.notice(n.data.indexNo), siteConfig.url).href, resultClassLabels));
+  const records = (await loadSite()).notices.map((n) => toRecord(n.data, new URL(paths.notice(n.data.indexNo), siteConfig.url).href, resultClassLabels, n.data.attachments.map(describeAttachment)));
   return new Response(toCsv(records), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };
