@@ -5,14 +5,14 @@
  * year. In a terminal, asks for what the flags leave out. Never overwrites a file.
  */
 import { siteConfigOrExit } from './lib/site-config-or-exit';
-import { parseArgs } from 'node:util';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { scanIndexNos } from '../src/lib/content/project';
 import { NOTICES_DIR } from '../src/lib/content/paths';
 import { checkOrganisationCode } from '../src/lib/model/check-digits';
-import { checkCalendarDate, todayInBeijing } from '../src/lib/model/dates';
+import { checkCalendarDate, normalizeDateInput, todayInBeijing } from '../src/lib/model/dates';
+import { editorArgs } from '../src/lib/editor/cli-args';
 import { indexNoSlug, plainCode } from '../src/lib/model/index-no';
 import { issuerSuggestion, noticeModel } from '../src/lib/model/notice-model';
 import { fieldInfo } from '../src/lib/model/fields';
@@ -20,51 +20,74 @@ import { REPLY_KIND_CATEGORY } from '../src/lib/model/notice-schema';
 import { newNoticeSource, nextIndexNo } from '../src/lib/editor/new-notice';
 import { historicIndexNos } from '../src/lib/editor/retired-index-nos';
 
-const { values } = parseArgs({
-  options: {
-    category: { type: 'string' }, issuer: { type: 'string' }, title: { type: 'string' }, date: { type: 'string' },
-    session: { type: 'string' }, number: { type: 'string' }, addressee: { type: 'string' }, code: { type: 'string' },
-    root: { type: 'string', default: '.' },
-  },
-});
+const NAMES = ['category', 'issuer', 'title', 'date', 'session', 'number', 'addressee', 'code', 'root'] as const;
+const parsed = editorArgs(process.argv.slice(2), NAMES, { root: '.' });
+if (!parsed.ok) fail(parsed.message);
+const values = parsed.values;
 
 function fail(message: string): never {
   console.error(message);
   process.exit(2);
 }
 
-const root = resolve(values.root);
+const root = resolve(values.root!);
 const config = await siteConfigOrExit(root);
-const interactive = process.stdin.isTTY && process.stdout.isTTY;
-const rl = interactive ? createInterface({ input: process.stdin, output: process.stdout }) : null;
+// GONGKAI_INTERACTIVE=1 asks on piped input too (tests; scripted answers).
+const interactive = (process.stdin.isTTY && process.stdout.isTTY) || process.env.GONGKAI_INTERACTIVE === '1';
+const rl = interactive ? createInterface({ input: process.stdin, output: process.stdout, terminal: false }) : null;
+const lines = rl?.[Symbol.asyncIterator]();
 
-async function ask(question: string, choices?: string[], fallback?: string): Promise<string> {
-  if (!rl) return fallback ?? '';
-  if (choices) console.log(choices.map((c, i) => `  ${i + 1}. ${c}`).join('\n'));
-  const answer = (await rl.question(`${question}${fallback ? `（直接回车：${fallback}）` : ''}：`)).trim();
-  if (choices && /^\d+$/.test(answer)) return choices[Number(answer) - 1] ?? '';
-  return answer || fallback || '';
+/**
+ * Asks until the answer is usable: `accept` returns the value to use, or a reason (in Chinese) to
+ * ask again. Outside a terminal, the flag's value (or the fallback) must do.
+ */
+async function ask<T>(question: string, accept: (answer: string) => { value: T } | { again: string }, opts: { choices?: readonly string[]; fallback?: string; given?: string } = {}): Promise<T> {
+  if (opts.given !== undefined || !rl) {
+    const r = accept(opts.given ?? opts.fallback ?? '');
+    if ('again' in r) fail(r.again);
+    return r.value;
+  }
+  if (opts.choices) console.log(opts.choices.map((c, i) => `  ${i + 1}. ${c}`).join('\n'));
+  for (;;) {
+    process.stdout.write(`${question}${opts.fallback ? `（直接回车：${opts.fallback}）` : ''}：`);
+    const next = await lines!.next();
+    if (next.done) fail('\n没有更多输入，未新建文件。');
+    let answer = String(next.value).trim() || opts.fallback || '';
+    if (opts.choices && /^\d+$/.test(answer)) answer = opts.choices[Number(answer) - 1] ?? answer;
+    const r = accept(answer);
+    if ('value' in r) return r.value;
+    console.log(`${r.again}，请重新输入。`);
+  }
 }
 
 const categories = config.categories.map((c) => c.name);
 const issuers = config.issuers.map((i) => i.name);
-const category = values.category ?? (await ask('组配分类（填序号或名称）', categories));
-if (!category) fail(`缺少组配分类：请用 --category 给出，可用：${categories.join('、')}。\n用法：npm run new -- --category 通知公告 --issuer ${issuers[0] ?? '区科技局'} --title "…"`);
-if (!categories.includes(category)) {
-  fail(`组配分类「${category}」不在站点配置中。可用：${categories.join('、')}。\n用法：npm run new -- --category 通知公告 --issuer ${issuers[0] ?? '区科技局'}`);
-}
+const category = await ask<string>(
+  '组配分类（填序号或名称）',
+  (a) =>
+    !a
+      ? { again: `缺少组配分类：请用 --category 给出，可用：${categories.join('、')}。\n用法：npm run new -- --category 通知公告 --issuer ${issuers[0] ?? '区科技局'} --title "…"` }
+      : categories.includes(a)
+        ? { value: a }
+        : { again: `组配分类「${a}」不在站点配置中。可用：${categories.join('、')}。\n用法：npm run new -- --category 通知公告 --issuer ${issuers[0] ?? '区科技局'}` },
+  { choices: categories, ...(values.category !== undefined ? { given: values.category } : {}) },
+);
 const model = noticeModel(config);
-const written = values.issuer ?? (await ask('发布机构（填序号或名称）', issuers));
-const resolved = model.issuer(written);
-if (!written) fail(`缺少发布机构：请用 --issuer 给出，可用：${issuers.join('、')}`);
-if (model.issuersListed && !resolved) {
-  const guess = issuerSuggestion(model, written);
-  fail(`发布机构「${written}」不在站点配置（src/content/site.config.ts 的 issuers）中。${guess ? `您是否要写「${guess}」？` : ''}可用：${issuers.join('、')}`);
-}
-const issuer = resolved?.name ?? written;
+const resolved = await ask<{ name: string; code: string | undefined }>(
+  '发布机构（填序号或名称）',
+  (a) => {
+    if (!a) return { again: `缺少发布机构：请用 --issuer 给出，可用：${issuers.join('、')}` };
+    const hit = model.issuer(a);
+    if (hit || !model.issuersListed) return { value: { name: hit?.name ?? a, code: hit?.code } };
+    const guess = issuerSuggestion(model, a);
+    return { again: `发布机构「${a}」不在站点配置（src/content/site.config.ts 的 issuers）中。${guess ? `您是否要写「${guess}」？` : ''}可用：${issuers.join('、')}` };
+  },
+  { choices: issuers, ...(values.issuer !== undefined ? { given: values.issuer } : {}) },
+);
+const issuer = resolved.name;
 const rules = model.indexNoRules(issuer);
 const needsCode = rules.format.parts.includes('code');
-const code = values.code ?? resolved?.code;
+const code = values.code ?? resolved.code;
 if (needsCode && !code) {
   fail(`发布机构「${issuer}」没有在站点配置中登记机构代码（issuers 的 code），本站索引号格式 ${rules.format.pattern} 需要它；或用 --code 给出代码。`);
 }
@@ -72,19 +95,25 @@ if (code && rules.checkDigit) {
   const codeProblem = checkOrganisationCode(plainCode(code));
   if (codeProblem) fail(`机构代码有误：${codeProblem.zh}`);
 }
-const today = todayInBeijing();
-const date = values.date ?? (await ask('发文日期 YYYY-MM-DD', undefined, today));
-const dateProblem = checkCalendarDate(date);
-if (dateProblem) fail(`发文日期有误：${dateProblem.zh}`);
+const date = await ask<string>(
+  '发文日期（如 2024-03-05 或 2024年3月5日）',
+  (a) => {
+    const d = normalizeDateInput(a);
+    const problem = d ? checkCalendarDate(d) : { zh: `「${a}」不是日期，应写成 2024-03-05 或 2024年3月5日` };
+    return problem ? { again: `发文日期有误：${problem.zh}` } : { value: d! };
+  },
+  { fallback: todayInBeijing(), ...(values.date !== undefined ? { given: values.date } : {}) },
+);
+const text = (v: string): { value: string } => ({ value: v });
 const isReply = (Object.values(REPLY_KIND_CATEGORY) as string[]).includes(category);
 const reply = isReply
   ? {
-      session: values.session ?? (await ask('会议（如 区十届人大三次会议）')),
-      number: values.number ?? (await ask('编号（如 36）')),
-      addressee: values.addressee ?? (await ask('代表/委员姓名')),
+      session: await ask('会议（如 区十届人大三次会议）', text, values.session !== undefined ? { given: values.session } : {}),
+      number: await ask('编号（如 36）', text, values.number !== undefined ? { given: values.number } : {}),
+      addressee: await ask('代表/委员姓名', text, values.addressee !== undefined ? { given: values.addressee } : {}),
     }
   : undefined;
-const title = values.title ?? (isReply ? undefined : await ask('标题'));
+const title = values.title ?? (isReply ? undefined : await ask('标题', text));
 rl?.close();
 
 // Numbers in use, and numbers once used by notices since deleted or renumbered (git history): never handed out again.

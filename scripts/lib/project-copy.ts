@@ -54,10 +54,11 @@ export interface RunResult {
 }
 
 /** Runs one of the project's CLIs (scripts/NAME.ts) as `npm run NAME` would, against `root`. */
-export function runScript(name: string, args: string[], cwd = PROJECT_ROOT, env: NodeJS.ProcessEnv = {}): RunResult {
+export function runScript(name: string, args: string[], cwd = PROJECT_ROOT, env: NodeJS.ProcessEnv = {}, input?: string): RunResult {
   const r = spawnSync(TSX, [join(PROJECT_ROOT, 'scripts', `${name}.ts`), ...args], {
     cwd,
     encoding: 'utf8',
+    ...(input !== undefined ? { input } : {}),
     env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
     maxBuffer: 64 * 1024 * 1024,
   });

@@ -79,6 +79,36 @@ describe('npm run new', () => {
     expect(runScript('check', ['--root', project.root, file]).status).toBe(0);
   });
 
+  it.each([
+    [['--titel', 'x'], /^未知的选项 --titel，您是否要写 --title？/],
+    [['--category', '通知公告', '--title'], /^--title 后面缺少内容/],
+    [['--category', '通知公告', '--title', '-测试'], /^--title 的内容以「-」开头，请写成 --title="-……"/],
+  ])('6. %j is told in Chinese what is wrong, without a stack trace', (args, message) => {
+    const r = run(...args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('6. npm run new --category … (no --) is told to put -- first', () => {
+    // What npm hands the script then: the value as an argument, the option in npm_config_category.
+    const r = runScript('new', ['通知公告', '--root', project.root], undefined, { npm_config_category: '' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/npm run 后面要先写 --，再写选项/);
+  });
+
+  it('6. interactive mode asks again after a wrong answer, and takes a category’s number and 2024年3月5日', () => {
+    const categories = ['人大代表建议', '政协提案', '工作动态', '工作总结', '通知公告', '政策文件'];
+    const answers = ['99', String(categories.indexOf('通知公告') + 1), '外星局', '区科技局', '2024年2月30日', '2024年3月5日', '关于交互测试的通知'].join('\n') + '\n';
+    const r = runScript('new', ['--root', project.root], undefined, { GONGKAI_INTERACTIVE: '1' }, answers);
+    expect(r.status, r.stderr + r.stdout).toBe(0);
+    expect(r.stdout).toMatch(/组配分类「99」不在站点配置中[\s\S]*请重新输入/);
+    expect(r.stdout).toMatch(/发布机构「外星局」不在站点配置[\s\S]*请重新输入/);
+    expect(r.stdout).toMatch(/日期「2024-02-30」不存在[\s\S]*请重新输入/);
+    const file = join(project.root, `src/content/notices/2024/${/索引号：(\S+)/.exec(r.stdout)![1]!.replace('/', '-')}.md`);
+    expect(readFileSync(file, 'utf8')).toMatch(/^category: 通知公告\nissuer: 区科技局\ndate: 2024-03-05$/m);
+  });
+
   it('never overwrites an existing file', () => {
     // A file already sits where the next notice would go (its own 索引号 differs, so no duplicate).
     project.write(`src/content/notices/2024/${ORG}-2024-00130.md`, '手写的内容\n');

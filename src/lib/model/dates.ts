@@ -78,3 +78,13 @@ export function nowInBeijing(now = new Date()): string {
   const beijing = new Date(now.getTime() + 8 * 3600_000);
   return `${beijing.toISOString().slice(0, 19)}+08:00`;
 }
+
+/**
+ * A date as editors type it — 2024年3月5日, 2024/3/5, 2024.3.5, 20240305, 2024-3-5 — in the
+ * content model's form 2024-03-05; null when it is none of these (the check then says why).
+ */
+export function normalizeDateInput(text: string): string | null {
+  const t = text.normalize('NFKC').trim();
+  const m = /^(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})\s*日?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : null;
+}
