@@ -36,6 +36,9 @@ describe('what editors hit, through npm run check', () => {
         'typing/chinese-key.md': n(714).replace('title:', '标题:'),
         'typing/spaced-key.md': n(715).replace('indexNo:', 'index No:'),
         'typing/braces.mdx': n(716, {}, '冯观萍代表：\n\n完成率{50%}，现答复如下。\n'),
+        // 7. Pasted tables.
+        'tables/excel.md': n(730, {}, '冯观萍代表：\n\n办理情况如下：\n\n序号\t诉求\t答复\n1\t机制建设\t予以支持\n2\t项目申报\t优先推荐\n\n以上。\n'),
+        'tables/word.md': n(731, {}, '冯观萍代表：\n\n<table class=MsoNormalTable border=1>\n <tr>\n  <td width=100>序号</td>\n  <td style="width:50pt">内容</td>\n </tr>\n</table>\n'),
         // 5. Every problem at once.
         'all/empty-title-and-missing-file.md': n(720, { attachments: '\n  - title: ""\n    href: /files/none.pdf' }),
         'all/dup-a.md': n(721),
@@ -90,6 +93,16 @@ describe('what editors hit, through npm run check', () => {
     const line = sources[file]!.split('\n').findIndex((l) => l.includes(String(value))) + 1;
     expect(mine.map((p) => [p.field, p.line, p.value])).toEqual([[field, line, value]]);
     expect(mine[0]!.message).toMatch(message);
+  });
+
+  it('7. a table pasted from Excel is found at its lines, with the pipe table to use; a Word table is named at the offending line', () => {
+    const excel = at('tables/excel.md');
+    const first = sources['tables/excel.md']!.split('\n').indexOf('序号\t诉求\t答复') + 1;
+    expect(excel.map((p) => [p.field, p.line])).toEqual([['body', first]]);
+    expect(excel[0]!.message).toMatch(new RegExp(`^第 ${first}–${first + 2} 行像是从 Excel 粘贴的表格`));
+    expect(excel[0]!.expected).toBe('| 序号 | 诉求 | 答复 |\n| --- | --- | --- |\n| 1 | 机制建设 | 予以支持 |\n| 2 | 项目申报 | 优先推荐 |');
+    const word = at('tables/word.md');
+    expect(word.map((p) => [p.line, p.value])).toEqual([[sources['tables/word.md']!.split('\n').findIndex((l) => l.includes('style=')) + 1, 'style="width:50pt"']]);
   });
 
   it('5. every problem at once: an empty attachment title and its missing file; a duplicate 索引号 beside a year mismatch', () => {

@@ -81,8 +81,26 @@ function checkElementName(name: string, line: number | null, out: Finding[]): bo
   return true;
 }
 
+/**
+ * The file line of what a finding names inside a multi-line HTML block (a table pasted from Word
+ * spans many lines): the first line holding its tag or attribute, from the block's first line.
+ */
+function lineWithin(html: string, blockLine: number | null, value: string): number | null {
+  if (blockLine === null) return null;
+  const needle = /^<\/?([a-z][a-z0-9-]*)/i.exec(value)?.[1] ?? /^([^=\s]+)=/.exec(value)?.[1];
+  if (!needle) return blockLine;
+  const at = new RegExp(value.startsWith('<') ? `<\\s*${needle}\\b` : `\\s${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=`, 'i').exec(html)?.index;
+  return at === undefined ? blockLine : blockLine + (html.slice(0, at).match(/\n/g)?.length ?? 0);
+}
+
 /** Raw HTML (Markdown's html nodes): parsed as the browser would, then the same rules. */
 function checkRawHtml(html: string, line: number | null, out: Finding[]): void {
+  const first = out.length;
+  checkRawHtmlAt(html, line, out);
+  for (const f of out.slice(first)) f.line = lineWithin(html, line, f.value);
+}
+
+function checkRawHtmlAt(html: string, line: number | null, out: Finding[]): void {
   const walk = (node: Node) => {
     if (node.type === 'element' && node.tagName) {
       checkElementName(node.tagName, line, out);

@@ -5,6 +5,7 @@ import { asModel, type ModelSource, type NoticeModel } from '../model/notice-mod
 import { placeholderLines } from '../model/placeholders';
 import { parseNotice, type ParsedNotice } from './frontmatter';
 import { bodyImages, type BodyImage } from './body-images';
+import { pastedTables } from './pasted-tables';
 import { TRADITIONAL_SHARE, traditionalShare } from '../text/traditional';
 import type { Problem } from './problem';
 
@@ -188,6 +189,11 @@ export function checkNoticeSource(
     ...(draft === true || draft === 'true' ? [] : bodyPlaceholderProblems(file, parsed)),
     ...imageTextProblems(file, images),
     ...scriptProblems(file, parsed),
+    ...pastedTables(parsed.body, parsed.bodyLine).map((t): Problem => ({
+      file, line: t.from, field: 'body', label: '正文', value: `第 ${t.from}–${t.to} 行（用 Tab 分隔）`, expected: t.markdown,
+      message: `第 ${t.from}–${t.to} 行像是从 Excel 粘贴的表格（单元格之间是 Tab），发布后会挤成一段文字；请换成竖线表格（见「应为」，可直接复制）`,
+      messageEn: `lines ${t.from}–${t.to} look like a table pasted from Excel (tab-separated); it would render as one paragraph — use a pipe table`,
+    })),
   ];
   const result = schema.safeParse(parsed.data, { error: (iss) => zhCN(iss) });
   if (result.success) return { file, data: result.data, parsed, problems: bodyProblems, images, refs: refsOf(parsed.data) };
