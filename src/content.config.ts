@@ -10,9 +10,16 @@ import { NOTICES_DIR } from './lib/content/paths';
 import { leadBlocks } from './lib/site/format';
 import { buildRole } from './lib/build/build-role';
 import { exactFilePatterns, type SiteMetadata } from './lib/build/partitions';
+import { relative, sep } from 'node:path';
+import { checkNoticeFile } from './lib/content/project';
+import { formatProblemsText } from './lib/content/problem';
+import { devBroken, devBrokenSlug } from './lib/content/dev-broken';
 
 const config = parseSiteConfig(siteConfig);
 const role = buildRole();
+/** `astro dev` (npm run dev), where a broken notice is reported rather than fatal. */
+const DEV = import.meta.env.DEV;
+const devSchema = createNoticeSchema(config);
 
 /**
  * The store keeps only the start of each body (leadBlocks: what descriptions are made from).
@@ -29,6 +36,29 @@ function leanStore<T extends object>(store: T): T {
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+}
+
+/** Astro passes glob() its content entry types (not in LoaderContext's public type). */
+type EntryType = { getEntryInfo: (args: { contents: string; fileUrl: URL }) => Promise<unknown> };
+type EntryTypes = Map<string, EntryType>;
+
+/** Entry types whose getEntryInfo gives empty data instead of throwing (a YAML error): the check reports the file. */
+function lenientEntryTypes(types: EntryTypes): EntryTypes {
+  return new Map(
+    [...types].map(([ext, type]) => [
+      ext,
+      {
+        ...type,
+        getEntryInfo: async (args: { contents: string; fileUrl: URL }) => {
+          try {
+            return await type.getEntryInfo(args);
+          } catch {
+            return { body: '', data: {}, rawData: '', slug: '' };
+          }
+        },
+      },
+    ]),
+  );
 }
 
 /**
@@ -49,8 +79,22 @@ function fromFiles(files?: readonly string[]): Loader {
       base.load({
         ...context,
         store: leanStore(context.store),
+        // npm run dev: Astro's own frontmatter parse (js-yaml) must not throw on a broken file; parseData below reports it.
+        ...(DEV ? { entryTypes: lenientEntryTypes((context as unknown as { entryTypes: EntryTypes }).entryTypes) } : {}),
         parseData: async (props) => {
-          const parsed = parseNotice(await readFile(props.filePath!, 'utf8'));
+          const source = await readFile(props.filePath!, 'utf8');
+          if (DEV) {
+            // `npm run dev`: a broken notice must not stop the server. It is kept aside with the
+            // check's own report, shown in the terminal and on the notice's page.
+            const file = relative(process.cwd(), props.filePath!).split(sep).join('/');
+            const { problems } = checkNoticeFile(file, source, devSchema, config);
+            if (problems.length) {
+              const marker = devBroken(file, problems, parseNotice(source).data);
+              console.error(`\n${formatProblemsText(problems)}\n（${file} 有 ${problems.length} 处问题，未通过检查；浏览器中查看：/notices/${devBrokenSlug(marker, indexNoSlug)}/）\n`);
+              return marker as unknown as typeof props.data;
+            }
+          }
+          const parsed = parseNotice(source);
           if (parsed.data === null) {
             throw new Error(`${props.filePath}: ${parsed.errors.map((e) => e.message).join('；')}（请运行 npm run check）`);
           }

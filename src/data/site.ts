@@ -3,6 +3,7 @@ import siteConfigInput from '../content/site.config';
 import { parseSiteConfig } from '../lib/model/site-config';
 import { deriveSite, type SiteStructure } from '../lib/site/derive';
 import { buildRole } from '../lib/build/build-role';
+import { isDevBroken, type DevBrokenNotice } from '../lib/content/dev-broken';
 
 /** The Astro side of the site's data: the collection read once per build and derived once. */
 export const siteConfig = parseSiteConfig(siteConfigInput);
@@ -12,8 +13,18 @@ export const resultClassLabels: ReadonlyMap<string, string> = new Map(siteConfig
 
 let cached: Promise<SiteStructure<NoticeEntry>> | undefined;
 
+/** npm run dev only: the notices that fail the check, with their reports (content.config.ts). */
+export async function loadDevBroken(): Promise<Array<{ id: string; notice: DevBrokenNotice }>> {
+  if (!import.meta.env.DEV) return [];
+  return (await getCollection('notices')).flatMap((e) => (isDevBroken(e.data) ? [{ id: e.id, notice: e.data }] : []));
+}
+
 export function loadSite(): Promise<SiteStructure<NoticeEntry>> {
-  cached ??= getCollection('notices').then((entries) => {
+  // The dev server reads the collection afresh: notices change while it runs.
+  if (import.meta.env.DEV) cached = undefined;
+  cached ??= getCollection('notices').then((all) => {
+    // npm run dev keeps broken notices as markers (content.config.ts): no listing shows them.
+    const entries = all.filter((e) => !isDevBroken(e.data));
     const site = deriveSite(
       entries.map((entry) => ({ id: entry.id, data: entry.data, entry })),
       siteConfig,

@@ -53,7 +53,7 @@ export async function loadSiteConfig(root: string): Promise<SiteConfig> {
   const file = join(root, SITE_CONFIG_FILE);
   let mod: { default: unknown };
   try {
-    mod = (await import(pathToFileURL(file).href)) as { default: unknown };
+    mod = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as { default: unknown };
   } catch (err) {
     // A syntax error: esbuild's words are English; say what usually causes it, and where.
     const text = (err as Error).message;
