@@ -63,7 +63,7 @@ describe('npm run build', () => {
     const notice = readFileSync(join(project.root, 'dist/notices/11330602056860309P-2024-00012/index.html'), 'utf8');
     for (const label of ['索引号', '组配分类', '发布机构', '发文日期', '文号', '公开方式', '公开范围']) expect(notice).toContain(`<th scope="row">${label}</th>`);
     expect(notice).toContain('越科〔2024〕8号');
-    expect(notice).toMatch(/<section class="table-scroll" tabindex="0" aria-label="[^"]+"><table>\s*<thead>\s*<tr>\s*<th>阶段<\/th>/);
+    expect(notice).toMatch(/<section class="table-scroll" tabindex="0" aria-label="[^"]+"><table><caption>二、工作安排<\/caption>\s*<thead>\s*<tr>\s*<th>阶段<\/th>/);
   });
 
   it('lists notices newest first on the home page', () => {
