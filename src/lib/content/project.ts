@@ -7,7 +7,7 @@ import { createNoticeSchema, type NoticeSchema } from '../model/notice-schema';
 import { asModel, noticeModel, type ModelSource, type NoticeModel } from '../model/notice-model';
 import { publicFiles } from './public-files';
 import { encodingProblem } from '../text/encoding';
-import { strayNoticeFiles } from './stray-files';
+import { strayFileProblem } from './stray-files';
 
 /** Errors and warnings, each in a stable order. */
 function split(found: Problem[]): { problems: Problem[]; warnings: Problem[] } {
@@ -25,8 +25,11 @@ import { NOTICES_DIR, SITE_CONFIG_FILE } from './paths';
 
 const NOTICE_FILE = /\.mdx?$/;
 
-/** Every .md/.mdx file below `dir` (not `_` or `.` ones), as sorted dir-relative paths with forward slashes. */
-export function listMarkdownFiles(dir: string): string[] {
+/**
+ * Every .md/.mdx file below `dir` (not `_` or `.` ones), as sorted dir-relative paths with forward
+ * slashes; `others` hears of every other file (the stray-file warnings need no second walk).
+ */
+export function listMarkdownFiles(dir: string, others?: (path: string) => void): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
@@ -34,6 +37,7 @@ export function listMarkdownFiles(dir: string): string[] {
       const full = join(d, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (NOTICE_FILE.test(entry.name)) out.push(toProjectPath(dir, full));
+      else others?.(toProjectPath(dir, full));
     }
   };
   if (existsSync(dir)) walk(dir);
@@ -41,8 +45,8 @@ export function listMarkdownFiles(dir: string): string[] {
 }
 
 /** Every notice file under the notices folder, as sorted root-relative paths with forward slashes. */
-export function listNoticeFiles(root: string): string[] {
-  return listMarkdownFiles(join(root, NOTICES_DIR)).map((f) => `${NOTICES_DIR}/${f}`);
+export function listNoticeFiles(root: string, others?: (path: string) => void): string[] {
+  return listMarkdownFiles(join(root, NOTICES_DIR), others && ((f) => others(`${NOTICES_DIR}/${f}`))).map((f) => `${NOTICES_DIR}/${f}`);
 }
 
 export function toProjectPath(root: string, file: string): string {
@@ -184,7 +188,11 @@ export async function checkNotices(root: string, config: SiteConfig, only?: read
   const model = noticeModel(config);
   const schema = createNoticeSchema(model);
   if (only) return checkSomeNotices(root, only, schema, model);
-  const files = listNoticeFiles(root);
+  const strays: Problem[] = [];
+  const files = listNoticeFiles(root, (path) => {
+    const problem = strayFileProblem(path);
+    if (problem) strays.push(problem);
+  });
   const cache = new CheckCache(root, model.fingerprint);
   const workers = Math.min(options.workers ?? 0, Math.floor(files.length / FILES_PER_WORKER));
   // Each file: read, hash, and checked unless the cache knows its text; workers take a share each.
@@ -205,7 +213,7 @@ export async function checkNotices(root: string, config: SiteConfig, only?: read
   });
   cache.save();
   const notices = checked.map((c) => c.notice);
-  const found = [...checked.flatMap((c) => c.problems), ...checkAcrossNotices(notices, publicFiles(root), model), ...strayNoticeFiles(root)];
+  const found = [...checked.flatMap((c) => c.problems), ...checkAcrossNotices(notices, publicFiles(root), model), ...strays];
   return { notices, ...split(found), ...(workers > 1 ? { threads: workers } : {}) };
 }
 

@@ -1,6 +1,3 @@
-import { readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { NOTICES_DIR } from './paths';
 import type { Problem } from './problem';
 
 /**
@@ -15,35 +12,15 @@ const SHOULD_BE: Array<[RegExp, (name: string) => string]> = [
   [/\.txt$/i, (n) => n.replace(/\.txt$/i, '.md')],
 ];
 
-export function strayNoticeFiles(root: string): Problem[] {
-  const out: Problem[] = [];
-  const base = join(root, NOTICES_DIR);
-  const walk = (d: string) => {
-    let entries;
-    try {
-      entries = readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (e.name.startsWith('.') || e.name.startsWith('_')) continue;
-      const full = join(d, e.name);
-      if (e.isDirectory()) {
-        walk(full);
-        continue;
-      }
-      if (/\.mdx?$/.test(e.name)) continue; // a notice
-      const rule = SHOULD_BE.find(([re]) => re.test(e.name));
-      if (!rule) continue;
-      const file = relative(root, full).split(sep).join('/');
-      const wanted = rule[1](e.name);
-      out.push({
-        file, line: null, field: 'file', label: '文件名', value: e.name, expected: wanted, severity: 'warning',
-        message: `文件「${e.name}」不会发布：公开信息文件的扩展名须为小写的 .md 或 .mdx，请改名为「${wanted}」`,
-        messageEn: `"${e.name}" is not published: notice files end in lowercase .md or .mdx; rename it to "${wanted}"`,
-      });
-    }
+/** The warning for a file under the notices folder that is not a notice only because of its name (null: any other file). */
+export function strayFileProblem(file: string): Problem | null {
+  const name = file.split('/').at(-1)!;
+  const rule = SHOULD_BE.find(([re]) => re.test(name));
+  if (!rule) return null;
+  const wanted = rule[1](name);
+  return {
+    file, line: null, field: 'file', label: '文件名', value: name, expected: wanted, severity: 'warning',
+    message: `文件「${name}」不会发布：公开信息文件的扩展名须为小写的 .md 或 .mdx，请改名为「${wanted}」`,
+    messageEn: `"${name}" is not published: notice files end in lowercase .md or .mdx; rename it to "${wanted}"`,
   };
-  walk(base);
-  return out;
 }
