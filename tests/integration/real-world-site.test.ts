@@ -71,6 +71,11 @@ describe('a site in real offices’ forms', () => {
     expect(text.indexOf('市十六届人大一次会议')).toBeLessThan(text.indexOf('市十六届人大二次会议'));
   });
 
+  it('the 信息索引 table shows a policy document’s type, validity and dates', () => {
+    expect(textOf(/<table class="notice-meta"[\s\S]*?<\/table>/.exec(page('11341702486344515H/202110-00021'))![0])).toContain('文号 国务院令第711号 文件类型 行政法规 有效性 有效 施行日期 2019年05月15日');
+    expect(textOf(page('035200039/2025-00011'))).toContain('文件类型 规章 有效性 失效');
+  });
+
   it('shows the 令 and 公告 文号 as written', () => {
     expect(textOf(page('11341702486344515H/202110-00021'))).toContain('文号 国务院令第711号');
     expect(textOf(page('035200039/2025-00011'))).toContain('文号 广州市人民政府令第134号');
@@ -89,7 +94,10 @@ describe('a site in real offices’ forms', () => {
     expect([law.docType, law.validity, law.effectiveFrom, law.replaces]).toEqual(['行政法规', '有效', '2019-05-15', ['11341702486344515H/202110-00020']]);
     expect(records.find((r) => r.indexNo === '11341702486344515H/202110-00022')!.interprets).toEqual(['11341702486344515H/202110-00021']);
     const csv = readFileSync(join(project.root, 'dist/data/notices.csv'), 'utf8');
-    expect(csv.split('\r\n')[0]).toContain('提出方式,联名人,办理方式,建议/提案题目,办理结果类别,文件类型,有效性,施行日期,有效期至,废止日期,替代的文件,解读的文件');
+    expect(csv.split('\r\n')[0]).toContain('提出方式,联名人,办理方式,建议/提案题目,办理结果类别,文件类型,有效性,施行日期,有效期至,废止日期,替代的文件,被替代为,解读的文件');
+    // replacedBy is derived from the other side's replaces.
+    expect(records.find((r) => r.indexNo === '11341702486344515H/202110-00020')!.replacedBy).toEqual(['11341702486344515H/202110-00021']);
+    expect(law.replacedBy).toEqual([]);
     expect(csv).toContain('联名,李红；赵建国,主办');
   });
 

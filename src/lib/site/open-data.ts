@@ -37,6 +37,8 @@ export interface NoticeRecord {
   expiresOn: string | null;
   repealedOn: string | null;
   replaces: string[];
+  /** The published notices whose `replaces` names this one (derived; editors write only `replaces`). */
+  replacedBy: string[];
   interprets: string[];
   /** 附件: each with its absolute address, format and size in bytes (null for an external address). */
   attachments: Array<{ title: string; url: string; format: string; bytes: number | null }>;
@@ -58,6 +60,7 @@ export function toRecord(
   url: string,
   resultClasses: ReadonlyMap<string, string> = new Map(),
   attachments: readonly AttachmentFacts[] = [],
+  replacedBy: readonly string[] = [],
 ): NoticeRecord {
   return {
     indexNo: n.indexNo,
@@ -93,6 +96,7 @@ export function toRecord(
     expiresOn: n.expiresOn ?? null,
     repealedOn: n.repealedOn ?? null,
     replaces: n.replaces ?? [],
+    replacedBy: [...replacedBy],
     interprets: n.interprets ?? [],
     attachments: attachments.map((a) => ({ title: a.title, url: new URL(a.href, url).href, format: a.format, bytes: a.bytes })),
     contact: n.contact ? { name: n.contact.name ?? null, phone: n.contact.phone ?? null, unit: n.contact.unit ?? null } : null,
@@ -127,6 +131,7 @@ export const CSV_COLUMNS: Array<[string, (r: NoticeRecord) => string]> = [
   ['有效期至', (r) => r.expiresOn ?? ''],
   ['废止日期', (r) => r.repealedOn ?? ''],
   ['替代的文件', (r) => r.replaces.join('；')],
+  ['被替代为', (r) => r.replacedBy.join('；')],
   ['解读的文件', (r) => r.interprets.join('；')],
   ['附件', (r) => r.attachments.map((a) => `${a.title}（${a.format}${a.bytes === null ? '' : `，${a.bytes} 字节`}）${a.url}`).join('；')],
   ['联系人', (r) => r.contact?.name ?? ''],
@@ -150,4 +155,11 @@ export function csvText(rows: ReadonlyArray<ReadonlyArray<string | number>>): st
 
 export function toCsv(records: readonly NoticeRecord[]): string {
   return csvText([CSV_COLUMNS.map(([h]) => h), ...records.map((r) => CSV_COLUMNS.map(([, get]) => get(r)))]);
+}
+
+/** Who replaces whom, from every published notice's `replaces`: 索引号 → the 索引号 of the notices replacing it. */
+export function replacedByIndex(notices: ReadonlyArray<{ indexNo: string; replaces?: readonly string[] }>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const n of notices) for (const r of n.replaces ?? []) out.set(r, [...(out.get(r) ?? []), n.indexNo]);
+  return out;
 }
