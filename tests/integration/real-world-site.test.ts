@@ -3,6 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTempProject, PROJECT_ROOT, runScript, type TempProject } from '../../scripts/lib/project-copy';
 import { indexNoSlug } from '../../src/lib/model/index-no';
+import { serveStatic } from '../../scripts/lib/static-server';
+import { launchChromium } from '../helpers/browser';
+import { axeViolations } from '../helpers/axe';
+import { htmlcsErrors } from '../helpers/htmlcs';
 
 /**
  * A site configured with the forms real offices outside Zhejiang use (tests/fixtures/real-world-site):
@@ -12,6 +16,9 @@ import { indexNoSlug } from '../../src/lib/model/index-no';
  */
 const FIXTURE = join(PROJECT_ROOT, 'tests/fixtures/real-world-site');
 const noticeFiles = readdirSync(join(FIXTURE, 'notices')).sort();
+
+/** Text of inline HTML as it reads: tags dropped, nothing added (whitespace in the markup would show). */
+const inline = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s*\n\s*/g, '');
 
 /** Text of an HTML fragment as a reader sees it: tags dropped, spacing collapsed. */
 const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
@@ -74,6 +81,44 @@ describe('a site in real offices’ forms', () => {
   it('the 信息索引 table shows a policy document’s type, validity and dates', () => {
     expect(textOf(/<table class="notice-meta"[\s\S]*?<\/table>/.exec(page('11341702486344515H/202110-00021'))![0])).toContain('文号 国务院令第711号 文件类型 行政法规 有效性 有效 施行日期 2019年05月15日');
     expect(textOf(page('035200039/2025-00011'))).toContain('文件类型 规章 有效性 失效');
+  });
+
+  it('a document no longer in force says so before its title, linking what replaced it; the replacing one lists what it replaces; 解读 both ways', () => {
+    const old = page('11341702486344515H/202110-00020');
+    expect(old).toMatch(/<p id="validity-status" class="validity-status">[\s\S]*?<\/p>[\s\S]*<h1 aria-describedby="validity-status">中华人民共和国政府信息公开条例（2007年）<\/h1>/);
+    expect(inline(/<p id="validity-status"[\s\S]*?<\/p>/.exec(old)![0])).toBe('本文件已被修改。修改后的文件：《中华人民共和国政府信息公开条例》。');
+    expect(old).toContain('<a href="/notices/11341702486344515H-202110-00021/">《中华人民共和国政府信息公开条例》</a>');
+    const current = page('11341702486344515H/202110-00021');
+    expect(current).not.toContain('validity-status');
+    expect(inline(current)).toContain('本文件替代：《中华人民共和国政府信息公开条例（2007年）》');
+    expect(inline(/<section class="notice-section" aria-labelledby="interpretations-heading">[\s\S]*?<\/section>/.exec(current)![0])).toBe('相关解读一图读懂新修订的《中华人民共和国政府信息公开条例》（2021年10月21日）');
+    expect(inline(page('11341702486344515H/202110-00022'))).toContain('解读的文件：《中华人民共和国政府信息公开条例》');
+    // Repealed or expired without a replacement: the status alone.
+    expect(inline(/<p id="validity-status"[\s\S]*?<\/p>/.exec(page('035200039/2025-00011'))![0])).toBe('本文件已失效。');
+    // Care mode: the status before the title too.
+    const care = readFileSync(join(project.root, 'dist/care/notices/11341702486344515H-202110-00020/index.html'), 'utf8');
+    expect(care.indexOf('validity-status')).toBeLessThan(care.indexOf('<h1'));
+    expect(care).toContain('<a href="/care/notices/11341702486344515H-202110-00021/">');
+  });
+
+  it('the policy pages (status, replaces, 相关解读, 解读的文件) have no axe or HTML_CodeSniffer errors, in both modes', async () => {
+    const server = await serveStatic(join(project.root, 'dist'));
+    const browser = await launchChromium();
+    const failures: string[] = [];
+    try {
+      const tab = await browser.newPage();
+      for (const indexNo of ['11341702486344515H/202110-00020', '11341702486344515H/202110-00021', '11341702486344515H/202110-00022', '035200039/2025-00011']) {
+        for (const prefix of ['', '/care']) {
+          const path = `${prefix}/notices/${indexNoSlug(indexNo)}/`;
+          await tab.goto(server.url + path);
+          for (const v of [...(await axeViolations(tab)), ...(await htmlcsErrors(tab))]) failures.push(`${path}: ${v}`);
+        }
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+    expect(failures).toEqual([]);
   });
 
   it('shows the 令 and 公告 文号 as written', () => {

@@ -17,10 +17,22 @@ export interface SiteNotice<E = unknown> {
 export interface NoticeLink {
   indexNo: string;
   title: string;
+  /** 发文日期, for lists that show it (相关解读). */
+  date?: string;
 }
+/**
+ * Everything a notice page takes from other notices: 上一篇 / 下一篇, and the policy links — the
+ * documents it replaces and those replacing it (derived from their `replaces`: editors write one
+ * side), the documents it interprets and its 解读. Partitioned and incremental builds carry it per
+ * notice, so a change on one side renders the other side's page again.
+ */
 export interface Neighbours {
   prev?: NoticeLink;
   next?: NoticeLink;
+  replaces?: NoticeLink[];
+  replacedBy?: NoticeLink[];
+  interprets?: NoticeLink[];
+  interpretations?: NoticeLink[];
 }
 
 export interface CategoryGroup<E> {
@@ -64,6 +76,14 @@ export function deriveSite<E>(entries: ReadonlyArray<{ id: string; data: NoticeD
   const years = [...groupBy(notices, (n) => n.data.date.slice(0, 4))]
     .map(([year, ns]) => ({ year, notices: ns }))
     .sort((a, b) => b.year.localeCompare(a.year));
+  const byIndexNo = new Map(notices.map((n) => [n.data.indexNo, n]));
+  // The other side of `replaces` and `interprets`, in listing order (newest first).
+  const replacedBy = new Map<string, NoticeLink[]>();
+  const interpretations = new Map<string, NoticeLink[]>();
+  for (const n of notices) {
+    for (const r of n.data.replaces ?? []) replacedBy.set(r, [...(replacedBy.get(r) ?? []), linkTo(n)]);
+    for (const r of n.data.interprets ?? []) interpretations.set(r, [...(interpretations.get(r) ?? []), { ...linkTo(n), date: n.data.date }]);
+  }
   const position = new Map<string, { list: SiteNotice<E>[]; index: number }>();
   for (const c of categories) c.notices.forEach((n, index) => position.set(n.data.indexNo, { list: c.notices, index }));
   return {
@@ -73,9 +93,21 @@ export function deriveSite<E>(entries: ReadonlyArray<{ id: string; data: NoticeD
     years,
     neighboursOf: (indexNo) => {
       const p = position.get(indexNo);
-      if (!p) return {};
+      const n = byIndexNo.get(indexNo);
+      if (!p || !n) return {};
       const { prev, next } = neighbours(p.list, p.index);
-      return { ...(prev && { prev: linkTo(prev) }), ...(next && { next: linkTo(next) }) };
+      const refs = (list: readonly string[] | undefined) => (list ?? []).flatMap((r) => (byIndexNo.has(r) ? [linkTo(byIndexNo.get(r)!)] : []));
+      const related = {
+        replaces: refs(n.data.replaces),
+        replacedBy: replacedBy.get(indexNo) ?? [],
+        interprets: refs(n.data.interprets),
+        interpretations: interpretations.get(indexNo) ?? [],
+      };
+      return {
+        ...(prev && { prev: linkTo(prev) }),
+        ...(next && { next: linkTo(next) }),
+        ...Object.fromEntries(Object.entries(related).filter(([, v]) => v.length)),
+      };
     },
   };
 }
