@@ -159,3 +159,25 @@ describe('a site in real offices’ forms', () => {
     expect(textOf(page('20191202-189769'))).toContain('黑公网安备23020202000123号');
   });
 });
+
+describe('an incremental build renders the other side of a policy link again', () => {
+  it('removing `replaces` from the new document drops the link from the old one’s page', () => {
+    const project = createTempProject();
+    try {
+      project.write('src/content/site.config.ts', readFileSync(join(FIXTURE, 'site.config.ts'), 'utf8'));
+      for (const f of noticeFiles) project.write(`src/content/notices/${f}`, readFileSync(join(FIXTURE, 'notices', f), 'utf8'));
+      expect(runScript('build', ['--root', project.root]).status).toBe(0);
+      const oldPage = () => readFileSync(join(project.root, 'dist/notices/11341702486344515H-202110-00020/index.html'), 'utf8');
+      expect(oldPage()).toContain('修改后的文件');
+      const file = join(project.root, 'src/content/notices/ningguo-tiaoli-2019.md');
+      project.write('src/content/notices/ningguo-tiaoli-2019.md', readFileSync(file, 'utf8').replace(/^replaces: .*\n/m, ''));
+      const r = runScript('build', ['--root', project.root]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout + r.stderr).toMatch(/增量构建/);
+      expect(oldPage()).toContain('本文件已被修改。');
+      expect(oldPage()).not.toContain('修改后的文件');
+    } finally {
+      project.remove();
+    }
+  });
+});
