@@ -29,6 +29,8 @@ const sections: Array<[string, string]> = [
   ['undated', '缺少有效日期'],
   ['attachment-missing', '附件无法下载'],
   ['late-publication', '超过 20 个工作日公开'],
+  ['expired-in-force', '已过有效期仍标为有效'],
+  ['late-interpretation', '政策解读晚于文件 3 个工作日以上'],
 ];
 for (const [rule, title] of sections) {
   const list = findings.filter((f) => f.rule === rule);

@@ -181,3 +181,27 @@ describe('an incremental build renders the other side of a policy link again', (
     }
   });
 });
+
+describe('npm run audit on policy documents', () => {
+  it('fails a document still marked 有效 past its 有效期至, and warns of a 解读 published 4+ working days after its document', () => {
+    const project = createTempProject();
+    try {
+      project.write('src/content/site.config.ts', readFileSync(join(FIXTURE, 'site.config.ts'), 'utf8'));
+      for (const f of noticeFiles) {
+        let text = readFileSync(join(FIXTURE, 'notices', f), 'utf8');
+        // The 2019 条例 given a (fictional) expiry; its 解读 published 6 working days after it (10-20 → 10-28).
+        if (f === 'ningguo-tiaoli-2019.md') text = text.replace('effectiveFrom: 2019-05-15', 'effectiveFrom: 2019-05-15\nexpiresOn: 2021-12-31');
+        if (f === 'ningguo-jiedu.md') text = text.replace('publishedAt: 2021-10-21T10:00:00+08:00', 'publishedAt: 2021-10-28T10:00:00+08:00');
+        project.write(`src/content/notices/${f}`, text);
+      }
+      const before = runScript('audit', ['--root', project.root, '--date', '2021-12-31']);
+      expect(before.stdout).toContain('✓ 已过有效期仍标为有效：0 项');
+      const r = runScript('audit', ['--root', project.root, '--date', '2022-01-10']);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toMatch(/✗ 已过有效期仍标为有效（单项否决）：1 项\n\s+src\/content\/notices\/ningguo-tiaoli-2019\.md（11341702486344515H\/202110-00021）「中华人民共和国政府信息公开条例」有效期至 2021-12-31，截至 2022-01-10 已过期/);
+      expect(r.stdout).toMatch(/✗ 政策解读晚于文件 3 个工作日以上（提醒）：1 项\n\s+src\/content\/notices\/ningguo-jiedu\.md（11341702486344515H\/202110-00022）.*晚 6 个工作日/);
+    } finally {
+      project.remove();
+    }
+  });
+});

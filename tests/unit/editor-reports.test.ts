@@ -137,6 +137,34 @@ describe('audit', () => {
   });
 });
 
+describe('audit of policy documents (at fixed dates)', () => {
+  const categories = [
+    { name: '政策文件', slug: 'zhengce-wenjian', kind: '政策文件' as const },
+    { name: '政策解读', slug: 'zhengce-jiedu', kind: '政策解读' as const },
+  ];
+  const config = parseSiteConfig({ name: 's', owner: 'o', url: 'https://x.cn', categories, holidays: [], workdays: [] });
+  const policySchema = createNoticeSchema(config);
+  const n = (file: string, serial: number, o: Record<string, unknown>) => ({
+    file,
+    data: policySchema.parse({ title: file, indexNo: `${CREDIT}/2024-${String(serial).padStart(5, '0')}`, issuer: '区科技局', date: '2024-03-01', publishedAt: '2024-03-01T09:00:00+08:00', ...o }),
+  });
+  const doc = n('doc.md', 1, { category: '政策文件', docType: '行政规范性文件', validity: '有效', expiresOn: '2024-06-30' });
+  // 2024-03-01 is a Friday: 4, 5, 6 March are 3 working days later, the 7th is 4.
+  const onTime = n('on-time.md', 2, { category: '政策解读', interprets: [doc.data.indexNo], date: '2024-03-06', publishedAt: '2024-03-06T09:00:00+08:00' });
+  const late = n('late.md', 3, { category: '政策解读', interprets: [doc.data.indexNo], date: '2024-03-07', publishedAt: '2024-03-07T09:00:00+08:00' });
+  const rules = (asOf: string) => auditContent([doc, onTime, late], [], config, asOf).filter((f) => f.rule === 'expired-in-force' || f.rule === 'late-interpretation');
+
+  it('a document marked 有效 whose 有效期至 has passed fails; on the day itself it does not', () => {
+    expect(rules('2024-06-30').map((f) => f.rule)).toEqual(['late-interpretation']);
+    const after = rules('2024-07-01');
+    expect(after.map((f) => [f.rule, f.severity, f.subject])).toEqual([['expired-in-force', 'fail', doc.data.indexNo], ['late-interpretation', 'warn', late.data.indexNo]]);
+    expect(after[0]!.message).toMatch(/^doc\.md（.*）「doc\.md」有效期至 2024-06-30，截至 2024-07-01 已过期/);
+  });
+  it('a 解读 more than 3 working days after its document is a warning; 3 is on time', () => {
+    expect(rules('2024-03-31').map((f) => [f.subject, f.message.match(/晚 (\d+) 个工作日/)?.[1]])).toEqual([[late.data.indexNo, '4']]);
+  });
+});
+
 describe('annual statistics', () => {
   const mk = (i: number, o: Record<string, unknown>) => {
     const date = String(o.date ?? '2024-03-01');

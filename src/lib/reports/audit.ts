@@ -10,13 +10,15 @@ import { addDays, addMonths, workingDaysBetween, type Calendar } from './working
  * duties to fix (late publication).
  */
 export interface AuditFinding {
-  rule: 'empty-category' | 'stale-category' | 'undated' | 'attachment-missing' | 'late-publication';
+  rule: 'empty-category' | 'stale-category' | 'undated' | 'attachment-missing' | 'late-publication' | 'expired-in-force' | 'late-interpretation';
   severity: 'fail' | 'warn';
   subject: string;
   message: string;
 }
 
 export const PUBLICATION_DEADLINE_WORKING_DAYS = 20;
+/** A 政策解读 is published with its document: within 3 working days of it (the standard directory's 时限). */
+export const INTERPRETATION_DEADLINE_WORKING_DAYS = 3;
 
 export function auditContent(
   notices: ReadonlyArray<{ file: string; data: NoticeData | null }>,
@@ -68,6 +70,34 @@ export function auditContent(
         subject: d.indexNo,
         message: `${fileOf.get(d.indexNo) ?? ''}（${d.indexNo}）「${d.title}」发文日期 ${d.date}，发布于 ${d.publishedAt.slice(0, 10)}，相隔 ${late} 个工作日，超过 ${PUBLICATION_DEADLINE_WORKING_DAYS} 个工作日的公开时限`,
       });
+    }
+  }
+  // A document still marked 有效 after its 有效期至 publishes wrong information: an outright failure.
+  for (const d of published) {
+    if (d.validity === '有效' && d.expiresOn && d.expiresOn < asOf) {
+      findings.push({
+        rule: 'expired-in-force',
+        severity: 'fail',
+        subject: d.indexNo,
+        message: `${fileOf.get(d.indexNo) ?? ''}（${d.indexNo}）「${d.title}」有效期至 ${d.expiresOn}，截至 ${asOf} 已过期，有效性却仍标为「有效」（应改为 失效，或写明新的有效期）`,
+      });
+    }
+  }
+  // A 解读 published more than 3 working days after the document it interprets.
+  const byIndexNo = new Map(published.map((d) => [d.indexNo, d]));
+  for (const d of published) {
+    for (const ref of d.interprets ?? []) {
+      const doc = byIndexNo.get(ref);
+      if (!doc) continue;
+      const late = workingDaysBetween(doc.publishedAt.slice(0, 10), d.publishedAt.slice(0, 10), calendar);
+      if (late > INTERPRETATION_DEADLINE_WORKING_DAYS) {
+        findings.push({
+          rule: 'late-interpretation',
+          severity: 'warn',
+          subject: d.indexNo,
+          message: `${fileOf.get(d.indexNo) ?? ''}（${d.indexNo}）「${d.title}」发布于 ${d.publishedAt.slice(0, 10)}，比所解读的「${doc.title}」（发布于 ${doc.publishedAt.slice(0, 10)}）晚 ${late} 个工作日，超过 ${INTERPRETATION_DEADLINE_WORKING_DAYS} 个工作日`,
+        });
+      }
     }
   }
   return findings;
