@@ -80,7 +80,10 @@ describe('a site in real offices’ forms', () => {
 
   it('the 信息索引 table shows a policy document’s type, validity and dates', () => {
     expect(textOf(/<table class="notice-meta"[\s\S]*?<\/table>/.exec(page('11341702486344515H/202110-00021'))![0])).toContain('文号 国务院令第711号 文件类型 行政法规 有效性 有效 施行日期 2019年05月15日');
-    expect(textOf(page('035200039/2025-00011'))).toContain('文件类型 规章 有效性 失效');
+    expect(textOf(page('035200039/2025-00011'))).toContain('文件类型 规章 有效性 失效 施行日期 2025年04月01日');
+    // A 规章's 题注 under its title.
+    expect(page('035200039/2025-00011')).toMatch(/<\/h1>[\s\S]*?<p class="preamble">（2025年3月3日广州市人民政府令第134号公布　自2025年4月1日起施行）<\/p>/);
+    expect(page('11341702486344515H/202110-00021')).not.toContain('class="preamble"');
   });
 
   it('a document no longer in force says so before its title, linking what replaced it; the replacing one lists what it replaces; 解读 both ways', () => {

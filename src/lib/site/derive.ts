@@ -17,8 +17,10 @@ export interface SiteNotice<E = unknown> {
 export interface NoticeLink {
   indexNo: string;
   title: string;
-  /** 发文日期, for lists that show it (相关解读). */
+  /** 发文日期, for lists that show it (相关解读) and a revised 规章's 题注. */
   date?: string;
+  /** 文号, for a revised 规章's 题注. */
+  docNo?: string;
 }
 /**
  * Everything a notice page takes from other notices: 上一篇 / 下一篇, and the policy links — the
@@ -97,8 +99,13 @@ export function deriveSite<E>(entries: ReadonlyArray<{ id: string; data: NoticeD
       if (!p || !n) return {};
       const { prev, next } = neighbours(p.list, p.index);
       const refs = (list: readonly string[] | undefined) => (list ?? []).flatMap((r) => (byIndexNo.has(r) ? [linkTo(byIndexNo.get(r)!)] : []));
+      // What a replaced document contributes to a 规章's 题注: its 发文日期 and 文号.
+      const replaced = (n.data.replaces ?? []).flatMap((r) => {
+        const d = byIndexNo.get(r)?.data;
+        return d ? [{ ...linkTo(byIndexNo.get(r)!), date: d.date, ...(d.docNo ? { docNo: d.docNo } : {}) }] : [];
+      });
       const related = {
-        replaces: refs(n.data.replaces),
+        replaces: replaced,
         replacedBy: replacedBy.get(indexNo) ?? [],
         interprets: refs(n.data.interprets),
         interpretations: interpretations.get(indexNo) ?? [],
