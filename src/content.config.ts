@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import siteConfig from './content/site.config';
 import { parseSiteConfig } from './lib/model/site-config';
 import { createNoticeSchema } from './lib/model/notice-schema';
+import { noticeModel } from './lib/model/notice-model';
 import { parseNotice } from './lib/content/frontmatter';
 import { indexNoSlug } from './lib/model/index-no';
 import { NOTICES_DIR } from './lib/content/paths';
@@ -19,7 +20,9 @@ const config = parseSiteConfig(siteConfig);
 const role = buildRole();
 /** `astro dev` (npm run dev), where a broken notice is reported rather than fatal. */
 const DEV = import.meta.env.DEV;
-const devSchema = createNoticeSchema(config);
+// One model and schema for the collection and, in dev, the loader's own check.
+const model = noticeModel(config);
+const schema = createNoticeSchema(model);
 
 /**
  * The store keeps only the start of each body (leadBlocks: what descriptions are made from).
@@ -87,7 +90,7 @@ function fromFiles(files?: readonly string[]): Loader {
             // `npm run dev`: a broken notice must not stop the server. It is kept aside with the
             // check's own report, shown in the terminal and on the notice's page.
             const file = relative(process.cwd(), props.filePath!).split(sep).join('/');
-            const { problems } = checkNoticeFile(file, source, devSchema, config);
+            const { problems } = checkNoticeFile(file, source, schema, model);
             if (problems.length) {
               const marker = devBroken(file, problems, parseNotice(source).data);
               console.error(`\n${formatProblemsText(problems)}\n（${file} 有 ${problems.length} 处问题，未通过检查；浏览器中查看：/notices/${devBrokenSlug(marker, indexNoSlug)}/）\n`);
@@ -127,7 +130,7 @@ const fromMetadata = (metadata: SiteMetadata): Loader => {
 
 const notices = defineCollection({
   loader: role.kind === 'site' ? fromMetadata(role.metadata) : fromFiles(role.kind === 'notices' ? role.part.files : undefined),
-  schema: createNoticeSchema(config),
+  schema,
 });
 
 export const collections = { notices };

@@ -1,19 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { buildAndServe } from '../helpers/built-site';
-import { launchChromium } from '../helpers/browser';
+import { SCREENSHOTS, withBuiltSiteInChromium, type BuiltSite } from '../helpers/built-site';
 import { PROJECT_ROOT } from '../../scripts/lib/project-copy';
 
 /**
  * What readers hit, on the built sample site in Chromium (issue 22, items 10–19). Layout is
  * measured at a phone's 390 px and a desktop's 1280 px.
  */
-const SCREENSHOTS = join(PROJECT_ROOT, 'screenshots');
 const PHOTO_NOTICE = '/notices/11330602056860309P-2024-00031/';
 const TABLE_NOTICE = '/notices/002482090-2024-00128/';
-let site: Awaited<ReturnType<typeof buildAndServe>>;
+let site: BuiltSite;
 let browser: Browser;
 
 async function newPage(width = 1280): Promise<Page> {
@@ -23,14 +21,9 @@ async function newPage(width = 1280): Promise<Page> {
 const html = (path: string) => readFileSync(join(site.dist, path, 'index.html'), 'utf8');
 const metaOf = (page: string, name: string) => new RegExp(`<meta (?:name|property)="${name}" content="([^"]*)"`).exec(html(page))?.[1];
 
-beforeAll(async () => {
-  site = await buildAndServe();
-  browser = await launchChromium();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+withBuiltSiteInChromium((s, b) => {
+  site = s;
+  browser = b;
 });
 
 describe('10. a web address in Chinese text', () => {

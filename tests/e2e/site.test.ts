@@ -1,19 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
 import { axeViolations } from '../helpers/axe';
 import { htmlcsErrors } from '../helpers/htmlcs';
-import { buildAndServe } from '../helpers/built-site';
-import { PROJECT_ROOT } from '../../scripts/lib/project-copy';
+import { SCREENSHOTS, withBuiltSiteInChromium, type BuiltSite } from '../helpers/built-site';
 import { serveStatic } from '../../scripts/lib/static-server';
 import { isImmutablePath } from '../../src/lib/site/cache-policy';
 import { headersFile } from '../../src/lib/site/security-headers';
 
-const SCREENSHOTS = join(PROJECT_ROOT, 'screenshots');
 
-let site: Awaited<ReturnType<typeof buildAndServe>>;
+let site: BuiltSite;
 let browser: Browser;
 const offSite: string[] = [];
 const cspViolations: string[] = [];
@@ -67,14 +64,9 @@ async function structure(page: Page) {
   }));
 }
 
-beforeAll(async () => {
-  site = await buildAndServe();
-  browser = await launchChromium();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+withBuiltSiteInChromium((s, b) => {
+  site = s;
+  browser = b;
 });
 
 describe.each([

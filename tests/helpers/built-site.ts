@@ -1,5 +1,9 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTempProject, runScript, type TempProject } from '../../scripts/lib/project-copy';
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { createTempProject, PROJECT_ROOT, runScript, type TempProject } from '../../scripts/lib/project-copy';
+import { launchChromium } from '../../scripts/lib/chromium';
 import { serveStatic } from '../../scripts/lib/static-server';
 
 /** Builds a copy of the project with its sample content and serves the result on 127.0.0.1. */
@@ -18,4 +22,28 @@ export async function buildAndServe(): Promise<{ project: TempProject; url: stri
       project.remove();
     },
   };
+}
+
+/** Where browser tests leave screenshots for people to look at (kept out of git). */
+export const SCREENSHOTS = join(PROJECT_ROOT, 'screenshots');
+
+export type BuiltSite = Awaited<ReturnType<typeof buildAndServe>>;
+
+/**
+ * A suite's shared setup: the sample site built and served, and Chromium, handed to `take` before
+ * the tests run and closed after them.
+ */
+export function withBuiltSiteInChromium(take: (site: BuiltSite, browser: Browser) => void): void {
+  let site: BuiltSite | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    site = await buildAndServe();
+    browser = await launchChromium();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    take(site, browser);
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
 }

@@ -1,3 +1,5 @@
+import { inCodeFence } from '../markdown/code-fences';
+
 /**
  * The images of a notice's body, found by their written shape so a path the Markdown parser would
  * not take as an image (one with spaces) is still seen: Markdown `![alt](url "title")` and the
@@ -22,14 +24,10 @@ export function bodyImages(body: string, bodyLine: number): BodyImage[] {
   const out: BodyImage[] = [];
   // Most notices have no image: one scan of the text instead of a line-by-line walk.
   if (!body.includes('![') && !body.includes('<图')) return out;
-  let fence: string | null = null;
-  body.split('\n').forEach((raw, i) => {
-    const f = /^\s{0,3}(`{3,}|~{3,})/.exec(raw)?.[1];
-    if (f && (fence === null || f[0] === fence[0])) {
-      fence = fence === null ? f : null;
-      return;
-    }
-    if (fence !== null) return;
+  const lines = body.split('\n');
+  const code = inCodeFence(lines);
+  lines.forEach((raw, i) => {
+    if (code[i]) return;
     const text = raw.replace(/`[^`]*`/g, (m) => ' '.repeat(m.length));
     const line = bodyLine + i;
     for (const m of text.matchAll(MARKDOWN_IMAGE)) {

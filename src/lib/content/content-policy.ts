@@ -1,6 +1,7 @@
 import { htmlToHast, markdownToMdast, mdxToMdast } from 'satteri';
 import { NOTICE_COMPONENT_PROPS } from '../model/components';
 import { urlProblem } from './url-policy';
+import { inCodeFence } from '../markdown/code-fences';
 import type { Problem } from './problem';
 
 /**
@@ -231,16 +232,13 @@ function walkMdast(node: Node, isMdx: boolean, attachmentCount: number, out: Fin
  */
 function takeEsmLines(source: string, out: Finding[]): string {
   const lines = source.split('\n');
-  let fence: string | null = null;
-  let frontmatter = lines[0]?.trim() === '---';
+  // The body starts after the frontmatter's closing ---; code fences are counted from there.
+  const close = lines[0]?.trim() === '---' ? lines.findIndex((text, i) => i > 0 && text.trim() === '---') : -1;
+  const start = lines[0]?.trim() === '---' ? (close < 0 ? lines.length : close + 1) : 0;
+  const code = inCodeFence(lines.slice(start));
   lines.forEach((text, i) => {
-    if (frontmatter) {
-      if (i > 0 && text.trim() === '---') frontmatter = false;
-      return;
-    }
-    const f = /^\s{0,3}(`{3,}|~{3,})/.exec(text)?.[1];
-    if (f && (fence === null || f[0] === fence[0])) fence = fence === null ? f : null;
-    if (fence === null && /^(?:import|export)\b/.test(text)) {
+    if (i < start) return;
+    if (!code[i - start] && /^(?:import|export)\b/.test(text)) {
       out.push({ line: i + 1, value: text.trim().slice(0, 80), message: '不允许 import/export：组件无需导入，可直接使用 <落款>、<图>、<提示>、<附件>', messageEn: 'import/export is not allowed; the documented components need no import' });
       lines[i] = '';
     }

@@ -31,50 +31,55 @@ export function checkAcrossNotices(notices: readonly CheckedNotice[], files: Pub
   }
   for (const n of notices) {
     for (const [i, written] of (n.data?.attachments ?? n.refs?.attachments ?? []).entries()) {
-      const a = { ...written, title: written.title || `第 ${i + 1} 个附件` };
-      const target = classifyHref(a.href);
-      if (target?.kind !== 'local') continue;
-      const size = files.size(target.path);
-      if (size !== null && size > 0) continue;
-      const suggestion = size === null ? files.suggest(target.path) : undefined;
+      const title = written.title || `第 ${i + 1} 个附件`;
+      const fault = publicFileFault(files, written.href);
+      if (!fault) continue;
+      const { path, empty, suggestion } = fault;
       problems.push({
         file: n.file,
         line: n.parsed.lineOf(['attachments', i, 'href']),
         field: `attachments[${i}].href`,
         label: FIELDS['attachments.href']!.label,
-        value: a.href,
-        expected: suggestion ? `/${suggestion}` : size === 0 ? `public/${target.path} 应为完整的附件文件` : `public/${target.path} 应存在（请把附件放到 public/ 下）`,
-        message:
-          size === 0
-            ? `附件「${a.title}」的文件 public/${target.path} 是空文件（0 字节），读者下载后打不开`
-            : `附件「${a.title}」的文件 public/${target.path} 不存在${suggestion ? `；存在的文件是 public/${suggestion}，是否写错了路径（大小写、空格或反斜杠）？` : ''}`,
-        messageEn: size === 0 ? `attachment "${a.title}": file public/${target.path} is empty` : `attachment "${a.title}": file public/${target.path} does not exist`,
+        value: written.href,
+        expected: suggestion ? `/${suggestion}` : empty ? `public/${path} 应为完整的附件文件` : `public/${path} 应存在（请把附件放到 public/ 下）`,
+        message: empty ? `附件「${title}」的文件 public/${path} 是空文件（0 字节），读者下载后打不开` : `附件「${title}」的文件 public/${path} 不存在${misspelt(suggestion)}`,
+        messageEn: empty ? `attachment "${title}": file public/${path} is empty` : `attachment "${title}": file public/${path} does not exist`,
       });
     }
     for (const img of n.images ?? []) {
-      const target = classifyHref(img.url);
-      if (target?.kind !== 'local') continue;
-      const size = files.size(target.path);
-      if (size !== null && size > 0) continue;
-      const suggestion = size === null ? files.suggest(target.path) : undefined;
+      const fault = publicFileFault(files, img.url);
+      if (!fault) continue;
+      const { path, empty, suggestion } = fault;
       problems.push({
         file: n.file,
         line: img.line,
         field: 'body',
         label: '正文',
         value: img.written,
-        expected: suggestion ? `/${suggestion}` : `public/${target.path} 应存在（请把图片放到 public/ 下）`,
-        message:
-          size === 0
-            ? `图片文件 public/${target.path} 是空文件（0 字节）`
-            : `图片文件 public/${target.path} 不存在${suggestion ? `；存在的文件是 public/${suggestion}，是否写错了路径（大小写、空格或反斜杠）？` : ''}`,
-        messageEn: size === 0 ? `image file public/${target.path} is empty` : `image file public/${target.path} does not exist`,
+        expected: suggestion ? `/${suggestion}` : `public/${path} 应存在（请把图片放到 public/ 下）`,
+        message: empty ? `图片文件 public/${path} 是空文件（0 字节）` : `图片文件 public/${path} 不存在${misspelt(suggestion)}`,
+        messageEn: empty ? `image file public/${path} is empty` : `image file public/${path} does not exist`,
       });
     }
   }
   problems.push(...referenceProblems(notices, model));
   return problems;
 }
+
+/**
+ * What is wrong with the public/ file a local address names: missing (with the file it probably
+ * meant) or empty. Null when the file is there, or the address is not local.
+ */
+function publicFileFault(files: PublicFiles, href: string): { path: string; empty: boolean; suggestion?: string } | null {
+  const target = classifyHref(href);
+  if (target?.kind !== 'local') return null;
+  const size = files.size(target.path);
+  if (size !== null && size > 0) return null;
+  const suggestion = size === null ? files.suggest(target.path) : undefined;
+  return { path: target.path, empty: size === 0, ...(suggestion ? { suggestion } : {}) };
+}
+
+const misspelt = (suggestion: string | undefined) => (suggestion ? `；存在的文件是 public/${suggestion}，是否写错了路径（大小写、空格或反斜杠）？` : '');
 
 /** `replaces` and `interprets`: each 索引号 names a published notice of kind 政策文件; a replaced one is not 有效. */
 function referenceProblems(notices: readonly CheckedNotice[], model: NoticeModel): Problem[] {

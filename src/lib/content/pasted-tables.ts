@@ -1,3 +1,5 @@
+import { inCodeFence } from '../markdown/code-fences';
+
 /**
  * A table pasted from Excel (or WPS) arrives as lines of tab-separated cells; Markdown renders it
  * as one run-on paragraph. Found here, with the same table as a Markdown pipe table to paste back.
@@ -13,7 +15,7 @@ export function pastedTables(body: string, bodyLine: number): PastedTable[] {
   if (!body.includes('\t')) return [];
   const out: PastedTable[] = [];
   const lines = body.split('\n');
-  let fence: string | null = null;
+  const code = inCodeFence(lines);
   let run: string[][] = [];
   let start = 0;
   const flush = (end: number) => {
@@ -26,9 +28,7 @@ export function pastedTables(body: string, bodyLine: number): PastedTable[] {
     run = [];
   };
   lines.forEach((text, i) => {
-    const f = /^\s{0,3}(`{3,}|~{3,})/.exec(text)?.[1];
-    if (f && (fence === null || f[0] === fence[0])) fence = fence === null ? f : null;
-    const cells = fence === null && !/^\s/.test(text) && text.includes('\t') ? text.replace(/\r$/, '').split('\t') : null;
+    const cells = !code[i] && !/^\s/.test(text) && text.includes('\t') ? text.replace(/\r$/, '').split('\t') : null;
     if (cells && cells.length >= 2 && (run.length === 0 || cells.length === run[0]!.length)) {
       if (run.length === 0) start = i;
       run.push(cells);

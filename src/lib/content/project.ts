@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { parseSiteConfig, type SiteConfig } from '../model/site-config';
 import { leadBlocks } from '../site/format';
 import { createNoticeSchema, type NoticeSchema } from '../model/notice-schema';
-import { asModel, noticeModel, type ModelSource, type NoticeModel } from '../model/notice-model';
+import { noticeModel, type ModelSource, type NoticeModel } from '../model/notice-model';
 import { publicFiles } from './public-files';
 import { encodingProblem } from '../text/encoding';
 import { strayFileProblem } from './stray-files';
@@ -255,7 +255,7 @@ function checkSomeNotices(root: string, only: readonly string[], schema: NoticeS
   for (const n of notices) {
     const indexNo = n.data?.indexNo ?? n.refs?.indexNo;
     if (!indexNo) continue;
-    const format = asModel(model).indexNoRules(n.data?.issuer ?? n.refs?.issuer).format;
+    const format = model.indexNoRules(n.data?.issuer ?? n.refs?.issuer).format;
     const mine = indexNoIdentity(indexNo, format);
     const holders = others.filter(([, indexNo]) => indexNoIdentity(indexNo, format) === mine).map(([file, indexNo]) => ({ file, indexNo }));
     if (holders.length) problems.push(duplicateIndexNoProblem(n, holders));

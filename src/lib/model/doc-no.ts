@@ -25,13 +25,15 @@ export const DOC_NO_FORMS = '机关代字〔年份〕序号号（如 浙科提�
 
 /** A year bracket other than 〔〕 turned into 〔〕 (the importer's repair); null when there is none to turn. */
 export function normalizeDocNoBrackets(value: string): string | null {
-  for (const [pattern] of WRONG_BRACKETS) {
-    if (pattern.test(value)) {
-      const fixed = value.replace(pattern, '〔$1〕');
-      return DOC_NO.test(fixed) ? fixed : null;
-    }
-  }
-  return null;
+  return wrongBracket(value)?.fixed ?? null;
+}
+
+/** The wrong year bracket a 文号 uses, named, and the 文号 with 〔〕 instead when that is a valid one. */
+function wrongBracket(value: string): { name: string; fixed: string | null } | null {
+  const hit = WRONG_BRACKETS.find(([pattern]) => pattern.test(value));
+  if (!hit) return null;
+  const fixed = value.replace(hit[0], '〔$1〕');
+  return { name: hit[1], fixed: DOC_NO.test(fixed) ? fixed : null };
 }
 
 /** Year brackets editors commonly type instead of 〔〕, with how to name them. */
@@ -47,15 +49,13 @@ const WRONG_BRACKETS: Array<[RegExp, string]> = [
 
 export function checkDocNo(value: string): RuleResult {
   if (docNoForm(value)) return null;
-  for (const [pattern, name] of WRONG_BRACKETS) {
-    if (pattern.test(value)) {
-      const fixed = value.replace(pattern, '〔$1〕');
-      return {
-        zh: `文号「${value}」的年份用了${name}；按 GB/T 9704，年份应放在六角括号〔〕内（如 浙科提〔2024〕297号）`,
-        en: `document number "${value}" puts the year in the wrong brackets; GB/T 9704 requires 〔 〕`,
-        ...(DOC_NO.test(fixed) ? { expected: fixed } : {}),
-      };
-    }
+  const bracket = wrongBracket(value);
+  if (bracket) {
+    return {
+      zh: `文号「${value}」的年份用了${bracket.name}；按 GB/T 9704，年份应放在六角括号〔〕内（如 浙科提〔2024〕297号）`,
+      en: `document number "${value}" puts the year in the wrong brackets; GB/T 9704 requires 〔 〕`,
+      ...(bracket.fixed ? { expected: bracket.fixed } : {}),
+    };
   }
   const loose = /^(\S+?)〔(\d{4})〕(第?)(\d+)号$/.exec(value);
   if (loose) {

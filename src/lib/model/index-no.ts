@@ -250,7 +250,7 @@ export function checkIndexNo(value: string, rules: IndexNoRules = DEFAULT_INDEX_
 }
 
 /** With check digits off, a code still has 9 or 18 digits and capital letters. */
-function codeShapeProblem(code: string): RuleResult {
+export function codeShapeProblem(code: string): RuleResult {
   if (/^(?:[0-9A-Z]{9}|[0-9A-Z]{18})$/.test(code)) return null;
   return {
     zh: `机构代码「${code}」应为 9 位组织机构代码或 18 位统一社会信用代码（数字和大写字母）`,

@@ -236,7 +236,7 @@ export function relationFailures(raw: unknown, source: ModelSource | NoticeModel
   }
 
   const category = str(n.category);
-  if (!category || !categories(model).includes(category)) return out;
+  if (!category || !model.categories.includes(category)) return out;
   const kind = model.kindOf(category);
 
   // Replies.
@@ -332,8 +332,6 @@ export function relationFailures(raw: unknown, source: ModelSource | NoticeModel
   }
   return out;
 }
-
-const categories = (model: NoticeModel) => model.categories;
 
 /** Every frontmatter value (not `legacy`) that still holds a placeholder, with its path. */
 function placeholderFields(n: Record<string, unknown>): Array<{ path: PropertyKey[]; value: string }> {

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { checkOrganisationCode } from './check-digits';
-import { DEFAULT_INDEX_NO_FORMAT, indexNoFormatProblems, plainCode } from './index-no';
+import { codeShapeProblem, DEFAULT_INDEX_NO_FORMAT, indexNoFormatProblems, plainCode } from './index-no';
 
 /** The content model's default 组配分类, in display order; a site may add, drop or reorder them. */
 export const DEFAULT_CATEGORIES = [
@@ -64,7 +64,7 @@ const issuerSchema = z
   .superRefine((issuer, ctx) => {
     if (issuer.code === undefined) return;
     const code = plainCode(issuer.code);
-    const problem = issuer.checkDigit ? checkOrganisationCode(code) : /^(?:[0-9A-Z]{9}|[0-9A-Z]{18})$/.test(code) ? null : { zh: '机构代码应为 9 位或 18 位数字和大写字母' };
+    const problem = issuer.checkDigit ? checkOrganisationCode(code) : codeShapeProblem(code);
     if (problem) ctx.addIssue({ code: 'custom', path: ['code'], message: `${problem.zh}（如该代码已公开使用而校验位不符，可设 checkDigit: false 并注明原因）` });
   });
 

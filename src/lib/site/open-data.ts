@@ -156,10 +156,3 @@ export function csvText(rows: ReadonlyArray<ReadonlyArray<string | number>>): st
 export function toCsv(records: readonly NoticeRecord[]): string {
   return csvText([CSV_COLUMNS.map(([h]) => h), ...records.map((r) => CSV_COLUMNS.map(([, get]) => get(r)))]);
 }
-
-/** Who replaces whom, from every published notice's `replaces`: 索引号 → the 索引号 of the notices replacing it. */
-export function replacedByIndex(notices: ReadonlyArray<{ indexNo: string; replaces?: readonly string[] }>): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const n of notices) for (const r of n.replaces ?? []) out.set(r, [...(out.get(r) ?? []), n.indexNo]);
-  return out;
-}
