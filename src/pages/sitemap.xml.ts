@@ -3,6 +3,16 @@ import { loadSite, siteConfig } from '../data/site';
 import { loadReports } from '../data/reports';
 import { pageCount } from '../lib/site/listing';
 import { paths } from '../lib/site/routes';
+import { LIBRARY_PARTS } from '../lib/site/listings';
+import type { PolicyLibrary } from '../lib/site/policy-library';
+
+/** The pages of the 现行有效 library and of the rules no longer in force (site-wide, or of a category). */
+function libraryUrls(library: PolicyLibrary<unknown>, categorySlug?: string): Array<[string]> {
+  return LIBRARY_PARTS.flatMap((part) => {
+    const size = (part === 'in-force' ? library.inForce : library.notInForce).length;
+    return Array.from({ length: pageCount(size) }, (_, i): [string] => [paths.library(part, categorySlug, i + 1)]);
+  });
+}
 
 /**
  * sitemap.xml of every standard-mode page (care-mode twins carry a canonical link to these).
@@ -15,7 +25,9 @@ export const GET: APIRoute = async () => {
     for (let p = 1; p <= pageCount(c.notices.length); p++) urls.push([paths.category(c.slug, p)]);
     if (c.sessions.length) urls.push([paths.sessions(c.slug)]);
     for (const s of c.sessions) for (let p = 1; p <= pageCount(s.notices.length); p++) urls.push([paths.session(c.slug, s.slug, p)]);
+    if (c.library) urls.push(...libraryUrls(c.library, c.slug));
   }
+  if (site.library) urls.push(...libraryUrls(site.library));
   urls.push([paths.reports()]);
   for (const r of await loadReports()) urls.push([paths.report(r.year)]);
   for (const i of site.issuers) for (let p = 1; p <= pageCount(i.notices.length); p++) urls.push([paths.issuer(i.slug, p)]);

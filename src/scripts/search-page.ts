@@ -99,6 +99,8 @@ export async function startSearchPage(): Promise<void> {
     // The identifiers a 文号 or 索引号 query found are marked too.
     const meta = el('p', { class: 'result-meta' }, '索引号：', marked(el('span'), f.meta.indexNo ?? '', texts, true));
     if (f.meta.docNo) meta.append('　文号：', marked(el('span'), f.meta.docNo, texts, true));
+    // A policy document's type and standing: a repealed rule must not read like one in force.
+    if (f.meta.docType) meta.append('　', el('span', { class: 'nowrap' }, `文件类型：${f.meta.docType}${f.meta.validity ? `（${f.meta.validity}）` : ''}`));
     // Each label and value kept on one line (at 390 px a date broke as 2024-09-/14).
     meta.append(`　发布机构：${f.meta.issuer ?? ''}　`, el('span', { class: 'nowrap' }, `发文日期：${f.meta.date ?? ''}`));
     const title = el('a', { href, ...lang }, f.meta.title ?? f.url);

@@ -11,6 +11,8 @@ export const DEFAULT_CATEGORIES = [
   { name: '工作总结', slug: 'gongzuo-zongjie', kind: '其他' },
   { name: '通知公告', slug: 'tongzhi-gonggao', kind: '通知公告', freshness: { months: 6 } },
   { name: '政策文件', slug: 'zhengce-wenjian', kind: '政策文件', freshness: { months: 6 } },
+  // Each 解读 names the documents it interprets (interprets), published within 3 working days of them.
+  { name: '政策解读', slug: 'zhengce-jiedu', kind: '政策解读' },
 ] as const;
 
 /** What a category holds, which decides the fields its notices need (政策文件: docType; 政策解读: interprets). */

@@ -32,7 +32,7 @@ export const DOCS_PER_PAGE = 16;
 export const INLINE_MAX = 48;
 
 /** The filters the search page offers (their option values come from the notices). */
-export const FILTERS = ['组配分类', '发布机构', '年份'] as const;
+export const FILTERS = ['组配分类', '发布机构', '年份', '有效性'] as const;
 export type FilterName = (typeof FILTERS)[number];
 
 export interface SearchManifest {

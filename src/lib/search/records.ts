@@ -28,11 +28,12 @@ export function noticeRecordSpec(n: NoticeData): NoticeRecordSpec {
   return {
     url: `/notices/${slug}/`,
     file: `notices/${slug}/index.html`,
-    meta: { title: n.title, indexNo: n.indexNo, date: n.date, issuer: n.issuer, category: n.category, lang: n.lang, ...(n.docNo ? { docNo: n.docNo } : {}) },
+    meta: { title: n.title, indexNo: n.indexNo, date: n.date, issuer: n.issuer, category: n.category, lang: n.lang, ...(n.docNo ? { docNo: n.docNo } : {}), ...(n.docType ? { docType: n.docType } : {}), ...(n.validity ? { validity: n.validity } : {}) },
     filters: {
       组配分类: [n.category],
       发布机构: [n.issuer],
       年份: [n.date.slice(0, 4)],
+      ...(n.validity ? { 有效性: [n.validity] } : {}),
     },
     sort: { date: n.date },
     traditional: n.lang === 'zh-Hant',

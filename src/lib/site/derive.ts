@@ -5,6 +5,7 @@ import { groupBy, neighbours } from './listing';
 import { newestFirst } from './notices';
 import { stableSlug } from './routes';
 import { compareSessions } from '../model/sessions';
+import { policyLibrary, type PolicyLibrary } from './policy-library';
 
 /** A published notice as the site's pages see it. */
 export interface SiteNotice<E = unknown> {
@@ -43,6 +44,8 @@ export interface CategoryGroup<E> {
   notices: SiteNotice<E>[];
   /** For 人大代表建议 / 政协提案 (and categories of kind 建议提案): notices grouped by 会议, in the order the sittings met. */
   sessions: Array<{ name: string; slug: string; notices: SiteNotice<E>[] }>;
+  /** For a category of kind 政策文件: its rules in force and no longer in force (policy-library.ts). */
+  library?: PolicyLibrary<SiteNotice<E>>;
 }
 
 export interface SiteStructure<E> {
@@ -50,6 +53,8 @@ export interface SiteStructure<E> {
   categories: CategoryGroup<E>[];
   issuers: Array<{ name: string; slug: string; notices: SiteNotice<E>[] }>;
   years: Array<{ year: string; notices: SiteNotice<E>[] }>;
+  /** The site-wide library of rules in force and no longer in force, when a category holds policy documents. */
+  library?: PolicyLibrary<SiteNotice<E>>;
   /** Previous (newer) and next (older) notice in the same category. */
   neighboursOf: (indexNo: string) => Neighbours;
 }
@@ -70,7 +75,7 @@ export function deriveSite<E>(entries: ReadonlyArray<{ id: string; data: NoticeD
           .map(([name, ns]) => ({ name, slug: stableSlug(name), notices: ns }))
           .sort((a, b) => compareSessions(a.name, b.name))
       : [];
-    return { name: c.name, slug: c.slug, notices: list, sessions };
+    return { name: c.name, slug: c.slug, notices: list, sessions, ...(c.kind === '政策文件' && { library: policyLibrary(list, config.docTypes) }) };
   });
   const issuers = [...groupBy(notices, (n) => n.data.issuer)]
     .map(([name, ns]) => ({ name, slug: stableSlug(name), notices: ns }))
@@ -88,11 +93,14 @@ export function deriveSite<E>(entries: ReadonlyArray<{ id: string; data: NoticeD
   }
   const position = new Map<string, { list: SiteNotice<E>[]; index: number }>();
   for (const c of categories) c.notices.forEach((n, index) => position.set(n.data.indexNo, { list: c.notices, index }));
+  const policyCategories = new Set(config.categories.filter((c) => c.kind === '政策文件').map((c) => c.name));
+  const library = policyCategories.size ? policyLibrary(notices.filter((n) => policyCategories.has(n.data.category)), config.docTypes) : undefined;
   return {
     notices,
     categories,
     issuers,
     years,
+    ...(library && { library }),
     neighboursOf: (indexNo) => {
       const p = position.get(indexNo);
       const n = byIndexNo.get(indexNo);

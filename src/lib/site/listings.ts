@@ -1,6 +1,6 @@
 import type { SiteNotice, SiteStructure } from './derive';
 import { pageCount } from './listing';
-import { inMode, paths } from './routes';
+import { inMode, paths, type LibraryPart } from './routes';
 
 /**
  * The site's paginated listings (a category, a 会议 of a category, an issuer, a year), each under
@@ -12,7 +12,11 @@ export const listingKey = {
   session: (categorySlug: string, sessionSlug: string) => `session/${categorySlug}/${sessionSlug}`,
   issuer: (slug: string) => `issuer/${slug}`,
   year: (year: string) => `year/${year}`,
+  /** The rules in force or no longer in force: site-wide (no category) or of a category. */
+  library: (part: LibraryPart, categorySlug?: string) => `library/${categorySlug ?? '-'}/${part}`,
 };
+
+export const LIBRARY_PARTS: readonly LibraryPart[] = ['in-force', 'not-in-force'];
 
 export interface Listing<E> {
   key: string;
@@ -28,12 +32,24 @@ export interface Listing<E> {
 export function siteListings<E>(site: SiteStructure<E>): Listing<E>[] {
   return [
     ...site.categories.flatMap((c) => [
-      { key: listingKey.category(c.slug), notices: c.notices, shows: { name: c.name, sessions: c.sessions.length }, pagePath: (n: number) => paths.category(c.slug, n) },
+      { key: listingKey.category(c.slug), notices: c.notices, shows: { name: c.name, sessions: c.sessions.length, ...(c.library && { in: c.library.inForce.length, out: c.library.notInForce.length }) }, pagePath: (n: number) => paths.category(c.slug, n) },
       ...c.sessions.map((s) => ({ key: listingKey.session(c.slug, s.slug), notices: s.notices, shows: { category: c.name, name: s.name }, pagePath: (n: number) => paths.session(c.slug, s.slug, n) })),
     ]),
+    ...site.categories.flatMap((c) => (c.library ? libraryListings(c.library, c) : [])),
+    ...(site.library ? libraryListings(site.library) : []),
     ...site.issuers.map((i) => ({ key: listingKey.issuer(i.slug), notices: i.notices, shows: { name: i.name }, pagePath: (n: number) => paths.issuer(i.slug, n) })),
     ...site.years.map((y) => ({ key: listingKey.year(y.year), notices: y.notices, shows: { year: y.year }, pagePath: (n: number) => paths.year(y.year, n) })),
   ];
+}
+
+function libraryListings<E>(library: NonNullable<SiteStructure<E>['library']>, category?: { name: string; slug: string }): Listing<E>[] {
+  return LIBRARY_PARTS.map((part) => ({
+    key: listingKey.library(part, category?.slug),
+    notices: part === 'in-force' ? library.inForce : library.notInForce,
+    // The other listing's size is shown beside it (the link between the two).
+    shows: { category: category?.name ?? '', in: library.inForce.length, out: library.notInForce.length },
+    pagePath: (n: number) => paths.library(part, category?.slug, n),
+  }));
 }
 
 /** The files of a listing's pages in both modes (relative to the site folder). */

@@ -18,12 +18,16 @@ export function twinOf(path: string, mode: Mode): string {
   return `${CARE_PREFIX}${path}`;
 }
 
+export type LibraryPart = 'in-force' | 'not-in-force';
+
 export const paths = {
   home: () => '/',
   notice: (indexNo: string) => `/notices/${indexNoSlug(indexNo)}/`,
   browse: () => '/browse/',
   category: (slug: string, page = 1) => `/categories/${slug}/${page > 1 ? `${page}/` : ''}`,
   sessions: (slug: string) => `/categories/${slug}/sessions/`,
+  /** The rules in force (`in-force`) or no longer in force (`not-in-force`): site-wide under /browse/, or of one category. */
+  library: (part: LibraryPart, categorySlug?: string, page = 1) => `${categorySlug ? `/categories/${categorySlug}` : '/browse'}/${part}/${page > 1 ? `${page}/` : ''}`,
   session: (categorySlug: string, sessionSlug: string, page = 1) => `/categories/${categorySlug}/sessions/${sessionSlug}/${page > 1 ? `${page}/` : ''}`,
   issuer: (slug: string, page = 1) => `/issuers/${slug}/${page > 1 ? `${page}/` : ''}`,
   years: () => '/years/',
