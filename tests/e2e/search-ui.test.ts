@@ -65,12 +65,12 @@ describe('the search page', () => {
     await page.waitForFunction(() => document.getElementById('search-app')!.dataset.state === 'done');
     // Tab from the box through the filters to the first result.
     const order: string[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 7; i++) {
       await page.keyboard.press('Tab');
       order.push(await page.evaluate(() => document.activeElement!.id || document.activeElement!.textContent!.slice(0, 20)));
     }
-    expect(order.slice(0, 5)).toEqual(['搜索', 'filter-category', 'filter-issuer', 'filter-year', 'search-sort']);
-    expect(order[5]).toBe('对区十届人大三次会议第36号建议的答复');
+    expect(order.slice(0, 6)).toEqual(['搜索', 'filter-category', 'filter-issuer', 'filter-year', 'filter-validity', 'search-sort']);
+    expect(order[6]).toBe('对区十届人大三次会议第36号建议的答复');
     await page.keyboard.press('Enter');
     await page.waitForURL(/11330602056860309P-2024-96040/);
     await page.close();
