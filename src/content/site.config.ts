@@ -6,14 +6,8 @@ export default defineSiteConfig({
   owner: '越城区科学技术局（示例）',
   url: 'https://gongkai.example.gov.cn',
   categories: [...DEFAULT_CATEGORIES],
-  // 2024 national holidays and make-up working days (国务院办公厅关于2024年部分节假日安排的通知).
-  holidays: [
-    '2024-01-01', '2024-02-10', '2024-02-11', '2024-02-12', '2024-02-13', '2024-02-14', '2024-02-15', '2024-02-16', '2024-02-17',
-    '2024-04-04', '2024-04-05', '2024-04-06', '2024-05-01', '2024-05-02', '2024-05-03', '2024-05-04', '2024-05-05',
-    '2024-06-10', '2024-09-15', '2024-09-16', '2024-09-17', '2024-10-01', '2024-10-02', '2024-10-03', '2024-10-04',
-    '2024-10-05', '2024-10-06', '2024-10-07',
-  ],
-  workdays: ['2024-02-04', '2024-02-18', '2024-04-07', '2024-04-28', '2024-05-11', '2024-09-14', '2024-09-29', '2024-10-12'],
+  // Working days follow the State Council's holiday arrangements (the chinese-days library);
+  // holidays / workdays here only override it, e.g. a local holiday.
   // 索引号 form of every issuer here: the default {code}/{year}-{serial} (indexNoFormat).
   issuers: [
     { name: '区科技局', code: '11330602056860309P', aliases: ['越城区科技局', '越城区科学技术局'] },

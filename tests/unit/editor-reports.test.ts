@@ -90,6 +90,22 @@ describe('working days', () => {
     expect(workingDaysBetween('2024-09-30', '2024-10-14', cal)).toBe(6); // 8, 9, 10, 11, 12, 14
     expect(workingDaysBetween('2024-10-14', '2024-10-14', cal)).toBe(0);
   });
+  // 2025 is typed nowhere in the project: its 春节 holidays and 调休 weekends come from chinese-days.
+  const none = { holidays: new Set<string>(), workdays: new Set<string>() };
+  it('follows the official calendar of a year no one typed: a 调休 Sunday and Saturday work, the 春节 week does not', () => {
+    expect(isWorkingDay('2025-01-26', none)).toBe(true); // Sunday, 调休
+    expect(isWorkingDay('2025-01-28', none)).toBe(false); // Tuesday, 春节
+    expect(isWorkingDay('2025-02-08', none)).toBe(true); // Saturday, 调休
+    expect(isWorkingDay('2025-02-09', none)).toBe(false); // Sunday
+    // Fri 01-24 → Mon 02-10: 01-26, 01-27, 02-05, 02-06, 02-07, 02-08, 02-10.
+    expect(workingDaysBetween('2025-01-24', '2025-02-10', none)).toBe(7);
+  });
+  it('takes the site’s holidays and workdays as overrides, and weekends alone past the library’s years', () => {
+    expect(workingDaysBetween('2025-01-24', '2025-02-10', { holidays: new Set(['2025-02-05']), workdays: new Set() })).toBe(6);
+    expect(isWorkingDay('2025-02-09', { holidays: new Set(), workdays: new Set(['2025-02-09']) })).toBe(true);
+    expect(isWorkingDay('2031-10-01', none)).toBe(true); // a Wednesday in a year no calendar carries yet
+    expect(isWorkingDay('2031-10-04', none)).toBe(false); // Saturday
+  });
   it('adds calendar months, clamping to the month end', () => {
     expect(addMonths('2024-08-31', 6)).toBe('2025-02-28');
     expect(addMonths('2024-03-18', 6)).toBe('2024-09-18');
@@ -104,7 +120,7 @@ describe('audit', () => {
   });
   const notices = [
     n({ category: '工作动态', date: '2024-06-01' }),
-    n({ category: '通知公告', date: '2024-03-01', publishedAt: '2024-04-15T09:00:00+08:00' }), // 31 working days later (20 in March after the 1st, 11 in April)
+    n({ category: '通知公告', date: '2024-03-01', publishedAt: '2024-04-15T09:00:00+08:00' }), // 30 working days later by the official calendar (20 in March after the 1st; 10 in April: 清明 4–6 off, Sunday 7 worked)
     n({ category: '政策文件', date: '2024-06-20', docType: '其他文件' }),
     n({ category: '人大代表建议', date: '2024-06-20', reply: { kind: '建议', session: 's', number: '1', addressee: 'a' } }),
     n({ category: '政协提案', date: '2024-06-20', reply: { kind: '提案', session: 's', number: '1', addressee: 'a' } }),
@@ -129,7 +145,7 @@ describe('audit', () => {
   });
   it('warns of publication later than 20 working days', () => {
     expect(by('late-publication')).toMatchObject([{ severity: 'warn', subject: `${CREDIT}/2024-00001` }]);
-    expect(by('late-publication')[0]!.message).toContain('相隔 31 个工作日');
+    expect(by('late-publication')[0]!.message).toContain('相隔 30 个工作日');
     // 8. The file is named, not only the 索引号.
     expect(by('late-publication')[0]!.message).toMatch(/^f\.md（11330602056860309P\/2024-00001）/);
   });

@@ -91,7 +91,7 @@ export const siteConfigSchema = z
     /** ICP备案号 and 公安机关备案号, shown in every page footer. */
     icp: z.string().trim().min(1).optional(),
     psb: z.string().trim().min(1).optional(),
-    /** Public holidays (not working days) and make-up working days (调休), for the 20-working-day rule. */
+    /** Overrides of the official holiday calendar (chinese-days): extra holidays and make-up working days (调休). */
     holidays: z.array(isoDay).default([]),
     workdays: z.array(isoDay).default([]),
   })

@@ -1,10 +1,26 @@
+import { isWorkday } from 'chinese-days';
+import officialCalendar from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+
 /**
- * Working days for the 20-working-day publication rule (政府信息公开条例): weekends and configured
- * holidays are not working days; configured make-up days (调休) are, even on a weekend.
+ * Working days for the 20-working-day publication rule (政府信息公开条例) and the 3-working-day rule
+ * for 解读: the State Council's holiday arrangements (public holidays and make-up working days, 调休)
+ * from the kept `chinese-days` library; the site's `holidays` / `workdays` override it (a local
+ * holiday, or a year the library does not carry yet). Outside the library's years, weekends only.
  */
 export interface Calendar {
   holidays: ReadonlySet<string>;
   workdays: ReadonlySet<string>;
+}
+
+/** The years the library's official calendar covers. */
+export const OFFICIAL_YEARS: ReadonlySet<number> = new Set(Object.keys(officialCalendar.holidays).map((d) => Number(d.slice(0, 4))));
+
+// The library parses each date with dayjs; an audit over many notices asks for the same days again.
+const official = new Map<string, boolean>();
+function officialWorkday(date: string): boolean {
+  let v = official.get(date);
+  if (v === undefined) official.set(date, (v = isWorkday(date)));
+  return v;
 }
 
 const DAY = 86_400_000;
@@ -14,6 +30,7 @@ const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 export function isWorkingDay(date: string, cal: Calendar): boolean {
   if (cal.workdays.has(date)) return true;
   if (cal.holidays.has(date)) return false;
+  if (OFFICIAL_YEARS.has(Number(date.slice(0, 4)))) return officialWorkday(date);
   const dow = new Date(toUtc(date)).getUTCDay();
   return dow !== 0 && dow !== 6;
 }
