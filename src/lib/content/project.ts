@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { allReportProblems } from '../reports/report-files';
 import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseSiteConfig, type SiteConfig } from '../model/site-config';
@@ -213,7 +214,8 @@ export async function checkNotices(root: string, config: SiteConfig, only?: read
   });
   cache.save();
   const notices = checked.map((c) => c.notice);
-  const found = [...checked.flatMap((c) => c.problems), ...checkAcrossNotices(notices, publicFiles(root), model), ...strays];
+  // The annual reports' own files (src/content/reports) are content too: checked with the notices.
+  const found = [...checked.flatMap((c) => c.problems), ...checkAcrossNotices(notices, publicFiles(root), model), ...strays, ...allReportProblems(root)];
   return { notices, ...split(found), ...(workers > 1 ? { threads: workers } : {}) };
 }
 

@@ -1,6 +1,7 @@
 import { isPublished, type NoticeData, type PublishedNoticeData } from '../model/notice-schema';
 import { REPLY_KIND_CATEGORY } from '../model/notice-schema';
-import { DEFAULT_RESULT_CLASSES } from '../model/site-config';
+import { DEFAULT_RESULT_CLASSES, type SiteConfig } from '../model/site-config';
+import { SECTION_TWO_DOC_TYPES } from './template';
 import { csvText } from '../site/open-data';
 
 /**
@@ -78,4 +79,53 @@ export function annualCsv(s: AnnualStatistics): string {
     ...s.replies.map((r) => [r.kind === '建议' ? '人大代表建议' : '政协提案', r.session, r.count, ...r.byClass, r.unclassified]),
   ];
   return csvText(rows);
+}
+
+/** 二's computed rows: for 规章 and 行政规范性文件, 本年制发件数, 本年废止件数 and 现行有效件数 (at year end). */
+export interface SectionTwoRow {
+  docType: (typeof SECTION_TWO_DOC_TYPES)[number];
+  issued: number;
+  repealed: number;
+  inForce: number;
+}
+
+/**
+ * Counts the office's own documents (a `source` naming another body — a 规章 of the city government
+ * republished here — is not 制发 by it): 本年制发 by 发文日期 in the year; 本年废止 by 废止日期 in the
+ * year; 现行有效 at 31 December, from the dates each document left force (废止日期, 有效期至, or
+ * when the document replacing it took effect), so a report written later still counts the year's end.
+ */
+export function sectionTwo(all: readonly NoticeData[], year: number, own: (d: PublishedNoticeData) => boolean): SectionTwoRow[] {
+  const published = all.filter(isPublished);
+  const end = `${year}-12-31`;
+  // When each replaced document's successor took effect (the earliest, if several replace it).
+  const succeeded = new Map<string, string>();
+  for (const d of published) {
+    for (const r of d.replaces ?? []) {
+      const from = d.effectiveFrom ?? d.date;
+      if (!succeeded.has(r) || from < succeeded.get(r)!) succeeded.set(r, from);
+    }
+  }
+  const inForceAt = (d: PublishedNoticeData): boolean => {
+    if (d.date > end) return false;
+    if (d.validity === '有效') return !(d.expiresOn && d.expiresOn < end);
+    const left = d.validity === '废止' ? d.repealedOn : d.validity === '失效' ? (d.expiresOn ?? succeeded.get(d.indexNo)) : succeeded.get(d.indexNo);
+    // Out of force on a date not known: counted as out of force already.
+    return !!left && left > end;
+  };
+  return SECTION_TWO_DOC_TYPES.map((docType) => {
+    const docs = published.filter((d) => d.docType === docType && own(d));
+    return {
+      docType,
+      issued: docs.filter((d) => d.date.startsWith(`${year}-`)).length,
+      repealed: docs.filter((d) => d.validity === '废止' && d.repealedOn?.startsWith(`${year}-`)).length,
+      inForce: docs.filter(inForceAt).length,
+    };
+  });
+}
+
+/** Whether the office itself made a document: no `source`, or one naming the issuer, one of its aliases or the site's owner. */
+export function ownDocument(config: Pick<SiteConfig, 'owner' | 'issuers'>): (d: PublishedNoticeData) => boolean {
+  const names = new Map(config.issuers.map((i) => [i.name, new Set([i.name, ...(i.aliases ?? []), config.owner])]));
+  return (d) => !d.source || d.source === d.issuer || d.source === config.owner || !!names.get(d.issuer)?.has(d.source);
 }
