@@ -36,6 +36,8 @@ export const paths = {
   reports: () => '/reports/',
   report: (year: number) => `/reports/${year}/`,
   reportCsv: (year: number) => `/reports/${year}/statistics.csv`,
+  /** A written report's table of section 二, 三 or 四 as CSV. */
+  reportTableCsv: (year: number, section: 2 | 3 | 4) => `/reports/${year}/section-${section}.csv`,
   feed: () => '/feed.xml',
   categoryFeed: (slug: string) => `/categories/${slug}/feed.xml`,
   data: (format: 'json' | 'csv') => `/data/notices.${format}`,

@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadReports } from '../../../data/reports';
-import { annualCsv, type AnnualStatistics } from '../../../lib/reports/annual';
+import { loadReports, type YearReport } from '../../../data/reports';
+import { annualCsv } from '../../../lib/reports/annual';
 
-export const getStaticPaths: GetStaticPaths = async () => (await loadReports()).map((stats) => ({ params: { year: String(stats.year) }, props: { stats } }));
+export const getStaticPaths: GetStaticPaths = async () => (await loadReports()).map((report) => ({ params: { year: String(report.year) }, props: { report } }));
 
 export const GET: APIRoute = ({ props }) =>
-  new Response(annualCsv((props as { stats: AnnualStatistics }).stats), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  new Response(annualCsv((props as { report: YearReport }).report.stats), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
