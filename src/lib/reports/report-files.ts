@@ -50,9 +50,28 @@ export function reportProblems(root: string, year: number): { source: ReportSour
   return { source: figures && sections && !problems.length ? { year, figures, sections } : null, problems };
 }
 
-/** Problems of every year's report files. */
+/**
+ * Problems of every year's report files, and across years: a year's 上年结转 is the year before's
+ * 结转下年度继续办理, column by column.
+ */
 export function allReportProblems(root: string): Problem[] {
-  return reportSourceYears(root).flatMap((year) => reportProblems(root, year).problems);
+  const years = reportSourceYears(root);
+  const read = new Map(years.map((y) => [y, reportProblems(root, y)]));
+  const problems = years.flatMap((y) => read.get(y)!.problems);
+  for (const y of years) {
+    const now = read.get(y)!.source?.figures.applications.上年结转;
+    const before = read.get(y - 1)?.source?.figures.applications.结转下年;
+    if (!now || !before || now.every((n, i) => n === before[i])) continue;
+    const file = `${REPORTS_DIR}/${y}.yaml`;
+    const text = readFileSync(join(root, file), 'utf8').split(/\r?\n/);
+    const line = text.findIndex((l) => /^\s*上年结转\s*:/.test(l)) + 1 || null;
+    problems.push({
+      file, line, field: '依申请公开.上年结转', label: '二、上年结转政府信息公开申请数量', value: `[${now.join(', ')}]`, expected: `[${before.join(', ')}]（${y - 1} 年的结转下年度继续办理）`,
+      message: `${y} 年的上年结转 [${now.join(', ')}] 与 ${y - 1} 年报告的结转下年度继续办理 [${before.join(', ')}] 不一致`,
+      messageEn: `上年结转 of ${y} differs from 结转下年 of ${y - 1}`,
+    });
+  }
+  return problems;
 }
 
 function splitSections(text: string): ReportSource['sections'] {

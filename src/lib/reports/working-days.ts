@@ -1,4 +1,5 @@
-import { isWorkday } from 'chinese-days';
+// The package is CommonJS: its functions come as the default export's properties under Node's ESM.
+import chineseDays from 'chinese-days';
 import officialCalendar from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 
 /**
@@ -19,7 +20,7 @@ export const OFFICIAL_YEARS: ReadonlySet<number> = new Set(Object.keys(officialC
 const official = new Map<string, boolean>();
 function officialWorkday(date: string): boolean {
   let v = official.get(date);
-  if (v === undefined) official.set(date, (v = isWorkday(date)));
+  if (v === undefined) official.set(date, (v = chineseDays.isWorkday(date)));
   return v;
 }
 
