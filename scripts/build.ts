@@ -6,6 +6,7 @@
  * Any failure leaves the previous dist/ exactly as it was and says why (exit 1).
  */
 import { siteConfigOrExit } from './lib/site-config-or-exit';
+import { isRealDomain } from '../src/lib/model/site-config';
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -56,6 +57,12 @@ function step(name: string): void {
   stepStart = now;
 }
 const config = await siteConfigOrExit(root);
+if (isRealDomain(config.url) && !config.siteIdCode) {
+  fail(
+    `站点地址 ${config.url} 是正式域名，须在 src/content/site.config.ts 中填写网站标识码 siteIdCode（全国政府网站信息报送系统分配的 10 位编码，页面元数据和页脚都要显示）`,
+    `a site for the real domain ${config.url} needs its siteIdCode`,
+  );
+}
 const { notices, problems, warnings } = await checkNotices(root, config, undefined, { workers: availableParallelism() });
 if (warnings.length) console.error(`${formatProblemsText(warnings)}\n\n${warnings.length} 处警告（不影响发布，建议处理）。`);
 if (problems.length) {

@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import siteConfigInput from '../content/site.config';
 import { parseSiteConfig } from '../lib/model/site-config';
+import { categoryColumn, type Column } from '../lib/site/page-tags';
 import { deriveSite, type SiteStructure } from '../lib/site/derive';
 import { buildRole } from '../lib/build/build-role';
 import { isDevBroken, type DevBrokenNotice } from '../lib/content/dev-broken';
@@ -34,4 +35,9 @@ export function loadSite(): Promise<SiteStructure<NoticeEntry>> {
     return role.kind === 'notices' ? { ...site, neighboursOf: (indexNo: string) => role.part.neighbours[indexNo] ?? {} } : site;
   });
   return cached;
+}
+
+/** A category's page column (its tags), from the site's configuration. */
+export function columnOf(categoryName: string): Column {
+  return categoryColumn(siteConfig.categories.find((c) => c.name === categoryName)!);
 }

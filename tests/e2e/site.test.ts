@@ -81,7 +81,7 @@ describe.each([
   });
 
   it('reaches every page type from the home page', () => {
-    for (const kind of ['notices/', 'categories/', 'sessions/', 'issuers/', 'years/', 'browse/', 'search/']) {
+    for (const kind of ['notices/', 'categories/', 'sessions/', 'issuers/', 'years/', 'browse/', 'search/', 'reports/2024/', 'in-force/', 'not-in-force/']) {
       expect(pages.some((p) => p.includes(kind)), kind).toBe(true);
     }
     expect(pages.length).toBeGreaterThan(25);

@@ -17,6 +17,16 @@ import { htmlcsErrors } from '../helpers/htmlcs';
 const FIXTURE = join(PROJECT_ROOT, 'tests/fixtures/real-world-site');
 const noticeFiles = readdirSync(join(FIXTURE, 'notices')).sort();
 
+/** The 党政机关网站 标识 the fixture's config names, as a file of the site. */
+const BADGE = '<svg xmlns="http://www.w3.org/2000/svg" width="55" height="64"><rect width="55" height="64" fill="#c00"/></svg>';
+
+/** Writes the fixture into a project: its config, its notices (each through `edit`), the 标识 image. */
+function writeFixture(project: TempProject, edit: (file: string, text: string) => string = (_, t) => t) {
+  project.write('src/content/site.config.ts', readFileSync(join(FIXTURE, 'site.config.ts'), 'utf8'));
+  for (const f of noticeFiles) project.write(`src/content/notices/${f}`, edit(f, readFileSync(join(FIXTURE, 'notices', f), 'utf8')));
+  project.write('public/files/dzjg-badge.svg', BADGE);
+}
+
 /** Text of inline HTML as it reads: tags dropped, nothing added (whitespace in the markup would show). */
 const inline = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s*\n\s*/g, '');
 
@@ -32,8 +42,7 @@ describe('a site in real offices’ forms', () => {
 
   beforeAll(() => {
     project = createTempProject();
-    project.write('src/content/site.config.ts', readFileSync(join(FIXTURE, 'site.config.ts'), 'utf8'));
-    for (const f of noticeFiles) project.write(`src/content/notices/${f}`, readFileSync(join(FIXTURE, 'notices', f), 'utf8'));
+    writeFixture(project);
     check = runScript('check', ['--root', project.root]);
     build = runScript('build', ['--root', project.root]);
   });
@@ -156,8 +165,46 @@ describe('a site in real offices’ forms', () => {
     expect(feed).toContain('<category domain="文件类型">行政法规</category><category domain="有效性">有效</category>');
   });
 
-  it('the footer shows the ICP and 公安 filing numbers on every page', () => {
+  it('every page type carries the page tags its kind needs: site tags on all, column tags on listings and notices, article tags on notices', async () => {
+    const config = (await import(join(FIXTURE, 'site.config.ts'))).default as { siteIdCode: string; categories: Array<{ name: string; kind: string }> };
+    const dist = join(project.root, 'dist');
+    const metaOf = (file: string) =>
+      Object.fromEntries([...readFileSync(join(dist, file), 'utf8').matchAll(/<meta name="([A-Za-z]+)" content="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"')]));
+    // The first entry of a folder that is a page of its own (not page 2, 3 … of a listing, nor a file).
+    const first = (dir: string, page = /^(?!\d{1,3}$)[^.]+$/) => readdirSync(join(dist, dir)).filter((d) => page.test(d))[0]!;
+    const site = { SiteName: '真实格式测试站', SiteDomain: 'real-world.example.gov.cn', SiteIDCode: config.siteIdCode };
+    const column = ['ColumnName', 'ColumnDescription', 'ColumnKeywords', 'ColumnType'];
+    const article = ['ArticleTitle', 'PubDate', 'ContentSource', 'Keywords', 'Author', 'Description', 'Url'];
+    const listings = [
+      'browse/index.html', 'years/index.html', 'search/index.html', 'reports/index.html',
+      'categories/renda-jianyi/index.html', 'categories/renda-jianyi/sessions/index.html', `categories/renda-jianyi/sessions/${first('categories/renda-jianyi/sessions')}/index.html`,
+      `issuers/${first('issuers')}/index.html`, `years/${first('years', /^\d{4}$/)}/index.html`, `reports/${first('reports', /^\d{4}$/)}/index.html`,
+      'browse/in-force/index.html', 'categories/zhengce-wenjian/not-in-force/index.html', 'care/categories/renda-jianyi/index.html',
+    ];
+    const pages = ['index.html', 'care/index.html', ...listings, ...noticeFiles.map((f) => `notices/${indexNoSlug(readFileSync(join(FIXTURE, 'notices', f), 'utf8').match(/^indexNo: (.+)$/m)![1]!)}/index.html`)];
+    for (const file of pages) {
+      const tags = metaOf(file);
+      expect(tags, file).toMatchObject(site);
+      const isNotice = file.startsWith('notices/');
+      const isListing = listings.includes(file) || isNotice;
+      for (const name of column) expect(!!tags[name], `${file} ${name}`).toBe(isListing);
+      for (const name of article) expect(!!tags[name], `${file} ${name}`).toBe(isNotice);
+    }
+    // A notice's column is its 组配分类, typed by the category's kind; its article tags are its own.
+    const reply = metaOf('notices/20190520-189101/index.html');
+    expect([reply.ColumnName, reply.ColumnType, reply.ArticleTitle, reply.Author, reply.Url]).toEqual([
+      '人大代表建议', config.categories.find((c) => c.name === '人大代表建议')!.kind, '对市十六届人大二次会议第12号建议的答复', '齐齐哈尔市科技局', 'https://real-world.example.gov.cn/notices/20190520-189101/',
+    ]);
+    expect(reply.PubDate).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(metaOf('categories/zhengce-jiedu/index.html')).toMatchObject({ ColumnName: '政策解读', ColumnType: '政策解读' });
+  });
+
+  it('the footer shows the ICP and 公安 filing numbers, the 网站标识码 and the 党政机关 标识 from the site itself, on every page', () => {
     const home = readFileSync(join(project.root, 'dist/index.html'), 'utf8');
+    expect(home).toContain('网站标识码：2302000012');
+    expect(home).toContain('<img class="site-badge" src="/files/dzjg-badge.svg" alt="党政机关网站标识"');
+    expect(readFileSync(join(project.root, 'dist/files/dzjg-badge.svg'), 'utf8')).toBe(BADGE);
+    expect(home).toContain('<a href="https://beian.mps.gov.cn/#/query/webSearch?code=23020202000123">黑公网安备23020202000123号</a>');
     expect(home).toContain('<a href="https://beian.miit.gov.cn/">黑ICP备05003214号</a>');
     expect(textOf(page('20191202-189769'))).toContain('黑公网安备23020202000123号');
   });
@@ -167,8 +214,7 @@ describe('an incremental build renders the other side of a policy link again', (
   it('removing `replaces` from the new document drops the link from the old one’s page', () => {
     const project = createTempProject();
     try {
-      project.write('src/content/site.config.ts', readFileSync(join(FIXTURE, 'site.config.ts'), 'utf8'));
-      for (const f of noticeFiles) project.write(`src/content/notices/${f}`, readFileSync(join(FIXTURE, 'notices', f), 'utf8'));
+      writeFixture(project);
       expect(runScript('build', ['--root', project.root]).status).toBe(0);
       const oldPage = () => readFileSync(join(project.root, 'dist/notices/11341702486344515H-202110-00020/index.html'), 'utf8');
       expect(oldPage()).toContain('修改后的文件');
@@ -189,20 +235,18 @@ describe('npm run audit on policy documents', () => {
   it('fails a document still marked 有效 past its 有效期至, and warns of a 解读 published 4+ working days after its document', () => {
     const project = createTempProject();
     try {
-      project.write('src/content/site.config.ts', readFileSync(join(FIXTURE, 'site.config.ts'), 'utf8'));
-      for (const f of noticeFiles) {
-        let text = readFileSync(join(FIXTURE, 'notices', f), 'utf8');
+      writeFixture(project, (f, text) => {
         // The 2019 条例 given a (fictional) expiry; its 解读 published 6 working days after it (10-20 → 10-28).
-        if (f === 'ningguo-tiaoli-2019.md') text = text.replace('effectiveFrom: 2019-05-15', 'effectiveFrom: 2019-05-15\nexpiresOn: 2021-12-31');
-        if (f === 'ningguo-jiedu.md') text = text.replace('publishedAt: 2021-10-21T10:00:00+08:00', 'publishedAt: 2021-10-28T10:00:00+08:00');
-        project.write(`src/content/notices/${f}`, text);
-      }
+        if (f === 'ningguo-tiaoli-2019.md') return text.replace('effectiveFrom: 2019-05-15', 'effectiveFrom: 2019-05-15\nexpiresOn: 2021-12-31');
+        if (f === 'ningguo-jiedu.md') return text.replace('publishedAt: 2021-10-21T10:00:00+08:00', 'publishedAt: 2021-10-28T10:00:00+08:00');
+        return text;
+      });
       const before = runScript('audit', ['--root', project.root, '--date', '2021-12-31']);
-      expect(before.stdout).toContain('✓ 已过有效期仍标为有效：0 项');
+      expect(before.stdout).toContain('✓ 信息错误：已过有效期的文件仍标为有效：0 项');
       const r = runScript('audit', ['--root', project.root, '--date', '2022-01-10']);
       expect(r.status).toBe(1);
-      expect(r.stdout).toMatch(/✗ 已过有效期仍标为有效（单项否决）：1 项\n\s+src\/content\/notices\/ningguo-tiaoli-2019\.md（11341702486344515H\/202110-00021）「中华人民共和国政府信息公开条例」有效期至 2021-12-31，截至 2022-01-10 已过期/);
-      expect(r.stdout).toMatch(/✗ 政策解读晚于文件 3 个工作日以上（提醒）：1 项\n\s+src\/content\/notices\/ningguo-jiedu\.md（11341702486344515H\/202110-00022）.*晚 6 个工作日/);
+      expect(r.stdout).toMatch(/✗ 信息错误：已过有效期的文件仍标为有效：1 项\n\s+src\/content\/notices\/ningguo-tiaoli-2019\.md（11341702486344515H\/202110-00021）「中华人民共和国政府信息公开条例」有效期至 2021-12-31，截至 2022-01-10 已过期/);
+      expect(r.stdout).toMatch(/✗ 政策解读晚于文件 3 个工作日以上：1 项\n\s+src\/content\/notices\/ningguo-jiedu\.md（11341702486344515H\/202110-00022）.*晚 6 个工作日/);
     } finally {
       project.remove();
     }

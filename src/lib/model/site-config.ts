@@ -86,8 +86,10 @@ export const siteConfigSchema = z
     docTypes: z.array(z.string().trim().min(1)).min(1).default([...DEFAULT_DOC_TYPES]),
     /** 办理结果类别 of replies: a code editors write and the label readers see. */
     resultClasses: z.array(z.strictObject({ code: z.string().trim().min(1), label: z.string().trim().min(1) })).min(1).default(DEFAULT_RESULT_CLASSES.map((c) => ({ ...c }))),
-    /** 网站标识码, for the government page meta tags. */
-    siteIdCode: z.string().optional(),
+    /** 网站标识码 (10 letters or digits, e.g. 3306020001 or bm09000001): page tags and footer; required to build for a real domain. */
+    siteIdCode: z.string().trim().regex(/^[0-9A-Za-z]{10}$/, '网站标识码 siteIdCode 应为 10 位数字或字母（全国政府网站信息报送系统分配），如 3306020001').optional(),
+    /** The 党政机关网站 标识 image, a file of the site itself (public/), shown in the footer. */
+    badge: z.strictObject({ image: z.string().regex(/^\/(?!\/)\S+$/, '标识图片 badge.image 应为本站 public/ 下的文件地址，如 /files/dzjg.png（不能引用其他网站的图片）') }).optional(),
     /** ICP备案号 and 公安机关备案号, shown in every page footer. */
     icp: z.string().trim().min(1).optional(),
     psb: z.string().trim().min(1).optional(),
@@ -160,4 +162,15 @@ export function parseSiteConfig(input: unknown, file = 'src/content/site.config.
     return `  ${describePath(input, i.path)}：${i.message || messageOf(zhCN(i as never))}${keys}`;
   });
   throw new Error(`站点配置 ${file} 有误：\n${lines.join('\n')}`);
+}
+
+/**
+ * Whether a site URL is a real public domain, not one reserved for examples and tests (RFC 2606 /
+ * 6761: example, test, invalid, localhost): a real one must carry its 网站标识码.
+ */
+export function isRealDomain(url: string): boolean {
+  const host = new URL(url).hostname.toLowerCase();
+  if (host === 'localhost' || /^[\d.]+$/.test(host) || host.includes(':')) return false;
+  const labels = host.split('.');
+  return !labels.includes('example') && !['test', 'invalid', 'localhost'].includes(labels.at(-1)!);
 }
