@@ -14,7 +14,8 @@ export interface TempProject {
 }
 
 /**
- * A throwaway copy of this project (code, config, public/) with its own notices, so tests and
+ * A throwaway copy of this project (code, config, public/) with its own notices (and no annual
+ * reports unless it keeps the sample's), so tests and
  * benches never touch the real content or a dist/ someone may be looking at. node_modules is
  * linked, not copied.
  */
@@ -26,7 +27,8 @@ export function createTempProject(
   for (const f of ['astro.config.mjs', 'tsconfig.json', 'package.json']) cpSync(join(PROJECT_ROOT, f), join(root, f));
   cpSync(join(PROJECT_ROOT, 'src'), join(root, 'src'), {
     recursive: true,
-    filter: (src) => options.keepSampleNotices || !src.startsWith(join(PROJECT_ROOT, 'src/content/notices')),
+    // The sample's annual reports go with its notices.
+    filter: (src) => options.keepSampleNotices || !['src/content/notices', 'src/content/reports'].some((dir) => src.startsWith(join(PROJECT_ROOT, dir))),
   });
   cpSync(join(PROJECT_ROOT, 'public'), join(root, 'public'), { recursive: true });
   cpSync(join(PROJECT_ROOT, 'scripts'), join(root, 'scripts'), { recursive: true });

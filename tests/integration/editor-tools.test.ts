@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { createTempProject, runScript, type TempProject } from '../../scripts/lib/project-copy';
+import { createTempProject, PROJECT_ROOT, runScript, type TempProject } from '../../scripts/lib/project-copy';
 import { noticeSource } from '../helpers/notice';
 import { checkNotices, loadSiteConfig } from '../../src/lib/content/project';
 
@@ -163,13 +163,33 @@ describe('npm run audit and npm run report on the sample content', () => {
   beforeAll(() => (project = createTempProject({ keepSampleNotices: true })));
   afterAll(() => project.remove());
 
-  it('audit as of a fixed date reports each failing condition and exits 1', () => {
+  it('audit as of a fixed date prints the score sheet: the outright failure, the deductions and the score, and exits 1', () => {
     const r = runScript('audit', ['--root', project.root, '--date', '2024-12-31']);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('栏目「工作总结」没有任何公开信息');
+    // Newest notice 2024-08-16: the home page has not changed for 4 months.
+    expect(r.stdout).toMatch(/✗ 首页 14 天内没有更新：1 项\n\s+首页最新一条信息发布于 2024-08-16/);
+    // 工作总结 is empty; 工作动态 and 通知公告 are stale: points, not a veto (fewer than 5).
+    expect(r.stdout).toContain('✗ 栏目未按时更新：2 项，扣 10 分');
     expect(r.stdout).toContain('栏目「工作动态」最近一条信息发布于 2024-05-09');
-    // 工作总结 empty; 工作动态 and 通知公告 stale (政策文件 and 政策解读 were updated in August).
-    expect(r.stdout).toMatch(/自查未通过：3 项/);
+    expect(r.stdout).toContain('✗ 空白栏目：1 项，扣 5 分');
+    expect(r.stdout).toContain('栏目「工作总结」没有任何公开信息');
+    // The 2023 report is written (src/content/reports/2023.*).
+    expect(r.stdout).toContain('✓ 未按时公开政府信息公开工作年度报告（每年 1 月 31 日前）：0 项');
+    expect(r.stdout).toContain('扣分项得分：85 分。');
+    expect(r.stdout).toContain('自查未通过：1 项单项否决');
+    // In August the site was fresh: no veto, exit 0.
+    const august = runScript('audit', ['--root', project.root, '--date', '2024-08-20']);
+    expect([august.status, august.stdout.includes('自查通过')]).toEqual([0, true]);
+  });
+
+  it('audit fails a site whose annual report is missing after 31 January', () => {
+    rmSync(join(project.root, 'src/content/reports/2024.md'));
+    try {
+      const r = runScript('audit', ['--root', project.root, '--date', '2025-02-01']);
+      expect(r.stdout).toMatch(/✗ 未按时公开政府信息公开工作年度报告（每年 1 月 31 日前）：1 项\n\s+2024 年政府信息公开工作年度报告应于 2025-01-31 前公开/);
+    } finally {
+      project.write('src/content/reports/2024.md', readFileSync(join(PROJECT_ROOT, 'src/content/reports/2024.md'), 'utf8'));
+    }
   });
 
   it('report counts equal a direct count over the collection', async () => {

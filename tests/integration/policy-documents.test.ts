@@ -27,6 +27,9 @@ interface Doc {
   date: string;
   docType?: string;
   validity?: string;
+  source?: string;
+  repealedOn?: string;
+  expiresOn?: string;
   replaces?: string[];
   body: string;
 }
@@ -88,6 +91,8 @@ describe('a site of policy documents in each standing', () => {
     project = createTempProject();
     project.write('src/content/site.config.ts', readFileSync(join(FIXTURE, 'site.config.ts'), 'utf8'));
     for (const f of files) project.write(`src/content/notices/${f}`, readFileSync(join(FIXTURE, 'notices', f), 'utf8'));
+    // A 2024 annual report (the sample's files): its section 二 is counted from these documents.
+    for (const ext of ['yaml', 'md']) project.write(`src/content/reports/2024.${ext}`, readFileSync(join(PROJECT_ROOT, `src/content/reports/2024.${ext}`), 'utf8'));
     build = runScript('build', ['--root', project.root]);
   });
   afterAll(() => project.remove());
@@ -202,13 +207,30 @@ describe('a site of policy documents in each standing', () => {
     }
   });
 
+  it('the 2024 annual report’s section 二 counts the office’s own 规章 and 行政规范性文件, as a direct count finds them', () => {
+    // Own: no `source` naming another body (the 规章 is the city government's, republished).
+    // No document here left force after 2024-12-31, so in force at year end is: marked 有效, not expired by then.
+    const own = (t: string) => docs.filter((d) => d.docType === t && !d.source);
+    const direct = ['规章', '行政规范性文件'].map((t) => [
+      t,
+      own(t).filter((d) => d.date.startsWith('2024-')).length,
+      own(t).filter((d) => d.validity === '废止' && d.repealedOn?.startsWith('2024-')).length,
+      own(t).filter((d) => d.validity === '有效' && !(d.expiresOn && d.expiresOn < '2024-12-31')).length,
+    ].join(' '));
+    expect(direct).toEqual(['规章 0 0 0', '行政规范性文件 3 2 3']);
+    const table = /<table class="report-table" id="section-2-1">([\s\S]*?)<\/table>/.exec(read('reports/2024/index.html'))![1]!;
+    const rows = [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => inline(m[1]!.replace(/<\/t[hd]>/g, ' ')).trim());
+    expect(rows).toEqual(['信息内容 本年制发件数 本年废止件数 现行有效件数', ...direct]);
+    expect(read('reports/2024/section-2.csv')).toContain('行政规范性文件,3,2,3\r\n');
+  });
+
   it('new page types have no axe or HTML_CodeSniffer errors, in both modes; the 有效性 filter narrows a search to the documents in force', async () => {
     const server = await serveStatic(join(project.root, 'dist'));
     const browser = await launchChromium();
     const failures: string[] = [];
     try {
       const tab = await browser.newPage();
-      const pages = ['/browse/', '/browse/in-force/', '/browse/not-in-force/', '/categories/zhengce-wenjian/', '/categories/bumen-wenjian/in-force/', `/notices/${CODE}-2020-00006/`, `/notices/${CODE}-2024-00009/`];
+      const pages = ['/reports/2024/', '/browse/', '/browse/in-force/', '/browse/not-in-force/', '/categories/zhengce-wenjian/', '/categories/bumen-wenjian/in-force/', `/notices/${CODE}-2020-00006/`, `/notices/${CODE}-2024-00009/`];
       for (const path of pages) {
         for (const prefix of ['', '/care']) {
           await tab.goto(server.url + prefix + path);

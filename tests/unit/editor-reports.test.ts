@@ -3,7 +3,7 @@ import { publishSource } from '../../src/lib/editor/publish-notice';
 import { BODY_TODO } from '../../src/lib/model/placeholders';
 import { nextIndexNo, newNoticeSource } from '../../src/lib/editor/new-notice';
 import { addMonths, isWorkingDay, workingDaysBetween } from '../../src/lib/reports/working-days';
-import { auditContent } from '../../src/lib/reports/audit';
+import { auditContent, auditScore, type AuditFinding } from '../../src/lib/reports/audit';
 import { annualStatistics } from '../../src/lib/reports/annual';
 import { createNoticeSchema } from '../../src/lib/model/notice-schema';
 import { DEFAULT_CATEGORIES, parseSiteConfig } from '../../src/lib/model/site-config';
@@ -149,8 +149,61 @@ describe('audit', () => {
     // 8. The file is named, not only the 索引号.
     expect(by('late-publication')[0]!.message).toMatch(/^f\.md（11330602056860309P\/2024-00001）/);
   });
-  it('fails outright on everything but lateness', () => {
-    expect(findings.filter((f) => f.severity === 'fail').map((f) => f.rule).sort()).toEqual(['attachment-missing', 'empty-category', 'empty-category', 'stale-category', 'undated']);
+  it('below the thresholds, columns, undated items and broken attachments cost points; nothing fails outright', () => {
+    expect(findings.filter((f) => f.severity === 'fail')).toEqual([]);
+    expect(findings.filter((f) => f.severity === 'deduct').map((f) => [f.rule, f.points])).toEqual([
+      ['stale-category', 5], ['empty-category', 5], ['empty-category', 5], ['undated', 1], ['attachment-missing', 1],
+    ]);
+    expect(auditScore(findings)).toBe(100 - 5 - 5 - 5 - 1 - 1);
+  });
+});
+
+describe('audit thresholds (国办秘函〔2019〕19号)', () => {
+  // Ten columns: five 动态 (2 weeks), three 通知公告 and two 政策文件 (6 months).
+  const kinds = ['动态', '动态', '动态', '动态', '动态', '通知公告', '通知公告', '通知公告', '政策文件', '政策文件'] as const;
+  const columns = kinds.map((kind, i) => ({ name: `栏目${i + 1}`, slug: `c${i + 1}`, kind, freshness: kind === '动态' ? { days: 14 } : { months: 6 } }));
+  const config = parseSiteConfig({ name: 's', owner: 'o', url: 'https://x.cn', categories: columns, holidays: [], workdays: [] });
+  const mk = createNoticeSchema(config);
+  const notice = (i: number, category: string, date: string) => ({
+    file: `n${i}.md`,
+    data: mk.parse({ title: 't', indexNo: `${CREDIT}/${date.slice(0, 4)}-${String(i).padStart(5, '0')}`, issuer: '区科技局', category, date, publishedAt: `${date}T09:00:00+08:00`, ...(category.match(/栏目(9|10)$/) ? { docType: '其他文件' } : {}) }),
+  });
+  /** Every column holds a notice: `staleOnes` of the 动态 columns last updated on 05-01, the rest on 06-25; one fresh notice on the home page. */
+  const site = (staleOnes: number) => columns.map((c, i) => notice(i + 1, c.name, i < staleOnes ? '2024-05-01' : '2024-06-25'));
+  const at = (notices: ReturnType<typeof site>, asOf = '2024-07-01') => auditContent(notices, [], config, asOf);
+  const rules = (fs: AuditFinding[], severity: string) => fs.filter((f) => f.severity === severity).map((f) => f.rule);
+
+  it('4 stale 动态 columns cost 5 points each; the 5th fails the site outright', () => {
+    const four = at(site(4));
+    expect(rules(four, 'fail')).toEqual([]);
+    expect(rules(four, 'deduct')).toEqual(['stale-category', 'stale-category', 'stale-category', 'stale-category']);
+    expect(auditScore(four)).toBe(80);
+    const five = at(site(5));
+    expect(rules(five, 'fail')).toEqual(['stale-columns']);
+    expect(five.find((f) => f.rule === 'stale-columns')!.subject).toBe('栏目1、栏目2、栏目3、栏目4、栏目5');
+    expect(rules(five, 'deduct')).toEqual([]);
+  });
+
+  it('4 empty columns cost 5 points each; the 5th fails the site outright', () => {
+    const withEmpty = (n: number) => site(0).slice(n);
+    expect(rules(at(withEmpty(4)), 'fail')).toEqual([]);
+    expect(rules(at(withEmpty(4)), 'deduct')).toEqual(['empty-category', 'empty-category', 'empty-category', 'empty-category']);
+    expect(rules(at(withEmpty(5)), 'fail')).toEqual(['empty-columns']);
+  });
+
+  it('a home page with nothing new for more than 14 days fails outright: newest 06-25, fine on 07-09, failing on 07-10', () => {
+    // Columns' own freshness aside (their months and days differ), only the home page rule is read here.
+    const home = (asOf: string) => at(site(0), asOf).filter((f) => f.rule === 'home-stale');
+    expect(home('2024-07-09')).toEqual([]);
+    expect(home('2024-07-10')).toMatchObject([{ severity: 'fail', message: '首页最新一条信息发布于 2024-06-25，截至 2024-07-10 已超过 14 天没有更新' }]);
+  });
+
+  it('the annual report is required after 31 January, for a year the site published in', () => {
+    const notices = site(0);
+    const report = (asOf: string, years: number[]) => auditContent(notices, [], config, asOf, new Set(years)).filter((f) => f.rule === 'report-missing').map((f) => f.subject);
+    expect(report('2025-01-31', [])).toEqual([]); // due for 2023, when the site published nothing
+    expect(report('2025-02-01', [])).toEqual(['2024']);
+    expect(report('2025-02-01', [2024])).toEqual([]);
   });
 });
 
