@@ -192,6 +192,28 @@ describe('npm run audit and npm run report on the sample content', () => {
     }
   });
 
+  it('npm run report prints the year’s report in the template’s six sections; a wrong figure fails npm run check with its file and line', () => {
+    const r = runScript('report', ['--root', project.root, '--year', '2024', '--tables', join(project.root, 'tables')]);
+    expect(r.status, r.stderr).toBe(0);
+    const titles = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+    const at = titles.map((t) => r.stdout.indexOf(`\n${t}\n`));
+    expect(at.every((i, k) => i > 0 && (k === 0 || i > at[k - 1]!)), r.stdout).toBe(true);
+    expect(readFileSync(join(project.root, 'tables/section-4.csv'), 'utf8')).toContain('1,0,0,0,1,0,0,0,0,0,0,0,0,0,0');
+    const file = 'src/content/reports/2024.yaml';
+    const good = readFileSync(join(project.root, file), 'utf8');
+    project.write(file, good.replace('部分公开: [1, 0, 0, 0, 0, 0, 1]', '部分公开: [1, 0, 0, 0, 0, 0, 2]'));
+    try {
+      const check = runScript('check', ['--root', project.root]);
+      expect(check.status).toBe(1);
+      const line = good.split('\n').findIndex((l) => l.includes('部分公开:')) + 1;
+      expect(check.stderr).toContain(`${file}:${line}  依申请公开.部分公开（（二）部分公开（区分处理的，只计这一情形，不计其他情形））\n  错误：「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」的总计应为前 6 列之和 1＋0＋0＋0＋0＋0＝1，填写的是 2（相差 1）`);
+      // The same figure breaks the column totals too: each is named.
+      expect(check.stderr).toContain('「总计」列：（七）总计应为（一）至（六）各行之和 9，填写的是 8（相差 1）');
+    } finally {
+      project.write(file, good);
+    }
+  });
+
   it('report counts equal a direct count over the collection', async () => {
     const r = runScript('report', ['--root', project.root, '--year', '2024', '--csv', join(project.root, 'r.csv')]);
     expect(r.status, r.stderr).toBe(0);
