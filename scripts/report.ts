@@ -56,8 +56,6 @@ if (report.source) {
   console.error(formatProblemsText(report.problems));
   console.error(`\n${year} 年度报告的文件有 ${report.problems.length} 处问题（见上）。`);
   process.exitCode = 1;
-} else {
-  console.log(`${year} 年度报告还没有编写：在 ${REPORTS_DIR}/${year}.yaml 填写二、三、四部分的数据，在 ${year}.md 写一、五、六部分（格式见 README「年度报告」）。以下是本站 ${year} 年的公开统计。\n`);
 }
 
 const s = annualStatistics(data, year, config.categories.map((c) => c.name), config.resultClasses);
@@ -72,4 +70,7 @@ for (const r of s.replies) console.log(`${r.kind === '建议' ? '人大代表建
 if (values.csv) {
   writeFileSync(values.csv, annualCsv(s));
   console.log(`\n已写入 ${values.csv}`);
+}
+if (!report.source && !process.exitCode) {
+  console.log(`\n${year} 年度报告还没有编写：在 ${REPORTS_DIR}/${year}.yaml 填写二、三、四部分的数据，在 ${year}.md 写一、五、六部分（格式见 README「年度报告」）。`);
 }

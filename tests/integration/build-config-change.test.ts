@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTempProject, runScript, type TempProject } from '../../scripts/lib/project-copy';
 
@@ -33,5 +33,26 @@ describe('a site configuration change reaches unchanged notices', () => {
     const second = runScript('build', ['--root', project.root]);
     expect(second.status, second.stderr).toBe(0);
     expect(issuerCell()).toBe('越城区科学技术局');
+  });
+});
+
+describe('a site for a real domain', () => {
+  it('does not build without its 网站标识码, says why in Chinese, and leaves dist/ alone; with one it builds', () => {
+    const project = createTempProject({ keepSampleNotices: true });
+    try {
+      const file = 'src/content/site.config.ts';
+      const config = readFileSync(join(project.root, file), 'utf8');
+      project.write(file, config.replace("url: 'https://gongkai.example.gov.cn',", "url: 'https://kjj.shaoxing.gov.cn',"));
+      const r = runScript('build', ['--root', project.root]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('构建失败：站点地址 https://kjj.shaoxing.gov.cn 是正式域名，须在 src/content/site.config.ts 中填写网站标识码 siteIdCode');
+      expect(existsSync(join(project.root, 'dist'))).toBe(false);
+      project.write(file, config.replace("url: 'https://gongkai.example.gov.cn',", "url: 'https://kjj.shaoxing.gov.cn',\n  siteIdCode: '3306020001',"));
+      const ok = runScript('build', ['--root', project.root]);
+      expect(ok.status, ok.stderr).toBe(0);
+      expect(readFileSync(join(project.root, 'dist/index.html'), 'utf8')).toContain('<meta name="SiteIDCode" content="3306020001">');
+    } finally {
+      project.remove();
+    }
   });
 });

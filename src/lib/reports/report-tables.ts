@@ -12,6 +12,8 @@ export interface Cell {
   text: string;
   /** A header cell; data cells have none. */
   th?: boolean;
+  /** A header's scope (set by withHeaders from where it stands and what it spans). */
+  scope?: 'col' | 'colgroup' | 'row' | 'rowgroup';
   colspan?: number;
   rowspan?: number;
   /** Ids of the header cells that name this cell (set by withHeaders). */
@@ -118,7 +120,10 @@ export function withHeaders(tables: ReportTable[]): ReportTable[] {
       let x = 0;
       for (const cell of row) {
         while (grid[y]![x]) x++;
-        if (cell.th) cell.id = `${t.id}-h${n++}`;
+        if (cell.th) {
+          cell.id = `${t.id}-h${n++}`;
+          cell.scope = y < t.head.length ? ((cell.colspan ?? 1) > 1 ? 'colgroup' : 'col') : (cell.rowspan ?? 1) > 1 ? 'rowgroup' : 'row';
+        }
         for (let dy = 0; dy < (cell.rowspan ?? 1); dy++) for (let dx = 0; dx < (cell.colspan ?? 1); dx++) (grid[y + dy] ??= [])[x + dx] = cell;
         x += cell.colspan ?? 1;
       }
