@@ -7,6 +7,8 @@
  */
 import { siteConfigOrExit } from './lib/site-config-or-exit';
 import { isRealDomain } from '../src/lib/model/site-config';
+import { compareNewestFirst } from '../src/lib/site/notices';
+import { isPublished } from '../src/lib/model/notice-schema';
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -74,8 +76,8 @@ step('内容检查');
 
 const specs = notices
   .map((n) => n.data!)
-  .filter((d) => !d.draft)
-  .sort((a, b) => b.date.localeCompare(a.date) || a.indexNo.localeCompare(b.indexNo))
+  .filter(isPublished)
+  .sort(compareNewestFirst)
   .map(noticeRecordSpec);
 
 const shardSize = Number(process.env.GONGKAI_SHARD_SIZE) || DEFAULT_SHARD_SIZE;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { articleText } from '../../src/lib/search/records';
+import { compareNewestFirst } from '../../src/lib/site/notices';
 import { buildCharPairs } from '../../src/lib/search/char-map';
 import { parseCharMap } from '../../src/lib/search/fold';
 import { normaliseText } from '../../src/lib/search/normalize';
@@ -17,6 +18,7 @@ export interface TruthDoc {
   url: string;
   indexNo: string;
   date: string;
+  publishedAt: string;
   title: string;
   docNo: string | null;
   /** Title and metadata (索引号, 文号, 发布机构, 组配分类, 关键词, 内容概述, a reply's 会议, 代表/委员, 题目), normalised. */
@@ -34,6 +36,8 @@ interface OpenDataRecord {
   category: string;
   issuer: string;
   date: string;
+  publishedAt: string;
+  validity: string | null;
   docNo: string | null;
   keywords: string[];
   summary: string | null;
@@ -43,7 +47,7 @@ interface OpenDataRecord {
 export const map = parseCharMap(buildCharPairs());
 export const norm = (s: string) => normaliseText(s, map);
 
-/** The published notices, newest first (发文日期, then 索引号), as the search numbers them. */
+/** The published notices, newest first (compareNewestFirst: 发文日期, 发布日期, 索引号), as the search numbers them. */
 export function truthDocs(dist: string): TruthDoc[] {
   const records = JSON.parse(readFileSync(join(dist, 'data', 'notices.json'), 'utf8')) as OpenDataRecord[];
   return records
@@ -51,9 +55,10 @@ export function truthDocs(dist: string): TruthDoc[] {
       const path = new URL(r.url).pathname;
       const body = articleText(readFileSync(join(dist, path, 'index.html'), 'utf8'));
       const heading = [r.title, r.indexNo, r.docNo, r.issuer, r.category, ...r.keywords, r.summary, r.reply?.session, r.reply?.addressee, r.reply?.subject].filter((x): x is string => !!x).map(norm);
-      return { url: path, indexNo: r.indexNo, date: r.date, title: r.title, docNo: r.docNo, heading, parts: [...heading, norm(body)], body, filters: { 组配分类: r.category, 发布机构: r.issuer, 年份: r.date.slice(0, 4) } };
+      const filters: Record<string, string> = { 组配分类: r.category, 发布机构: r.issuer, 年份: r.date.slice(0, 4), ...(r.validity ? { 有效性: r.validity } : {}) };
+      return { url: path, indexNo: r.indexNo, date: r.date, publishedAt: r.publishedAt, title: r.title, docNo: r.docNo, heading, parts: [...heading, norm(body)], body, filters };
     })
-    .sort((a, b) => b.date.localeCompare(a.date) || a.indexNo.localeCompare(b.indexNo));
+    .sort(compareNewestFirst);
 }
 
 export interface TruthRequest {

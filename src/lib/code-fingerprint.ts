@@ -6,11 +6,13 @@ import { fileURLToPath } from 'node:url';
 let fingerprint: string | undefined;
 
 /**
- * A hash of every file under src/lib, the rules and the search indexing included: caches keyed
- * with it (check results, search bundles) are invalidated by any change to that code.
+ * A hash of every file of the checking and building code — src/lib (the rules, the search
+ * indexing) and scripts/ (the CLIs and the build steps they run) —: caches keyed with it (check
+ * results, search bundles) are invalidated by any change to that code, wherever it lives.
  */
 export function libFingerprint(): string {
-  return (fingerprint ??= treesFingerprint([dirname(fileURLToPath(import.meta.url))]));
+  const lib = dirname(fileURLToPath(import.meta.url));
+  return (fingerprint ??= treesFingerprint([lib, join(lib, '..', '..', 'scripts')]));
 }
 
 /**

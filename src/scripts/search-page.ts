@@ -12,6 +12,7 @@ import { loadFragment, type Fragment } from '../lib/search/pagefind-fragments';
 import { excerptRuns } from '../lib/search/excerpt';
 import { describeAnswer } from '../lib/search/describe';
 import { fragmentUrl } from '../lib/search/contract';
+import { inMode } from '../lib/site/routes';
 import { charmapFlagsFile, charmapPartFile, LazyCharMap } from '../lib/search/charmap';
 
 const PAGE = 10;
@@ -93,7 +94,7 @@ export async function startSearchPage(): Promise<void> {
   }
 
   function resultItem(f: Fragment, texts: readonly string[]): HTMLLIElement {
-    const href = care ? `/care${new URL(f.url, location.origin).pathname}` : f.url;
+    const href = care ? inMode(new URL(f.url, location.origin).pathname, 'care') : f.url;
     const lang: Record<string, string> = f.meta.lang === 'zh-Hant' ? { lang: 'zh-Hant' } : {};
     const excerpt = marked(el('p', { class: 'result-excerpt', ...lang }), f.content, texts);
     // The identifiers a 文号 or 索引号 query found are marked too.

@@ -19,7 +19,8 @@ import type { RuleResult } from './rule';
 /** Maps each reply kind to the 组配分类 it belongs to. */
 export const REPLY_KIND_CATEGORY = { 建议: '人大代表建议', 提案: '政协提案' } as const;
 export type ReplyKind = keyof typeof REPLY_KIND_CATEGORY;
-const REPLY_CATEGORIES: ReadonlySet<string> = new Set(Object.values(REPLY_KIND_CATEGORY));
+/** The categories that hold replies by name (a category of kind 建议提案 does too). */
+export const REPLY_CATEGORIES: ReadonlySet<string> = new Set(Object.values(REPLY_KIND_CATEGORY));
 
 type Ctx = z.RefinementCtx;
 

@@ -1,5 +1,5 @@
 import type { NoticeData } from '../model/notice-schema';
-import { indexNoSlug } from '../model/index-no';
+import { paths } from '../site/routes';
 import { decodeCharacterReferences } from '../html-text';
 
 /**
@@ -24,10 +24,10 @@ export interface NoticeRecordSpec {
 }
 
 export function noticeRecordSpec(n: NoticeData): NoticeRecordSpec {
-  const slug = indexNoSlug(n.indexNo);
+  const url = paths.notice(n.indexNo);
   return {
-    url: `/notices/${slug}/`,
-    file: `notices/${slug}/index.html`,
+    url,
+    file: `${url.slice(1)}index.html`,
     meta: { title: n.title, indexNo: n.indexNo, date: n.date, issuer: n.issuer, category: n.category, lang: n.lang, ...(n.docNo ? { docNo: n.docNo } : {}), ...(n.docType ? { docType: n.docType } : {}), ...(n.validity ? { validity: n.validity } : {}) },
     filters: {
       组配分类: [n.category],

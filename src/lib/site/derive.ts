@@ -1,6 +1,6 @@
 import { isPublished, type NoticeData, type PublishedNoticeData } from '../model/notice-schema';
 import type { SiteConfig } from '../model/site-config';
-import { REPLY_KIND_CATEGORY } from '../model/notice-schema';
+import { REPLY_CATEGORIES } from '../model/notice-schema';
 import { groupBy, neighbours } from './listing';
 import { newestFirst } from './notices';
 import { stableSlug } from './routes';
@@ -61,7 +61,6 @@ export interface SiteStructure<E> {
 
 const linkTo = (n: SiteNotice<unknown>): NoticeLink => ({ indexNo: n.data.indexNo, title: n.data.title });
 
-const REPLY_CATEGORIES: ReadonlySet<string> = new Set(Object.values(REPLY_KIND_CATEGORY));
 
 /** Everything the listings, feeds and reports need, derived once from the published notices. */
 export function deriveSite<E>(entries: ReadonlyArray<{ id: string; data: NoticeData; entry: E }>, config: SiteConfig): SiteStructure<E> {
