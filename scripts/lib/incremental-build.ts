@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import type { CheckedNotice } from '../../src/lib/content/validate-notice';
 import type { SiteConfig } from '../../src/lib/model/site-config';
@@ -11,17 +11,17 @@ import { buildManifest, hashFiles, listFiles, MANIFEST_FILE, serialiseManifest, 
 import { describeBrokenLink, findBrokenLinks, resolvesInSite } from '../../src/lib/build/link-check';
 import type { BuildState, IndexedPage, NoticeDigest } from '../../src/lib/build/incremental';
 import { articleText, noticeRecordSpec } from '../../src/lib/search/records';
-import { bundleIds, clashingIds, DELTA_BUNDLE, idsOfUrls, MAX_DELTA, type BundleList } from '../../src/lib/build/search-delta';
+import { bundleIds, clashingIds, DELTA_BUNDLE, idsOfUrls, MAX_DELTA, pagefindFailure, writeBundleList } from '../../src/lib/build/search-bundles';
+import { replacePaths, sharedAssets } from '../../src/lib/build/publish';
 import { newCorpus, readStore, takeBundleTexts, writeTablesFor } from '../../src/lib/build/search-texts';
 import type { NoticeData } from '../../src/lib/model/notice-schema';
 import type { Neighbours } from '../../src/lib/site/derive';
 import { runTsChild } from './child-process';
+import { FullBuildNeeded } from '../../src/lib/build/errors';
 import { runAstroRole, siteMetadata } from './astro-in-parts';
 
 const SCRIPTS = join(import.meta.dirname, '..');
 
-/** The last build cannot be built upon after all; `npm run build` then builds in full, saying why. */
-export class FullBuildNeeded extends Error {}
 
 /**
  * An incremental build (see src/lib/build/incremental.ts). Everything new is prepared outside
@@ -152,7 +152,7 @@ export async function incrementalBuild(o: {
       // Pages are read from absolute paths (site folder "/"): the new ones from `next`, the others from dist/.
       writeFileSync(join(dir, 'delta-records.json'), JSON.stringify(stale.map((s) => ({ ...s, file: join(fresh.has(s.file) ? next : dist, s.file) }))));
       const r = await runTsChild(join(SCRIPTS, 'search-index.ts'), ['/', join(dir, 'delta-records.json'), join(next, DELTA_BUNDLE)]);
-      if (r.status !== 0) throw new Error(`Pagefind：${r.stderr.split('\nstack backtrace')[0]!.trim()}`);
+      if (r.status !== 0) throw new Error(`Pagefind：${pagefindFailure(r.stderr)}`);
     }
     // The search tables again, over every notice: the texts of the last full build's records, and
     // those of this delta bundle (every notice whose record is not its shard's: new, or changed since).
@@ -168,9 +168,7 @@ export async function incrementalBuild(o: {
     const bundles = [...last.bundles, ...(stale.length ? [DELTA_BUNDLE] : [])];
     const clashes = clashingIds(superseded, new Map(bundles.map((b) => [b, bundleIds(join(b === DELTA_BUNDLE ? next : dist, b))])));
     if (clashes.length) throw new FullBuildNeeded(`搜索记录编号 ${clashes[0]} 在两个分片中重复`);
-    const list: BundleList = { bundles: bundles.map((b) => `/${b}/`), superseded: [...superseded.keys()].sort() };
-    mkdirSync(join(next, 'search'), { recursive: true });
-    writeFileSync(join(next, 'search', 'bundles.json'), JSON.stringify(list) + '\n');
+    writeBundleList(next, bundles, [...superseded.keys()].sort());
     o.step(`搜索索引（${stale.length} 篇在增量索引中）`);
 
     const newFiles = listFiles(next);
@@ -200,7 +198,7 @@ export async function incrementalBuild(o: {
     o.step('站内链接检查、完整性清单');
 
     o.beforeReplace();
-    replaceIn(dist, next, aside, [...replaced, MANIFEST_FILE]);
+    replacePaths(dist, next, aside, [...replaced, MANIFEST_FILE]);
     return indexed;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -235,38 +233,8 @@ function topOfChange(file: string): string {
 
 /** The part's hashed assets: those dist/ already has (byte for byte) are dropped, new ones kept. */
 function keepNewAssets(next: string, dist: string): void {
-  const assets = join(next, '_astro');
-  if (!existsSync(assets)) return;
-  for (const name of readdirSync(assets)) {
-    const ours = join(dist, '_astro', name);
-    if (!existsSync(ours)) continue;
-    if (!readFileSync(ours).equals(readFileSync(join(assets, name)))) throw new FullBuildNeeded(`_astro/${name} 与上次构建的同名文件内容不同`);
-    rmSync(join(assets, name));
-  }
-}
-
-/**
- * Moves each of `paths` (relative) from `next` into `dist`, the old one (if any) to `aside` first.
- * If a rename fails, the ones done are undone, so dist/ is as it was, and the error is thrown.
- */
-function replaceIn(dist: string, next: string, aside: string, paths: readonly string[]): void {
-  const done: Array<() => void> = [];
-  try {
-    for (const p of paths) {
-      const target = join(dist, p);
-      if (existsSync(target)) {
-        mkdirSync(dirname(join(aside, p)), { recursive: true });
-        renameSync(target, join(aside, p));
-        done.push(() => renameSync(join(aside, p), target));
-      }
-      if (existsSync(join(next, p))) {
-        mkdirSync(dirname(target), { recursive: true });
-        renameSync(join(next, p), target);
-        done.push(() => renameSync(target, join(next, p)));
-      }
-    }
-  } catch (err) {
-    for (const undo of done.reverse()) undo();
-    throw err;
+  for (const { name, same } of sharedAssets(next, dist)) {
+    if (!same) throw new FullBuildNeeded(`_astro/${name} 与上次构建的同名文件内容不同`);
+    rmSync(join(next, '_astro', name));
   }
 }

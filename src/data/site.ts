@@ -3,6 +3,7 @@ import siteConfigInput from '../content/site.config';
 import { parseSiteConfig } from '../lib/model/site-config';
 import { categoryColumn, type Column } from '../lib/site/page-tags';
 import { deriveSite, type SiteStructure } from '../lib/site/derive';
+import { siteListings, type Listing } from '../lib/site/listings';
 import { buildRole } from '../lib/build/build-role';
 import { isDevBroken, type DevBrokenNotice } from '../lib/content/dev-broken';
 
@@ -18,6 +19,15 @@ let cached: Promise<SiteStructure<NoticeEntry>> | undefined;
 export async function loadDevBroken(): Promise<Array<{ id: string; notice: DevBrokenNotice }>> {
   if (!import.meta.env.DEV) return [];
   return (await getCollection('notices')).flatMap((e) => (isDevBroken(e.data) ? [{ id: e.id, notice: e.data }] : []));
+}
+
+let listings: Promise<Map<string, Listing<NoticeEntry>>> | undefined;
+
+/** The site's paginated listings by key (siteListings()): the one registry page routes take their listings from. */
+export function loadListings(): Promise<Map<string, Listing<NoticeEntry>>> {
+  if (import.meta.env.DEV) listings = undefined;
+  listings ??= loadSite().then((site) => new Map(siteListings(site).map((l) => [l.key, l])));
+  return listings;
 }
 
 export function loadSite(): Promise<SiteStructure<NoticeEntry>> {

@@ -1,6 +1,7 @@
 import type { Mode } from '../lib/site/routes';
-import { pageCount } from '../lib/site/listing';
+import { pageCount } from '../lib/site/pagination';
 import { rendersListing, rendersNoticePages, rendersSitePages } from '../lib/build/build-role';
+import { loadListings } from './site';
 
 /**
  * Route helpers: every reading page exists twice, at its path and under /care/ (the `[...mode]`
@@ -20,12 +21,15 @@ export function withModes<P extends Record<string, string | undefined>, Pr>(
 }
 
 /**
- * The numbered pages of the listing `listing` (its key, src/lib/site/listings.ts), none when this
- * process does not render it (an incremental build keeps the unchanged listings' pages).
+ * The numbered pages of the listing registered under `key` in siteListings() (src/lib/site/listings.ts),
+ * so a page route and the build's listing fingerprints cannot disagree on a listing's key or size;
+ * none when this process does not render it (an incremental build keeps the unchanged listings' pages).
  */
-export function withPages<P extends Record<string, string | undefined>, Pr>(params: P, props: Pr, total: number, listing: string) {
-  if (!rendersListing(listing)) return [];
-  return Array.from({ length: pageCount(total) }, (_, i) => ({
+export async function withPages<P extends Record<string, string | undefined>, Pr>(key: string, params: P, props: Pr) {
+  const listing = (await loadListings()).get(key);
+  if (!listing) throw new Error(`listing ${key} is not registered in siteListings() (src/lib/site/listings.ts)`);
+  if (!rendersListing(key)) return [];
+  return Array.from({ length: pageCount(listing.notices.length) }, (_, i) => ({
     params: { ...params, page: i === 0 ? undefined : String(i + 1) },
     props: { ...props, page: i + 1 },
   }));

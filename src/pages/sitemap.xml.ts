@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { loadSite, siteConfig } from '../data/site';
 import { loadReports } from '../data/reports';
-import { pageCount } from '../lib/site/listing';
+import { pageCount } from '../lib/site/pagination';
 import { paths } from '../lib/site/routes';
 import { LIBRARY_PARTS } from '../lib/site/listings';
 import type { PolicyLibrary } from '../lib/site/policy-library';

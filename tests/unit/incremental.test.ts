@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { distFingerprint, noticeDigests, planBuild, type BuildState, type NoticeDigest } from '../../src/lib/build/incremental';
-import { clashingIds } from '../../src/lib/build/search-delta';
+import { clashingIds } from '../../src/lib/build/search-bundles';
 import type { NoticeData } from '../../src/lib/model/notice-schema';
 
 const digest = (data: string, text: string, lead = 'l', o: { page?: string | null; neighbours?: string } = {}): NoticeDigest => ({ data, text, lead, page: o.page === undefined ? `p-${text[0]}` : o.page, neighbours: o.neighbours ?? 'n' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupBy, neighbours, pageCount, pageNumbers, pageSlice } from '../../src/lib/site/listing';
+import { pageCount, pageNumbers, pageSlice } from '../../src/lib/site/pagination';
+import { groupBy, neighbours } from '../../src/lib/site/notices';
 import { fileFormat, firstSentence, formatBytes, formatDateTime, formatDateZh, leadBlocks } from '../../src/lib/site/format';
 import fc from 'fast-check';
 import { toCsv, toRecord } from '../../src/lib/site/open-data';

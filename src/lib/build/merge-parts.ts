@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sharedAssets } from './publish';
 
 /** Both reading modes' notice folders (standard and care). */
 const NOTICE_DIRS = ['notices', join('care', 'notices')];
@@ -30,12 +31,11 @@ export function mergePart(partDir: string, siteDir: string, ids: readonly string
   }
   const assets = join(partDir, '_astro');
   if (!existsSync(assets)) return;
+  const differing = sharedAssets(partDir, siteDir).find((a) => !a.same);
+  if (differing) throw new Error(`${label}：_astro/${differing.name} 与站点其余部分生成的同名文件内容不同`);
   mkdirSync(join(siteDir, '_astro'), { recursive: true });
   for (const name of readdirSync(assets)) {
     const ours = join(siteDir, '_astro', name);
     if (!existsSync(ours)) copyFileSync(join(assets, name), ours);
-    else if (!readFileSync(ours).equals(readFileSync(join(assets, name)))) {
-      throw new Error(`${label}：_astro/${name} 与站点其余部分生成的同名文件内容不同`);
-    }
   }
 }

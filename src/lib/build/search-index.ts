@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { articleText, type NoticeRecordSpec } from '../search/records';
-import { idsOfUrls } from './search-delta';
+import { idsOfUrls } from './search-bundles';
 import { FILTERS } from '../search/contract';
 import { writeTextsFile, type IndexedText } from './search-texts';
 

@@ -9,7 +9,7 @@
  * (contract.ts) count, order and prove matches instead.
  *
  * A fragment file is gzip of the signature SIGNATURE followed by JSON (Pagefind 1.x; the Node side
- * is readFragment in src/lib/build/search-delta.ts). Its `content` is the record text as indexed:
+ * is readFragment in src/lib/build/search-bundles.ts). Its `content` is the record text as indexed:
  * the notice's body as written (Pagefind adds zero-width spaces at its word breaks).
  */
 export const SIGNATURE = 'pagefind_dcd';

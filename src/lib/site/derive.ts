@@ -1,8 +1,7 @@
 import { isPublished, type NoticeData, type PublishedNoticeData } from '../model/notice-schema';
 import type { SiteConfig } from '../model/site-config';
 import { REPLY_CATEGORIES } from '../model/notice-schema';
-import { groupBy, neighbours } from './listing';
-import { newestFirst } from './notices';
+import { groupBy, neighbours, newestFirst } from './notices';
 import { stableSlug } from './routes';
 import { compareSessions } from '../model/sessions';
 import { policyLibrary, type PolicyLibrary } from './policy-library';

@@ -1,5 +1,5 @@
 import type { SiteNotice, SiteStructure } from './derive';
-import { pageCount } from './listing';
+import { pageCount } from './pagination';
 import { inMode, paths, type LibraryPart } from './routes';
 
 /**

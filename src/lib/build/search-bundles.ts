@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
@@ -17,6 +17,21 @@ export interface BundleList {
   bundles: string[];
   /** Pagefind ids of records that a later bundle replaces (the search tables name the new ones). */
   superseded: string[];
+}
+
+/** Where the list is published, relative to the site folder. */
+export const BUNDLES_FILE = 'search/bundles.json';
+
+/** Writes the list of bundles (site-relative folder names, in search order) and the superseded ids: the one writer for full and incremental builds. */
+export function writeBundleList(siteDir: string, bundles: readonly string[], superseded: readonly string[] = []): void {
+  const list: BundleList = { bundles: bundles.map((b) => `/${b}/`), superseded: [...superseded] };
+  mkdirSync(join(siteDir, 'search'), { recursive: true });
+  writeFileSync(join(siteDir, BUNDLES_FILE), JSON.stringify(list) + '\n');
+}
+
+/** What a failed Pagefind indexing process said, without Rust's backtrace. */
+export function pagefindFailure(stderr: string): string {
+  return stderr.split('\nstack backtrace')[0]!.trim();
 }
 
 const FRAGMENT = '.pf_fragment';
