@@ -16,8 +16,8 @@ import { rmSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { noticeRecordSpec, type NoticeRecordSpec } from '../src/lib/search/records';
 import { checkNotices } from '../src/lib/content/project';
 import { formatProblemsText } from '../src/lib/content/problem';
-import { runTsChild } from './lib/child-process';
-import { astroInParts } from './lib/astro-in-parts';
+import { CHILDREN, runTsChild } from '../src/lib/build/child-process';
+import { astroInParts } from '../src/lib/build/astro-in-parts';
 import { runPool } from '../src/lib/build/pool';
 import { DEFAULT_PARTITION_SIZE, deriveSiteData, neighboursIn } from '../src/lib/build/partitions';
 import { listingFingerprints } from '../src/lib/build/listing-fingerprints';
@@ -31,7 +31,7 @@ import { describeBrokenLink, findBrokenLinks } from '../src/lib/build/link-check
 import { distFingerprint, noticeDigests, planBuild, readState, siteFingerprint, STATE_FILE, type BuildState, type IndexedPage } from '../src/lib/build/incremental';
 import { libFingerprint } from '../src/lib/code-fingerprint';
 import { pagefindFailure, writeBundleList } from '../src/lib/build/search-bundles';
-import { incrementalBuild } from './lib/incremental-build';
+import { incrementalBuild } from '../src/lib/build/incremental-build';
 import { BuildError, buildFailure, FullBuildNeeded } from '../src/lib/build/errors';
 import { commitStore, newCorpus, startStore, takeBundleTexts, writeTablesFor } from '../src/lib/build/search-texts';
 
@@ -171,7 +171,7 @@ async function main(): Promise<void> {
       const recordsFile = join(work, `search-records-${bundle}.json`);
       writeFileSync(recordsFile, JSON.stringify(items));
       // The records file is the process's input only (2.3 MB per 5,000 notices): not left in .gongkai/.
-      return runTsChild(join(import.meta.dirname, 'search-index.ts'), [staging, recordsFile, join(staging, bundle)]).finally(() => rmSync(recordsFile, { force: true }));
+      return runTsChild(CHILDREN.searchIndex, [staging, recordsFile, join(staging, bundle)]).finally(() => rmSync(recordsFile, { force: true }));
     }
     // A shard whose pages and records are unchanged is linked from the last build's bundle. The notice
     // pages' hashes serve the shards' keys here and the integrity manifest below (pages do not change in between).

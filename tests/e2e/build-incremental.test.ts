@@ -3,8 +3,8 @@ import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmS
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
-import { runScript } from '../../scripts/lib/project-copy';
-import { writeCorpusProject } from '../../scripts/lib/corpus-project';
+import { runScript } from '../support/project-copy';
+import { writeCorpusProject } from '../../bench/corpus-project';
 import { launchChromium } from '../helpers/browser';
 import { serveStatic } from '../helpers/static-server';
 import { searchFor } from '../helpers/search-page';

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { createTempProject, PROJECT_ROOT, type TempProject } from '../../scripts/lib/project-copy';
+import { createTempProject, PROJECT_ROOT, type TempProject } from '../support/project-copy';
 import { launchChromium } from '../helpers/browser';
 import { noticeSource } from '../helpers/notice';
 

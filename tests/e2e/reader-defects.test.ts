@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { SCREENSHOTS, withBuiltSiteInChromium, type BuiltSite } from '../helpers/built-site';
-import { PROJECT_ROOT } from '../../scripts/lib/project-copy';
+import { PROJECT_ROOT } from '../support/project-copy';
 
 /**
  * What readers hit, on the built sample site in Chromium (issue 22, items 10–19). Layout is

@@ -6,9 +6,9 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { serveStatic } from '../helpers/static-server';
 import { readSearchPage, waitForAnswer } from '../helpers/search-page';
-import { runScript } from '../../scripts/lib/project-copy';
-import { writeCorpusProject } from '../../scripts/lib/corpus-project';
-import { expected, norm, requestQuery, truthDocs, visitorQueries, type TruthDoc, type TruthRequest } from '../../scripts/lib/search-truth';
+import { runScript } from '../support/project-copy';
+import { writeCorpusProject } from '../../bench/corpus-project';
+import { expected, norm, requestQuery, truthDocs, visitorQueries, type TruthDoc, type TruthRequest } from '../support/search-truth';
 
 /**
  * Every kind of query a visitor types, asked of the real search page in Chromium on a generated site

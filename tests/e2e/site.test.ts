@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from '../helpers/axe';
 import { htmlcsErrors } from '../helpers/htmlcs';
 import { SCREENSHOTS, withBuiltSiteInChromium, type BuiltSite } from '../helpers/built-site';
-import { serveStatic } from '../../scripts/lib/static-server';
+import { serveStatic } from '../support/static-server';
 import { isImmutablePath } from '../../src/lib/site/cache-policy';
 import { headersFile } from '../../src/lib/site/security-headers';
 

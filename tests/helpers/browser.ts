@@ -1,1 +1,1 @@
-export { launchChromium } from '../../scripts/lib/chromium';
+export { launchChromium } from '../support/chromium';

@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { createTempProject, PROJECT_ROOT, runScript, type TempProject } from '../../scripts/lib/project-copy';
-import { launchChromium } from '../../scripts/lib/chromium';
-import { serveStatic } from '../../scripts/lib/static-server';
+import { createTempProject, PROJECT_ROOT, runScript, type TempProject } from '../support/project-copy';
+import { launchChromium } from '../support/chromium';
+import { serveStatic } from '../support/static-server';
 
 /** Builds a copy of the project with its sample content and serves the result on 127.0.0.1. */
 export async function buildAndServe(): Promise<{ project: TempProject; url: string; dist: string; close: () => Promise<void> }> {

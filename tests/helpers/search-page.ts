@@ -1,1 +1,1 @@
-export { readSearchPage, searchFor, waitForAnswer, type SearchPageResult } from '../../scripts/lib/search-page';
+export { readSearchPage, searchFor, waitForAnswer, type SearchPageResult } from '../support/search-page';

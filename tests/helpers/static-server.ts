@@ -1,1 +1,1 @@
-export { serveStatic } from '../../scripts/lib/static-server';
+export { serveStatic } from '../support/static-server';

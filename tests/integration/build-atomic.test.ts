@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTempProject, runScript, type TempProject } from '../../scripts/lib/project-copy';
+import { createTempProject, runScript, type TempProject } from '../support/project-copy';
 import { hashTree } from '../helpers/tree-hash';
 import { noticeSource } from '../helpers/notice';
 import { FileSystemConfigLoader, HtmlValidate, formatterFactory } from 'html-validate';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTempProject, runScript, type TempProject } from '../../scripts/lib/project-copy';
+import { createTempProject, runScript, type TempProject } from '../support/project-copy';
 
 /**
  * Astro keeps each notice's validated data between builds and re-validates only changed files. A

@@ -2,8 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { createTempProject, runScript, type TempProject } from '../../scripts/lib/project-copy';
-import { writeCorpusProject } from '../../scripts/lib/corpus-project';
+import { createTempProject, runScript, type TempProject } from '../support/project-copy';
+import { writeCorpusProject } from '../../bench/corpus-project';
 import { hashTree } from '../helpers/tree-hash';
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTempProject, runScript, type TempProject } from '../../scripts/lib/project-copy';
+import { createTempProject, runScript, type TempProject } from '../support/project-copy';
 import { noticeSource } from '../helpers/notice';
 import { CACHE_FILE } from '../../src/lib/content/check-cache';
 

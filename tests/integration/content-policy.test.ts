@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTempProject, runScript, type TempProject } from '../../scripts/lib/project-copy';
+import { createTempProject, runScript, type TempProject } from '../support/project-copy';
 
 /** A valid frontmatter (8 lines incl. ---) and blank line: the attack sits on line 10. */
 const ATTACK_LINE = 10;

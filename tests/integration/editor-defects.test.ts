@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTempProject, runScript, type TempProject } from '../../scripts/lib/project-copy';
+import { createTempProject, runScript, type TempProject } from '../support/project-copy';
 import { noticeSource } from '../helpers/notice';
 
 type JsonProblem = { file: string; line: number | null; field: string; label: string; value: string | null; expected: string; message: string; severity: 'error' | 'warning' };

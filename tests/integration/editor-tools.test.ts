@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { createTempProject, PROJECT_ROOT, runScript, type TempProject } from '../../scripts/lib/project-copy';
+import { createTempProject, PROJECT_ROOT, runScript, type TempProject } from '../support/project-copy';
 import { noticeSource } from '../helpers/notice';
 import { checkNotices, loadSiteConfig } from '../../src/lib/content/project';
 

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync, mkdtempSync } fro
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { parse } from 'yaml';
-import { createTempProject, PROJECT_ROOT, runScript, type TempProject } from '../../scripts/lib/project-copy';
+import { createTempProject, PROJECT_ROOT, runScript, type TempProject } from '../support/project-copy';
 import { hashTree } from '../helpers/tree-hash';
 
 const SEEDS = join(PROJECT_ROOT, 'tests/fixtures/seeds');

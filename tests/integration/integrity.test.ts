@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTempProject, runScript, runScriptAsync, type TempProject } from '../../scripts/lib/project-copy';
+import { createTempProject, runScript, runScriptAsync, type TempProject } from '../support/project-copy';
 import { serveStatic } from '../helpers/static-server';
 import { findBrokenLinks } from '../../src/lib/build/link-check';
 import { listFiles, MANIFEST_FILE } from '../../src/lib/build/manifest';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTempProject, PROJECT_ROOT, runScript, type TempProject } from '../../scripts/lib/project-copy';
+import { createTempProject, PROJECT_ROOT, runScript, type TempProject } from '../support/project-copy';
 import { indexNoSlug } from '../../src/lib/model/index-no';
-import { serveStatic } from '../../scripts/lib/static-server';
+import { serveStatic } from '../support/static-server';
 import { launchChromium } from '../helpers/browser';
 import { axeViolations } from '../helpers/axe';
 import { htmlcsErrors } from '../helpers/htmlcs';

@@ -2,8 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { runScript } from '../../scripts/lib/project-copy';
-import { writeCorpusProject } from '../../scripts/lib/corpus-project';
+import { runScript } from '../support/project-copy';
+import { writeCorpusProject } from '../../bench/corpus-project';
 import { hashTree } from '../helpers/tree-hash';
 
 /**

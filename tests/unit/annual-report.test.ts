@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../scripts/lib/project-copy';
+import { PROJECT_ROOT } from '../support/project-copy';
 import { readReportData, reportTextProblems } from '../../src/lib/reports/report-data';
 import { allReportProblems } from '../../src/lib/reports/report-files';
 import { sectionThreeTable, tableCsv } from '../../src/lib/reports/report-tables';

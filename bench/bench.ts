@@ -10,11 +10,11 @@ import { parseArgs } from 'node:util';
 import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join } from 'node:path';
-import { writeCorpusProject } from './lib/corpus-project';
-import { writeBaselineProject } from './lib/baseline-project';
-import { duMb, measure } from './lib/measure';
-import { PROJECT_ROOT } from './lib/project-copy';
-import { searchCost, searchCostNote } from './lib/search-cost';
+import { writeCorpusProject } from './corpus-project';
+import { writeBaselineProject } from './baseline-project';
+import { duMb, measure } from './measure';
+import { PROJECT_ROOT } from '../tests/support/project-copy';
+import { searchCost, searchCostNote } from './search-cost';
 
 const { values } = parseArgs({
   options: {

@@ -4,7 +4,7 @@
  * (src/lib/build/build-role.ts).
  */
 import { build } from 'astro';
-import { dropStaleContentStore } from '../src/lib/build/content-store';
+import { dropStaleContentStore } from '../content-store';
 
 const [root, outDir, cacheDir] = process.argv.slice(2);
 if (!root || !outDir || !cacheDir) {

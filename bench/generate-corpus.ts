@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { writeCorpusProject } from './lib/corpus-project';
+import { writeCorpusProject } from './corpus-project';
 
 const { values } = parseArgs({
   options: {

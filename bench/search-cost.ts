@@ -1,7 +1,7 @@
-import { launchChromium } from './chromium';
-import { serveStatic } from './static-server';
-import { readSearchPage, waitForAnswer } from './search-page';
-import { expected, requestQuery, truthDocs, visitorQueries } from './search-truth';
+import { launchChromium } from '../tests/support/chromium';
+import { serveStatic } from '../tests/support/static-server';
+import { readSearchPage, waitForAnswer } from '../tests/support/search-page';
+import { expected, requestQuery, truthDocs, visitorQueries } from '../tests/support/search-truth';
 
 /**
  * What visitors' queries cost through the real search page in Chromium: each query of every kind

@@ -1,6 +1,6 @@
 import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from './project-copy';
+import { PROJECT_ROOT } from '../tests/support/project-copy';
 
 /**
  * The baseline for `npm run bench`: the obvious Astro 7 + Pagefind site over the same notices — a

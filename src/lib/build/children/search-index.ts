@@ -5,8 +5,8 @@
  * bundle's memory is returned to the system when it is written.
  */
 import { readFileSync } from 'node:fs';
-import { writeSearchIndex } from '../src/lib/build/search-index';
-import type { NoticeRecordSpec } from '../src/lib/search/records';
+import { writeSearchIndex } from '../search-index';
+import type { NoticeRecordSpec } from '../../search/records';
 
 const [siteDir, recordsFile, outputPath] = process.argv.slice(2);
 if (!siteDir || !recordsFile || !outputPath) {

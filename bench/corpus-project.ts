@@ -1,8 +1,8 @@
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateCorpus, generatedIssuers, type CorpusOptions, type GeneratedNotice } from '../../src/lib/corpus/generate';
-import { createTempProject, PROJECT_ROOT, type TempProject } from './project-copy';
-import sampleConfig from '../../src/content/site.config';
+import { generateCorpus, generatedIssuers, type CorpusOptions, type GeneratedNotice } from '../src/lib/corpus/generate';
+import { createTempProject, PROJECT_ROOT, type TempProject } from '../tests/support/project-copy';
+import sampleConfig from '../src/content/site.config';
 
 type Issuer = { name: string; code?: string; aliases?: string[] };
 

@@ -1,26 +1,25 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
-import type { CheckedNotice } from '../../src/lib/content/validate-notice';
-import type { SiteConfig } from '../../src/lib/model/site-config';
-import type { NoticeRecordSpec } from '../../src/lib/search/records';
-import { NOTICES_DIR } from '../../src/lib/content/paths';
-import { planPart, type SiteMetadata } from '../../src/lib/build/partitions';
-import { changedListings } from '../../src/lib/build/listing-fingerprints';
-import { mergePart } from '../../src/lib/build/merge-parts';
-import { buildManifest, hashFiles, listFiles, MANIFEST_FILE, serialiseManifest, type Manifest } from '../../src/lib/build/manifest';
-import { describeBrokenLink, findBrokenLinks, resolvesInSite } from '../../src/lib/build/link-check';
-import type { BuildState, IndexedPage, NoticeDigest } from '../../src/lib/build/incremental';
-import { articleText, noticeRecordSpec } from '../../src/lib/search/records';
-import { bundleIds, clashingIds, DELTA_BUNDLE, idsOfUrls, MAX_DELTA, pagefindFailure, writeBundleList } from '../../src/lib/build/search-bundles';
-import { replacePaths, sharedAssets } from '../../src/lib/build/publish';
-import { newCorpus, readStore, takeBundleTexts, writeTablesFor } from '../../src/lib/build/search-texts';
-import type { NoticeData } from '../../src/lib/model/notice-schema';
-import type { Neighbours } from '../../src/lib/site/derive';
-import { runTsChild } from './child-process';
-import { FullBuildNeeded } from '../../src/lib/build/errors';
+import type { CheckedNotice } from '../content/validate-notice';
+import type { SiteConfig } from '../model/site-config';
+import type { NoticeRecordSpec } from '../search/records';
+import { NOTICES_DIR } from '../content/paths';
+import { planPart, type SiteMetadata } from './partitions';
+import { changedListings } from './listing-fingerprints';
+import { mergePart } from './merge-parts';
+import { buildManifest, hashFiles, listFiles, MANIFEST_FILE, serialiseManifest, type Manifest } from './manifest';
+import { describeBrokenLink, findBrokenLinks, resolvesInSite } from './link-check';
+import type { BuildState, IndexedPage, NoticeDigest } from './incremental';
+import { articleText, noticeRecordSpec } from '../search/records';
+import { bundleIds, clashingIds, DELTA_BUNDLE, idsOfUrls, MAX_DELTA, pagefindFailure, writeBundleList } from './search-bundles';
+import { replacePaths, sharedAssets } from './publish';
+import { newCorpus, readStore, takeBundleTexts, writeTablesFor } from './search-texts';
+import type { NoticeData } from '../model/notice-schema';
+import type { Neighbours } from '../site/derive';
+import { CHILDREN, runTsChild } from './child-process';
+import { FullBuildNeeded } from './errors';
 import { runAstroRole, siteMetadata } from './astro-in-parts';
 
-const SCRIPTS = join(import.meta.dirname, '..');
 
 
 /**
@@ -151,7 +150,7 @@ export async function incrementalBuild(o: {
     if (stale.length) {
       // Pages are read from absolute paths (site folder "/"): the new ones from `next`, the others from dist/.
       writeFileSync(join(dir, 'delta-records.json'), JSON.stringify(stale.map((s) => ({ ...s, file: join(fresh.has(s.file) ? next : dist, s.file) }))));
-      const r = await runTsChild(join(SCRIPTS, 'search-index.ts'), ['/', join(dir, 'delta-records.json'), join(next, DELTA_BUNDLE)]);
+      const r = await runTsChild(CHILDREN.searchIndex, ['/', join(dir, 'delta-records.json'), join(next, DELTA_BUNDLE)]);
       if (r.status !== 0) throw new Error(`Pagefind：${pagefindFailure(r.stderr)}`);
     }
     // The search tables again, over every notice: the texts of the last full build's records, and

@@ -1,16 +1,16 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CheckedNotice } from '../../src/lib/content/validate-notice';
-import type { SiteConfig } from '../../src/lib/model/site-config';
-import { NOTICES_DIR } from '../../src/lib/content/paths';
-import { indexNoSlug } from '../../src/lib/model/index-no';
-import { BUILD_ROLE_ENV, planParts, type SiteMetadata } from '../../src/lib/build/partitions';
-import { mergePart } from '../../src/lib/build/merge-parts';
-import type { NoticeData } from '../../src/lib/model/notice-schema';
-import type { Neighbours } from '../../src/lib/site/derive';
-import { runTsChild } from './child-process';
+import type { CheckedNotice } from '../content/validate-notice';
+import type { SiteConfig } from '../model/site-config';
+import { NOTICES_DIR } from '../content/paths';
+import { indexNoSlug } from '../model/index-no';
+import { BUILD_ROLE_ENV, planParts, type SiteMetadata } from './partitions';
+import { mergePart } from './merge-parts';
+import type { NoticeData } from '../model/notice-schema';
+import type { Neighbours } from '../site/derive';
+import { CHILDREN, runTsChild } from './child-process';
 
-const ASTRO_BUILD = join(import.meta.dirname, '..', 'astro-build.ts');
+const ASTRO_BUILD = CHILDREN.astroBuild;
 
 /** What the "site" process renders from: every notice's checked data and lead (checkNotices keeps both). */
 export function siteMetadata(notices: readonly CheckedNotice[]): SiteMetadata {

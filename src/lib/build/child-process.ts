@@ -1,4 +1,11 @@
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+/** The build's child processes' entry points (children/): an Astro build of one part, a Pagefind bundle. */
+export const CHILDREN = {
+  astroBuild: join(import.meta.dirname, 'children', 'astro-build.ts'),
+  searchIndex: join(import.meta.dirname, 'children', 'search-index.ts'),
+};
 
 /**
  * Runs a TypeScript script of this project in a fresh Node process (same Node, through tsx):
