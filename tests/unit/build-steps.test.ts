@@ -95,3 +95,18 @@ describe('a build failure', () => {
     expect(lines[5]).toMatch(/^Error: boom/);
   });
 });
+
+describe('the output layout, read from routes.ts and the search contract', () => {
+  // The regexes the incremental build spelled before the layout had one home: the same answers on every file of a built site.
+  const OLD_TOP = /^(care\/notices\/[^/]+|notices\/[^/]+|pagefind-delta|search\/(?:keys|pack|docs))\//;
+  const OLD_NOT_SITE = /^(?:(?:care\/)?notices\/|pagefind[^/]*\/|_astro\/)|^search\/(?:bundles\.json$|index\.json$|keys\/|pack\/|docs\/)/;
+  it('names what a new file replaces and which files are not the site process’s, as before', async () => {
+    const { topOfChange, notSitePageFile } = await import('../../src/lib/build/incremental-build');
+    // Every kind of file a built site holds.
+    const files = ['index.html', 'care/index.html', 'notices/11330602056860309P-2024-00101/index.html', 'care/notices/002482090-2024-00128/index.html', 'categories/renda-jianyi/2/index.html', 'care/browse/in-force/index.html', 'feed.xml', 'data/notices.csv', 'files/a.pdf', 'pagefind/pagefind-entry.json', 'pagefind/fragment/en_1.pf_fragment', 'pagefind-delta/fragment/a.pf_fragment', 'pagefind-2/pagefind.js', 'search/keys/1.txt', 'search/pack/0.bin', 'search/docs/3.json', 'search/index.json', 'search/bundles.json', 'notices/x', 'care/notices/y/index.html', 'categories/a/index.html', '_astro/a.css', 'integrity-manifest.json'];
+    for (const f of files) {
+      expect(topOfChange(f), f).toBe(OLD_TOP.exec(f)?.[1] ?? f);
+      expect(notSitePageFile(f), f).toBe(OLD_NOT_SITE.test(f));
+    }
+  });
+});

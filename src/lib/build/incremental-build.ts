@@ -11,13 +11,16 @@ import { buildManifest, hashFiles, listFiles, MANIFEST_FILE, serialiseManifest, 
 import { describeBrokenLink, findBrokenLinks, resolvesInSite } from './link-check';
 import type { BuildState, IndexedPage, NoticeDigest } from './incremental';
 import { articleText, noticeRecordSpec } from '../search/records';
-import { bundleIds, clashingIds, DELTA_BUNDLE, idsOfUrls, MAX_DELTA, pagefindFailure, writeBundleList } from './search-bundles';
+import { bundleIds, BUNDLES_FILE, clashingIds, DELTA_BUNDLE, idsOfUrls, MAX_DELTA, pagefindFailure, writeBundleList } from './search-bundles';
 import { replacePaths, sharedAssets } from './publish';
 import { newCorpus, readStore, takeBundleTexts, writeTablesFor } from './search-texts';
 import type { NoticeData } from '../model/notice-schema';
 import type { Neighbours } from '../site/derive';
 import { CHILDREN, runTsChild } from './child-process';
 import { FullBuildNeeded } from './errors';
+import { NOTICE_FOLDERS, noticeFolders, pageFile, paths } from '../site/routes';
+import { inBundle } from './shards';
+import { docsFile, keyFile, MANIFEST_FILE as SEARCH_MANIFEST, packFile } from '../search/contract';
 import { runAstroRole, siteMetadata } from './astro-in-parts';
 
 
@@ -106,7 +109,7 @@ export async function incrementalBuild(o: {
     // Search: a notice whose page differs from the one its shard indexed, or that no shard holds
     // (published since the last full build), goes into the delta bundle. The shards' records of
     // those, and of pages no longer published, are hidden (superseded).
-    const fresh = hashFiles(next, part.ids.map((id) => `notices/${id}/index.html`));
+    const fresh = hashFiles(next, part.ids.map((id) => pageFile(paths.noticeBySlug(id))));
     const pageNow = (s: NoticeRecordSpec) => fresh.get(s.file) ?? manifest.files[s.file]!;
     const indexed = structuredClone(last.indexed);
     const published = new Set(o.specs.map((s) => s.file));
@@ -172,7 +175,7 @@ export async function incrementalBuild(o: {
 
     const newFiles = listFiles(next);
     // Replaced: the new paths, pages and site files no longer published, and an old delta bundle (with or without a new one).
-    const replaced = [...new Set([...newFiles.map(topOfChange), ...site.removed, ...o.gone.flatMap((slug) => [`notices/${slug}`, `care/notices/${slug}`]), DELTA_BUNDLE])];
+    const replaced = [...new Set([...newFiles.map(topOfChange), ...site.removed, ...o.gone.flatMap(noticeFolders), DELTA_BUNDLE])];
     const replacedSet = new Set(replaced);
     const underReplaced = (rel: string) => replacedSet.has(rel) || replacedSet.has(topOfChange(rel));
     // The new pages' links resolve in the site as it will be: the new files over what dist/ keeps.
@@ -217,7 +220,7 @@ function siteChanges(siteOut: string, manifest: Manifest, kept: readonly string[
   const hashes = hashFiles(siteOut, made);
   const changed = made.filter((f) => manifest.files[f] !== hashes.get(f));
   const madeOrKept = new Set([...made, ...kept]);
-  const removed = Object.keys(manifest.files).filter((f) => !madeOrKept.has(f) && !/^(?:(?:care\/)?notices\/|pagefind[^/]*\/|_astro\/)|^search\/(?:bundles\.json$|index\.json$|keys\/|pack\/|docs\/)/.test(f));
+  const removed = Object.keys(manifest.files).filter((f) => !madeOrKept.has(f) && !notSitePageFile(f));
   return { changed, removed, kept: kept.length };
 }
 
@@ -225,9 +228,31 @@ function siteChanges(siteOut: string, manifest: Manifest, kept: readonly string[
  * The path a new file replaces as a whole: a notice's folder (its old files go with it), the
  * delta bundle, or the file itself.
  */
-function topOfChange(file: string): string {
-  const m = /^(care\/notices\/[^/]+|notices\/[^/]+|pagefind-delta|search\/(?:keys|pack|docs))\//.exec(file);
-  return m ? m[1]! : file;
+export function topOfChange(file: string): string {
+  const [a, b] = file.split('/');
+  const noticeFolder = NOTICE_FOLDERS.find((d) => file.startsWith(`${d}/`) && file.length > d.length + 1 && file.slice(d.length + 1).includes('/'));
+  if (noticeFolder) return `${noticeFolder}/${file.slice(noticeFolder.length + 1).split('/')[0]}`;
+  if (a === DELTA_BUNDLE && b !== undefined) return DELTA_BUNDLE;
+  const table = TABLE_FOLDERS.find((d) => file.startsWith(`${d}/`));
+  return table ?? file;
+}
+
+/** The folders of the search tables (search/keys, search/pack, search/docs): replaced as wholes. */
+const TABLE_FOLDERS = [keyFile(0), packFile(0), docsFile(0)].map((f) => posix.dirname(f));
+
+/**
+ * Files the site process does not make: notice pages (both modes), search bundles, the search tables
+ * with their manifest and bundle list, and hashed assets.
+ */
+export function notSitePageFile(f: string): boolean {
+  return (
+    NOTICE_FOLDERS.some((d) => f.startsWith(`${d}/`)) ||
+    inBundle(f) ||
+    f.startsWith('_astro/') ||
+    f === BUNDLES_FILE ||
+    f === SEARCH_MANIFEST ||
+    TABLE_FOLDERS.some((d) => f.startsWith(`${d}/`))
+  );
 }
 
 /** The part's hashed assets: those dist/ already has (byte for byte) are dropped, new ones kept. */

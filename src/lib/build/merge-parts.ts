@@ -1,9 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedAssets } from './publish';
+import { NOTICE_FOLDERS } from '../site/routes';
 
-/** Both reading modes' notice folders (standard and care). */
-const NOTICE_DIRS = ['notices', join('care', 'notices')];
 
 /**
  * Moves one "notices" process's output into the site: its notice pages (which must be exactly
@@ -13,7 +12,7 @@ const NOTICE_DIRS = ['notices', join('care', 'notices')];
  */
 export function mergePart(partDir: string, siteDir: string, ids: readonly string[], label: string): void {
   const expected = new Set(ids);
-  for (const dir of NOTICE_DIRS) {
+  for (const dir of NOTICE_FOLDERS) {
     const from = join(partDir, dir);
     const made = existsSync(from) ? readdirSync(from) : [];
     const madeSet = new Set(made);

@@ -1,13 +1,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { bundleName } from './shards';
 
 /**
  * An incremental build does not index a 5,000-notice shard again for one changed notice (about
  * 25 s): the changed notices go into a small extra bundle, and the search page hides their old
  * records, by Pagefind id, in the shards that still hold them (`superseded` in bundles.json).
  */
-export const DELTA_BUNDLE = 'pagefind-delta';
+export const DELTA_BUNDLE = bundleName('delta');
 
 /** More than this many notices in the delta bundle: the shards are indexed again (a full build). */
 export const MAX_DELTA = 500;

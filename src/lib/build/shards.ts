@@ -16,5 +16,11 @@ export interface Shard<T> {
 export function shardPlan<T>(items: readonly T[], size = DEFAULT_SHARD_SIZE): Shard<T>[] {
   const count = Math.max(1, Math.ceil(items.length / size));
   const per = Math.ceil(items.length / count);
-  return Array.from({ length: count }, (_, i) => ({ bundle: i ? `pagefind-${i}` : 'pagefind', items: items.slice(i * per, (i + 1) * per) }));
+  return Array.from({ length: count }, (_, i) => ({ bundle: bundleName(i), items: items.slice(i * per, (i + 1) * per) }));
 }
+
+/** Bundle k's folder in the site: pagefind, pagefind-1 … (the delta bundle is pagefind-delta). */
+export const bundleName = (k: number | 'delta') => (k === 0 ? 'pagefind' : `pagefind-${k}`);
+
+/** Whether a site-relative file is inside a search bundle's folder. */
+export const inBundle = (file: string) => /^pagefind(?:-[^/]+)?\//.test(file);

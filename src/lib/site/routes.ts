@@ -22,7 +22,9 @@ export type LibraryPart = 'in-force' | 'not-in-force';
 
 export const paths = {
   home: () => '/',
-  notice: (indexNo: string) => `/notices/${indexNoSlug(indexNo)}/`,
+  notice: (indexNo: string) => paths.noticeBySlug(indexNoSlug(indexNo)),
+  /** A notice's page by its slug (indexNoSlug of its 索引号). */
+  noticeBySlug: (slug: string) => `/notices/${slug}/`,
   browse: () => '/browse/',
   category: (slug: string, page = 1) => `/categories/${slug}/${page > 1 ? `${page}/` : ''}`,
   sessions: (slug: string) => `/categories/${slug}/sessions/`,
@@ -42,6 +44,17 @@ export const paths = {
   categoryFeed: (slug: string) => `/categories/${slug}/feed.xml`,
   data: (format: 'json' | 'csv') => `/data/notices.${format}`,
 };
+
+/**
+ * The built site's layout, from the URLs above: a page's file, and the folders of notice pages
+ * (each notice a folder of its own, in both modes). The build, the parts merge and the incremental
+ * replace read the layout from here.
+ */
+export const pageFile = (path: string): string => `${path.slice(1)}index.html`;
+/** The folders holding each mode's notice pages: notices, care/notices. */
+export const NOTICE_FOLDERS: readonly string[] = (['standard', 'care'] as const).map((mode) => inMode('/notices', mode).slice(1));
+/** A notice's folders in both modes. */
+export const noticeFolders = (slug: string): string[] => NOTICE_FOLDERS.map((dir) => `${dir}/${slug}`);
 
 /**
  * A short, stable ASCII slug for names that have no configured one (issuers, sessions):
