@@ -1,6 +1,7 @@
 /**
  * npm run build [-- --root DIR] [--full]
- * check → Astro build into a staging folder → Pagefind index → swap into dist/.
+ * check → plan (what the last build can be reused for) → the incremental sequence
+ * (src/lib/build/incremental-build.ts) or the full one (full-build.ts) into a staging folder → swap into dist/.
  * When no notice was added or removed since the last build (src/lib/build/incremental.ts), only
  * the pages that can have changed are rendered and indexed again; --full always builds everything.
  * Any failure leaves the previous dist/ exactly as it was and says why (exit 1).
@@ -13,27 +14,21 @@ import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { rmSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { noticeRecordSpec, type NoticeRecordSpec } from '../src/lib/search/records';
+import { noticeRecordSpec } from '../src/lib/search/records';
 import { checkNotices } from '../src/lib/content/project';
 import { formatProblemsText } from '../src/lib/content/problem';
-import { CHILDREN, runTsChild } from '../src/lib/build/child-process';
-import { astroInParts } from '../src/lib/build/astro-in-parts';
-import { runPool } from '../src/lib/build/pool';
-import { DEFAULT_PARTITION_SIZE, deriveSiteData, neighboursIn } from '../src/lib/build/partitions';
+import { deriveSiteData, neighboursIn } from '../src/lib/build/partitions';
 import { listingFingerprints } from '../src/lib/build/listing-fingerprints';
 import { listingFiles, siteListings } from '../src/lib/site/listings';
 import { SearchBundleCache } from '../src/lib/build/search-cache';
-import { dropStaleContentStore } from '../src/lib/build/content-store';
 import { shardPlan, DEFAULT_SHARD_SIZE } from '../src/lib/build/shards';
 import { swapInto } from '../src/lib/build/publish';
-import { buildManifest, hashFiles, listFiles, MANIFEST_FILE, serialiseManifest } from '../src/lib/build/manifest';
-import { describeBrokenLink, findBrokenLinks } from '../src/lib/build/link-check';
 import { distFingerprint, noticeDigests, planBuild, readState, siteFingerprint, STATE_FILE, type BuildState, type IndexedPage } from '../src/lib/build/incremental';
 import { libFingerprint } from '../src/lib/code-fingerprint';
-import { pagefindFailure, writeBundleList } from '../src/lib/build/search-bundles';
 import { incrementalBuild } from '../src/lib/build/incremental-build';
+import { fullBuild } from '../src/lib/build/full-build';
 import { BuildError, buildFailure, FullBuildNeeded } from '../src/lib/build/errors';
-import { commitStore, newCorpus, startStore, takeBundleTexts, writeTablesFor } from '../src/lib/build/search-texts';
+import { commitStore } from '../src/lib/build/search-texts';
 
 const { values } = parseArgs({ options: { root: { type: 'string', default: '.' }, full: { type: 'boolean', default: false } } });
 const root = resolve(values.root);
@@ -122,7 +117,7 @@ async function main(): Promise<void> {
   }
   const full = !indexed;
   if (!indexed) {
-    indexed = await fullBuild();
+    indexed = await fullBuild({ root, work, staging, notices, specs, config, neighboursOf, shards: planShards(), searchCache, step });
     // The last build's state no longer describes dist/ once dist/ starts changing.
     rmSync(statePath, { force: true });
     try {
@@ -143,74 +138,6 @@ async function main(): Promise<void> {
   console.log(`构建完成：dist/（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）。`);
   console.log('Build complete: dist/.');
 
-  /** Everything rendered and indexed from scratch (shards whose pages are unchanged come from the search cache). */
-  async function fullBuild(): Promise<Record<string, IndexedPage>> {
-    rmSync(staging, { recursive: true, force: true });
-    // Above the partition size, Astro runs in several processes (src/lib/build/partitions.ts).
-    const partitionSize = Number(process.env.GONGKAI_PARTITION_SIZE) || DEFAULT_PARTITION_SIZE;
-    let astroProcesses = 1;
-    try {
-      if (notices.length > partitionSize) {
-        const { parts } = await astroInParts({ root, staging, work, notices, config, size: partitionSize, neighboursOf });
-        astroProcesses = parts + 1;
-      } else {
-        // Loaded only here: importing Astro costs 0.5 s, which an incremental build (its own processes) does not need.
-        const { build } = await import('astro');
-        dropStaleContentStore(root, join(work, 'cache'));
-        await build({ root, outDir: staging, logLevel: process.env.GONGKAI_VERBOSE ? 'info' : 'warn' });
-      }
-    } catch (err) {
-      fail('Astro 生成页面出错', 'Astro could not build the pages', err);
-    }
-    step(astroProcesses > 1 ? `Astro 生成页面（${astroProcesses} 个进程）` : 'Astro 生成页面');
-
-    const shards = planShards();
-
-    /** One bundle in a fresh process: a Pagefind crash or its memory ends with that process. */
-    function indexShard(bundle: string, items: typeof specs): Promise<{ status: number; stderr: string }> {
-      const recordsFile = join(work, `search-records-${bundle}.json`);
-      writeFileSync(recordsFile, JSON.stringify(items));
-      // The records file is the process's input only (2.3 MB per 5,000 notices): not left in .gongkai/.
-      return runTsChild(CHILDREN.searchIndex, [staging, recordsFile, join(staging, bundle)]).finally(() => rmSync(recordsFile, { force: true }));
-    }
-    // A shard whose pages and records are unchanged is linked from the last build's bundle. The notice
-    // pages' hashes serve the shards' keys here and the integrity manifest below (pages do not change in between).
-    const pageHashes = hashFiles(staging, specs.map((s) => s.file));
-    const toIndex = shards
-      .map((s) => ({ ...s, key: searchCache.key(s.items, pageHashes) }))
-      .filter((s) => !searchCache.restore(s.key, join(staging, s.bundle)));
-    // Two at a time: this machine kind has two cores.
-    const runs = await runPool(toIndex, 2, (s) => indexShard(s.bundle, s.items));
-    const failures = runs.flatMap((r, i) => (r.status === 0 ? [] : [`${toIndex[i]!.bundle}: ${pagefindFailure(r.stderr)}`]));
-    if (failures.length) fail('Pagefind 建立搜索索引出错', 'Pagefind could not index the site', failures.join('\n'));
-    for (const s of toIndex) searchCache.store(s.key, join(staging, s.bundle));
-    // Which bundles hold records (after incremental builds, also which of their records are replaced).
-    writeBundleList(staging, shards.map((s) => s.bundle));
-    const reused = shards.length - toIndex.length;
-    console.log(`搜索索引：${specs.length} 篇，${shards.length} 个分片${reused ? `（${reused} 个未变，沿用上次的索引）` : ''}。`);
-    step('Pagefind 搜索索引');
-    // The search page answers from tables over every notice's text (src/lib/search/contract.ts).
-    const corpus = newCorpus();
-    const store = startStore(work);
-    for (const s of shards) takeBundleTexts(staging, s.bundle, corpus, store);
-    writeTablesFor(staging, specs.map((s) => s.url), corpus);
-    step('搜索表');
-
-    // Link integrity: every internal link and attachment must resolve in the built site.
-    const published = listFiles(staging);
-    const pages = published.filter((f) => f.endsWith('.html'));
-    const broken = findBrokenLinks(staging, pages, config.url);
-    if (broken.length) {
-      for (const b of broken.slice(0, 50)) console.error(describeBrokenLink(b));
-      fail(`${broken.length} 个链接或附件无法打开（见上）`, `${broken.length} links or attachments are broken`);
-    }
-
-    step('站内链接检查');
-    // The integrity manifest: SHA-256 of every published file (npm run verify checks a deployed copy).
-    writeFileSync(join(staging, MANIFEST_FILE), serialiseManifest(buildManifest(staging, published, pageHashes)));
-    step('完整性清单');
-    return Object.fromEntries(shards.flatMap((shard) => shard.items.map((s) => [s.file, { bundle: shard.bundle, page: pageHashes.get(s.file)! }])));
-  }
 }
 
 // The one place a failure becomes an exit code (errors.ts); the staging folder goes with it.
