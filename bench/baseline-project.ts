@@ -12,7 +12,10 @@ export function writeBaselineProject(root: string, noticesDir: string): void {
   mkdirSync(join(root, 'src/pages/notices'), { recursive: true });
   symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
   cpSync(noticesDir, join(root, 'src/content/notices'), { recursive: true });
-  writeFileSync(join(root, 'package.json'), '{ "name": "baseline", "private": true, "type": "module" }\n');
+  writeFileSync(
+    join(root, 'package.json'),
+    '{ "name": "baseline", "private": true, "type": "module" }\n',
+  );
   writeFileSync(
     join(root, 'astro.config.mjs'),
     "import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ site: 'https://example.gov.cn', cacheDir: './.cache', integrations: [mdx()] });\n",

@@ -30,11 +30,15 @@ const { values } = parseArgs({
 const sizes = values.notices.split(',').map(Number);
 const TSX = join(PROJECT_ROOT, 'node_modules/.bin/tsx');
 const NODE = join(PROJECT_ROOT, 'node_modules/.bin/node');
-const progress = (s: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}\n`);
+const progress = (s: string) =>
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}\n`);
 if (values['search-only']) {
   const s = await searchCost(values['search-only'], progress);
   console.log(searchCostNote(s));
-  for (const r of s.rows) console.log(`| ${r.kind} | ${r.q.slice(0, 30) || '（筛选）'} | ${r.kb.toFixed(0)} KB | ${r.ms} ms | ${r.right ? 'right' : 'WRONG'} |`);
+  for (const r of s.rows)
+    console.log(
+      `| ${r.kind} | ${r.q.slice(0, 30) || '（筛选）'} | ${r.kb.toFixed(0)} KB | ${r.ms} ms | ${r.right ? 'right' : 'WRONG'} |`,
+    );
   process.exit(0);
 }
 
@@ -54,7 +58,9 @@ const rows: Row[] = [];
 function steps(output: string): string {
   // Which kind of build ran, and why (its "增量构建：…" or "完整构建：…" line).
   const kind = /^(?:增量构建|完整构建|改为完整构建)：.*$/m.exec(output)?.[0];
-  return [kind, ...[...output.matchAll(/· (.+?)：([\d.]+) 秒/g)].map((m) => `${m[1]} ${m[2]} s`)].filter(Boolean).join(', ');
+  return [kind, ...[...output.matchAll(/· (.+?)：([\d.]+) 秒/g)].map((m) => `${m[1]} ${m[2]} s`)]
+    .filter(Boolean)
+    .join(', ');
 }
 
 for (const n of sizes) {
@@ -65,7 +71,14 @@ for (const n of sizes) {
 
   progress('npm run check');
   const check = await measure([TSX, 'scripts/check.ts', '--root', ours], PROJECT_ROOT);
-  rows.push({ notices: n, what: 'npm run check', seconds: check.seconds, perSecond: n / check.seconds, peakMb: check.peakMb, note: check.ok ? '' : 'FAILED' });
+  rows.push({
+    notices: n,
+    what: 'npm run check',
+    seconds: check.seconds,
+    perSecond: n / check.seconds,
+    peakMb: check.peakMb,
+    note: check.ok ? '' : 'FAILED',
+  });
   if (values['check-only']) {
     // Cold means no check cache (every file parsed and validated); the files are in the page cache after generation.
     const colds = [check];
@@ -77,41 +90,104 @@ for (const n of sizes) {
     progress('npm run check, warm');
     const warm = await measure([TSX, 'scripts/check.ts', '--root', ours], PROJECT_ROOT);
     const median = colds.map((c) => c.seconds).sort((a, b) => a - b)[1]!;
-    rows[rows.length - 1] = { notices: n, what: 'npm run check, cold (median of 3)', seconds: median, perSecond: n / median, peakMb: Math.max(...colds.map((c) => c.peakMb)), note: `${colds.map((c) => c.seconds.toFixed(1)).join(' / ')} s${colds.every((c) => c.ok) ? '' : ' FAILED'}` };
-    rows.push({ notices: n, what: 'npm run check, warm (check cache)', seconds: warm.seconds, perSecond: n / warm.seconds, peakMb: warm.peakMb, note: warm.ok ? '' : 'FAILED' });
+    rows[rows.length - 1] = {
+      notices: n,
+      what: 'npm run check, cold (median of 3)',
+      seconds: median,
+      perSecond: n / median,
+      peakMb: Math.max(...colds.map((c) => c.peakMb)),
+      note: `${colds.map((c) => c.seconds.toFixed(1)).join(' / ')} s${colds.every((c) => c.ok) ? '' : ' FAILED'}`,
+    };
+    rows.push({
+      notices: n,
+      what: 'npm run check, warm (check cache)',
+      seconds: warm.seconds,
+      perSecond: n / warm.seconds,
+      peakMb: warm.peakMb,
+      note: warm.ok ? '' : 'FAILED',
+    });
     continue;
   }
 
   progress('npm run build (cold)');
   const build = await measure([TSX, 'scripts/build.ts', '--root', ours], PROJECT_ROOT);
   if (!build.ok) progress(build.output.slice(-2000));
-  rows.push({ notices: n, what: 'npm run build, cold', seconds: build.seconds, perSecond: n / build.seconds, peakMb: build.peakMb, distMb: duMb(join(ours, 'dist')), searchMb: searchBundlesMb(join(ours, 'dist')), note: build.ok ? steps(build.output) : 'FAILED' });
+  rows.push({
+    notices: n,
+    what: 'npm run build, cold',
+    seconds: build.seconds,
+    perSecond: n / build.seconds,
+    peakMb: build.peakMb,
+    distMb: duMb(join(ours, 'dist')),
+    searchMb: searchBundlesMb(join(ours, 'dist')),
+    note: build.ok ? steps(build.output) : 'FAILED',
+  });
 
   progress('edit one notice, npm run build again');
-  const edited = join(ours, 'src/content/notices', readFileSync(join(ours, '.bench-first'), 'utf8'));
+  const edited = join(
+    ours,
+    'src/content/notices',
+    readFileSync(join(ours, '.bench-first'), 'utf8'),
+  );
   appendFileSync(edited, '\n本段为基准测试追加的修改。\n');
   const rebuild = await measure([TSX, 'scripts/build.ts', '--root', ours], PROJECT_ROOT);
-  rows.push({ notices: n, what: 'npm run build, after editing one notice', seconds: rebuild.seconds, perSecond: n / rebuild.seconds, peakMb: rebuild.peakMb, note: rebuild.ok ? steps(rebuild.output) : 'FAILED' });
+  rows.push({
+    notices: n,
+    what: 'npm run build, after editing one notice',
+    seconds: rebuild.seconds,
+    perSecond: n / rebuild.seconds,
+    peakMb: rebuild.peakMb,
+    note: rebuild.ok ? steps(rebuild.output) : 'FAILED',
+  });
 
   // A title edit changes listings and neighbours' links: the site pages are rendered again too.
   progress("edit one notice's title, npm run build again");
-  writeFileSync(edited, readFileSync(edited, 'utf8').replace(/^title: (.+)$/m, 'title: $1（修订）'));
+  writeFileSync(
+    edited,
+    readFileSync(edited, 'utf8').replace(/^title: (.+)$/m, 'title: $1（修订）'),
+  );
   const retitled = await measure([TSX, 'scripts/build.ts', '--root', ours], PROJECT_ROOT);
-  rows.push({ notices: n, what: "npm run build, after editing one notice's title", seconds: retitled.seconds, perSecond: n / retitled.seconds, peakMb: retitled.peakMb, note: retitled.ok ? steps(retitled.output) : 'FAILED' });
+  rows.push({
+    notices: n,
+    what: "npm run build, after editing one notice's title",
+    seconds: retitled.seconds,
+    perSecond: n / retitled.seconds,
+    peakMb: retitled.peakMb,
+    note: retitled.ok ? steps(retitled.output) : 'FAILED',
+  });
 
   // What editors do most: publish one more notice (a copy of the edited one under a new 索引号).
   progress('add one notice, npm run build again');
-  const serialUp = (text: string) => text.replace(/^(indexNo: .+-)(\d+)$/m, (_, head: string, serial: string) => `${head}${String(Number(serial) + 90000).padStart(serial.length, '0')}`);
-  writeFileSync(join(dirname(edited), `bench-added${extname(edited)}`), serialUp(readFileSync(edited, 'utf8')));
+  const serialUp = (text: string) =>
+    text.replace(
+      /^(indexNo: .+-)(\d+)$/m,
+      (_, head: string, serial: string) =>
+        `${head}${String(Number(serial) + 90000).padStart(serial.length, '0')}`,
+    );
+  writeFileSync(
+    join(dirname(edited), `bench-added${extname(edited)}`),
+    serialUp(readFileSync(edited, 'utf8')),
+  );
   const added = await measure([TSX, 'scripts/build.ts', '--root', ours], PROJECT_ROOT);
-  rows.push({ notices: n, what: 'npm run build, after adding one notice', seconds: added.seconds, perSecond: n / added.seconds, peakMb: added.peakMb, note: added.ok ? steps(added.output) : 'FAILED' });
+  rows.push({
+    notices: n,
+    what: 'npm run build, after adding one notice',
+    seconds: added.seconds,
+    perSecond: n / added.seconds,
+    peakMb: added.peakMb,
+    note: added.ok ? steps(added.output) : 'FAILED',
+  });
 
   if (!values['no-search'] && build.ok) {
     progress('search in Chromium');
     // A search that does not finish is a result to report, not a reason to lose the other rows.
     const s = await searchCost(join(ours, 'dist'), progress).catch((err: Error) => err);
     rows.push({
-      notices: n, what: 'search', seconds: NaN, perSecond: NaN, peakMb: NaN,
+      notices: n,
+      what: 'search',
+      seconds: NaN,
+      perSecond: NaN,
+      peakMb: NaN,
       note: s instanceof Error ? `FAILED: ${s.message.split('\n')[0]}` : searchCostNote(s),
     });
   }
@@ -120,13 +196,24 @@ for (const n of sizes) {
     const baseline = join(base, 'baseline');
     writeBaselineProject(baseline, join(ours, 'src/content/notices'));
     progress('baseline: astro build');
-    const astro = await measure([NODE, join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], baseline);
+    const astro = await measure(
+      [NODE, join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'],
+      baseline,
+    );
     progress('baseline: pagefind --site dist');
-    const pf = await measure([NODE, join(PROJECT_ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', 'dist'], baseline);
+    const pf = await measure(
+      [NODE, join(PROJECT_ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', 'dist'],
+      baseline,
+    );
     const seconds = astro.seconds + pf.seconds;
     rows.push({
-      notices: n, what: 'baseline: plain Astro + Pagefind CLI', seconds, perSecond: n / seconds, peakMb: Math.max(astro.peakMb, pf.peakMb),
-      distMb: duMb(join(baseline, 'dist')), searchMb: duMb(join(baseline, 'dist/pagefind')),
+      notices: n,
+      what: 'baseline: plain Astro + Pagefind CLI',
+      seconds,
+      perSecond: n / seconds,
+      peakMb: Math.max(astro.peakMb, pf.peakMb),
+      distMb: duMb(join(baseline, 'dist')),
+      searchMb: duMb(join(baseline, 'dist/pagefind')),
       note: `${astro.ok && pf.ok ? '' : 'FAILED '}Astro ${astro.seconds.toFixed(1)} s, Pagefind ${pf.seconds.toFixed(1)} s / ${pf.peakMb.toFixed(0)} MB`,
     });
     const ourBuild = rows.find((r) => r.notices === n && r.what === 'npm run build, cold')!;
@@ -137,14 +224,20 @@ for (const n of sizes) {
 
 /** All search bundles (one per shard). */
 function searchBundlesMb(dist: string): number {
-  return readdirSync(dist).filter((d) => /^pagefind(-\d+)?$/.test(d)).reduce((n, d) => n + duMb(join(dist, d)), 0);
+  return readdirSync(dist)
+    .filter((d) => /^pagefind(-\d+)?$/.test(d))
+    .reduce((n, d) => n + duMb(join(dist, d)), 0);
 }
 
-const f = (x: number | undefined, d = 1) => (x === undefined || Number.isNaN(x) ? '' : x.toFixed(d));
+const f = (x: number | undefined, d = 1) =>
+  x === undefined || Number.isNaN(x) ? '' : x.toFixed(d);
 const table = [
   '| notices | what | wall s | notices/s | peak RSS MB | dist MB | search bundle MB | note |',
   '|---|---|---|---|---|---|---|---|',
-  ...rows.map((r) => `| ${r.notices} | ${r.what} | ${f(r.seconds)} | ${f(r.perSecond, 0)} | ${f(r.peakMb, 0)} | ${f(r.distMb)} | ${f(r.searchMb)} | ${r.note ?? ''} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.notices} | ${r.what} | ${f(r.seconds)} | ${f(r.perSecond, 0)} | ${f(r.peakMb, 0)} | ${f(r.distMb)} | ${f(r.searchMb)} | ${r.note ?? ''} |`,
+  ),
 ].join('\n');
 console.log(table);
 writeFileSync(join(values.out, 'bench.md'), table + '\n');

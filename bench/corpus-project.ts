@@ -1,6 +1,11 @@
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateCorpus, generatedIssuers, type CorpusOptions, type GeneratedNotice } from '../src/lib/corpus/generate';
+import {
+  generateCorpus,
+  generatedIssuers,
+  type CorpusOptions,
+  type GeneratedNotice,
+} from '../src/lib/corpus/generate';
 import { createTempProject, PROJECT_ROOT, type TempProject } from '../tests/support/project-copy';
 import sampleConfig from '../src/content/site.config';
 
@@ -10,7 +15,9 @@ function withSampleIssuers(generated: readonly Issuer[]): Issuer[] {
   const samples = (sampleConfig.issuers ?? []) as Issuer[];
   const sample = new Map(samples.map((i) => [i.name, i]));
   return [
-    ...generated.map((g) => (sample.has(g.name) ? { name: g.name, aliases: sample.get(g.name)!.aliases ?? [] } : g)),
+    ...generated.map((g) =>
+      sample.has(g.name) ? { name: g.name, aliases: sample.get(g.name)!.aliases ?? [] } : g,
+    ),
     ...samples.filter((s) => !generated.some((g) => g.name === s.name)),
   ];
 }
@@ -21,7 +28,10 @@ function withSampleIssuers(generated: readonly Issuer[]): Issuer[] {
  * site's issuers configured beside the generated ones (a name both use keeps no code, so either
  * code's 索引号 passes).
  */
-export function writeCorpusProject(root: string, options: CorpusOptions & { withSamples?: boolean }): { project: TempProject; notices: GeneratedNotice[] } {
+export function writeCorpusProject(
+  root: string,
+  options: CorpusOptions & { withSamples?: boolean },
+): { project: TempProject; notices: GeneratedNotice[] } {
   rmSync(root, { recursive: true, force: true });
   const project = createTempProject({ root });
   const notices = generateCorpus(options);
@@ -40,6 +50,9 @@ export default defineSiteConfig({
 });
 `,
   );
-  if (options.withSamples) cpSync(join(PROJECT_ROOT, 'src/content/notices'), join(root, 'src/content/notices/sample'), { recursive: true });
+  if (options.withSamples)
+    cpSync(join(PROJECT_ROOT, 'src/content/notices'), join(root, 'src/content/notices/sample'), {
+      recursive: true,
+    });
   return { project, notices };
 }

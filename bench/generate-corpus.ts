@@ -17,10 +17,16 @@ const { values } = parseArgs({
   },
 });
 if (!values.out) {
-  console.error('请用 --out 指定输出目录。 Usage: npm run generate-corpus -- --out DIR [--notices N]');
+  console.error(
+    '请用 --out 指定输出目录。 Usage: npm run generate-corpus -- --out DIR [--notices N]',
+  );
   process.exit(2);
 }
 const count = Number(values.notices);
 const out = resolve(values.out);
-writeCorpusProject(out, { count, seed: Number(values.seed), mdxShare: Number(values['mdx-share']) });
+writeCorpusProject(out, {
+  count,
+  seed: Number(values.seed),
+  mdxShare: Number(values['mdx-share']),
+});
 console.log(`已生成 ${count} 篇公开信息：${out}`);

@@ -9,15 +9,27 @@ export interface Measured {
   output: string;
 }
 
-export function measure(cmd: string[], cwd: string, env: Record<string, string> = {}): Promise<Measured> {
+export function measure(
+  cmd: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<Measured> {
   return new Promise((resolve) => {
-    const child = spawn('/usr/bin/time', ['-f', '__TIME__ %e %M', ...cmd], { cwd, env: { ...process.env, ...env, FORCE_COLOR: '0' } });
+    const child = spawn('/usr/bin/time', ['-f', '__TIME__ %e %M', ...cmd], {
+      cwd,
+      env: { ...process.env, ...env, FORCE_COLOR: '0' },
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     child.on('close', (code) => {
       const m = /__TIME__ ([\d.]+) (\d+)/.exec(output);
-      resolve({ seconds: m ? Number(m[1]) : NaN, peakMb: m ? Number(m[2]) / 1024 : NaN, ok: code === 0, output: output.replace(/__TIME__.*\n?/, '') });
+      resolve({
+        seconds: m ? Number(m[1]) : NaN,
+        peakMb: m ? Number(m[2]) / 1024 : NaN,
+        ok: code === 0,
+        output: output.replace(/__TIME__.*\n?/, ''),
+      });
     });
   });
 }

@@ -21,7 +21,12 @@ export async function searchCost(dist: string, log: (line: string) => void = () 
       const page = await browser.newPage();
       let fetched = 0;
       page.on('requestfinished', async (req) => {
-        if (!/\/search\/(?:index\.json|keys\/|pack\/|docs\/|t2s\/|t2s\.txt)|\/fragment\//.test(req.url())) return;
+        if (
+          !/\/search\/(?:index\.json|keys\/|pack\/|docs\/|t2s\/|t2s\.txt)|\/fragment\//.test(
+            req.url(),
+          )
+        )
+          return;
         const sizes = await req.sizes().catch(() => null);
         if (sizes) fetched += sizes.responseBodySize + sizes.responseHeadersSize;
       });
@@ -31,9 +36,14 @@ export async function searchCost(dist: string, log: (line: string) => void = () 
       // Let the last responses' sizes arrive.
       await page.waitForTimeout(50);
       const want = expected(docs, r).urls;
-      const right = want.length ? got.count === want.length && JSON.stringify(got.results.map((x) => x.path)) === JSON.stringify(want.slice(0, 10)) : got.count === null || got.count === 0;
+      const right = want.length
+        ? got.count === want.length &&
+          JSON.stringify(got.results.map((x) => x.path)) === JSON.stringify(want.slice(0, 10))
+        : got.count === null || got.count === 0;
       rows.push({ kind: r.kind, q: r.q, kb: fetched / 1024, ms: got.ms, right });
-      log(`${r.kind} ${r.q || JSON.stringify(r.filters)}: ${(fetched / 1024).toFixed(0)} KB, ${got.ms} ms, ${got.count ?? 'partial'}${right ? '' : ' WRONG'}`);
+      log(
+        `${r.kind} ${r.q || JSON.stringify(r.filters)}: ${(fetched / 1024).toFixed(0)} KB, ${got.ms} ms, ${got.count ?? 'partial'}${right ? '' : ' WRONG'}`,
+      );
       await page.close();
     }
   } finally {
@@ -44,7 +54,16 @@ export async function searchCost(dist: string, log: (line: string) => void = () 
   const kbs = rows.map((r) => r.kb);
   const mss = rows.map((r) => r.ms);
   const worst = rows.reduce((a, b) => (b.kb > a.kb ? b : a));
-  return { queries: rows.length, right: rows.filter((r) => r.right).length, medianKb: median(kbs), maxKb: Math.max(...kbs), worst, medianMs: median(mss), maxMs: Math.max(...mss), rows };
+  return {
+    queries: rows.length,
+    right: rows.filter((r) => r.right).length,
+    medianKb: median(kbs),
+    maxKb: Math.max(...kbs),
+    worst,
+    medianMs: median(mss),
+    maxMs: Math.max(...mss),
+    rows,
+  };
 }
 
 /** The bench's one-line summary of searchCost. */

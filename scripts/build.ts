@@ -23,14 +23,25 @@ import { listingFiles, siteListings } from '../src/lib/site/listings';
 import { SearchBundleCache } from '../src/lib/build/search-cache';
 import { shardPlan, DEFAULT_SHARD_SIZE } from '../src/lib/build/shards';
 import { swapInto } from '../src/lib/build/publish';
-import { distFingerprint, noticeDigests, planBuild, readState, siteFingerprint, STATE_FILE, type BuildState, type IndexedPage } from '../src/lib/build/incremental';
+import {
+  distFingerprint,
+  noticeDigests,
+  planBuild,
+  readState,
+  siteFingerprint,
+  STATE_FILE,
+  type BuildState,
+  type IndexedPage,
+} from '../src/lib/build/incremental';
 import { libFingerprint } from '../src/lib/code-fingerprint';
 import { incrementalBuild } from '../src/lib/build/incremental-build';
 import { fullBuild } from '../src/lib/build/full-build';
 import { BuildError, buildFailure, FullBuildNeeded } from '../src/lib/build/errors';
 import { commitStore } from '../src/lib/build/search-texts';
 
-const { values } = parseArgs({ options: { root: { type: 'string', default: '.' }, full: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { root: { type: 'string', default: '.' }, full: { type: 'boolean', default: false } },
+});
 const root = resolve(values.root);
 // Pages read attachment sizes from <root>/public; Astro resolves everything else from `root`.
 process.chdir(root);
@@ -58,11 +69,19 @@ async function main(): Promise<void> {
       `a site for the real domain ${config.url} needs its siteIdCode`,
     );
   }
-  const { notices, problems, warnings } = await checkNotices(root, config, undefined, { workers: availableParallelism() });
-  if (warnings.length) console.error(`${formatProblemsText(warnings)}\n\n${warnings.length} 处警告（不影响发布，建议处理）。`);
+  const { notices, problems, warnings } = await checkNotices(root, config, undefined, {
+    workers: availableParallelism(),
+  });
+  if (warnings.length)
+    console.error(
+      `${formatProblemsText(warnings)}\n\n${warnings.length} 处警告（不影响发布，建议处理）。`,
+    );
   if (problems.length) {
     console.error(formatProblemsText(problems));
-    fail(`内容检查发现 ${problems.length} 处问题（见上）`, `the content check found ${problems.length} problems (above)`);
+    fail(
+      `内容检查发现 ${problems.length} 处问题（见上）`,
+      `the content check found ${problems.length} problems (above)`,
+    );
   }
   console.log(`检查通过：${notices.length} 篇。`);
   step('内容检查');
@@ -81,9 +100,15 @@ async function main(): Promise<void> {
   // What the last build's output can be reused for (src/lib/build/incremental.ts).
   const statePath = join(work, STATE_FILE);
   const last = values.full ? null : readState(statePath);
-  const derived = deriveSiteData(notices.map((n) => ({ data: n.data! })), config);
+  const derived = deriveSiteData(
+    notices.map((n) => ({ data: n.data! })),
+    config,
+  );
   const neighboursOf = neighboursIn(derived);
-  const digests = noticeDigests(notices.map((n) => ({ file: n.file, data: n.data!, sourceKey: n.sourceKey!, lead: n.lead! })), neighboursOf);
+  const digests = noticeDigests(
+    notices.map((n) => ({ file: n.file, data: n.data!, sourceKey: n.sourceKey!, lead: n.lead! })),
+    neighboursOf,
+  );
   const digestByIndexNo = new Map(notices.map((n) => [n.data!.indexNo, digests[n.file]!]));
   const listingsNow = siteListings(derived);
   const listingByKey = new Map(listingsNow.map((l) => [l.key, l]));
@@ -92,7 +117,9 @@ async function main(): Promise<void> {
     return `${d.data}:${d.lead}`;
   });
   const code = `${libFingerprint()}:${siteFingerprint(root, [import.meta.dirname, join(import.meta.dirname, '..', 'package-lock.json')])}`;
-  const plan = values.full ? { kind: 'full' as const, reason: '指定了 --full' } : planBuild(last, { code, dist: () => distFingerprint(dist), notices: digests });
+  const plan = values.full
+    ? { kind: 'full' as const, reason: '指定了 --full' }
+    : planBuild(last, { code, dist: () => distFingerprint(dist), notices: digests });
   mkdirSync(work, { recursive: true });
   step('比较上次构建');
   let indexed: Record<string, IndexedPage> | null = null;
@@ -105,11 +132,33 @@ async function main(): Promise<void> {
           : '增量构建：内容与上次构建相同，沿用上次构建的页面。',
     );
     try {
-      indexed = await incrementalBuild({ root, work, dist, notices, specs, config, last: last!, digests, changed: plan.changed, site: plan.site, gone: plan.gone, neighboursOf, listings, listingFilesOf: (key) => listingFiles(listingByKey.get(key)!), step, beforeReplace: () => rmSync(statePath, { force: true }) });
+      indexed = await incrementalBuild({
+        root,
+        work,
+        dist,
+        notices,
+        specs,
+        config,
+        last: last!,
+        digests,
+        changed: plan.changed,
+        site: plan.site,
+        gone: plan.gone,
+        neighboursOf,
+        listings,
+        listingFilesOf: (key) => listingFiles(listingByKey.get(key)!),
+        step,
+        beforeReplace: () => rmSync(statePath, { force: true }),
+      });
       step('更新 dist/');
     } catch (err) {
       // The message says what failed (an Astro error, broken links); the stack would not help an editor.
-      if (!(err instanceof FullBuildNeeded)) fail('增量构建出错', 'the incremental build failed', err instanceof Error ? err.message : err);
+      if (!(err instanceof FullBuildNeeded))
+        fail(
+          '增量构建出错',
+          'the incremental build failed',
+          err instanceof Error ? err.message : err,
+        );
       console.log(`改为完整构建：${err.message}。`);
     }
   } else {
@@ -117,7 +166,18 @@ async function main(): Promise<void> {
   }
   const full = !indexed;
   if (!indexed) {
-    indexed = await fullBuild({ root, work, staging, notices, specs, config, neighboursOf, shards: planShards(), searchCache, step });
+    indexed = await fullBuild({
+      root,
+      work,
+      staging,
+      notices,
+      specs,
+      config,
+      neighboursOf,
+      shards: planShards(),
+      searchCache,
+      step,
+    });
     // The last build's state no longer describes dist/ once dist/ starts changing.
     rmSync(statePath, { force: true });
     try {
@@ -130,14 +190,21 @@ async function main(): Promise<void> {
 
   // A full build's record texts, for the next incremental builds (which need this state too).
   if (full) commitStore(work);
-  const state: BuildState = { version: 3, code, dist: distFingerprint(dist)!, notices: digests, listings, bundles: full ? planShards().map((s) => s.bundle) : last!.bundles, indexed };
+  const state: BuildState = {
+    version: 3,
+    code,
+    dist: distFingerprint(dist)!,
+    notices: digests,
+    listings,
+    bundles: full ? planShards().map((s) => s.bundle) : last!.bundles,
+    indexed,
+  };
   writeFileSync(`${statePath}.tmp`, JSON.stringify(state));
   renameSync(`${statePath}.tmp`, statePath);
   // An incremental build still serves the shards from the last full one: their cache entries stay.
   if (full) searchCache.prune();
   console.log(`构建完成：dist/（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）。`);
   console.log('Build complete: dist/.');
-
 }
 
 // The one place a failure becomes an exit code (errors.ts); the staging folder goes with it.

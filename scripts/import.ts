@@ -4,7 +4,15 @@
  * nothing is written for it. Exit 0 when every page imported, 1 otherwise.
  */
 import { parseArgs } from 'node:util';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { listMarkdownFiles, loadSiteConfig, scanIndexNos } from '../src/lib/content/project';
 import { NOTICES_DIR } from '../src/lib/content/paths';
@@ -39,7 +47,12 @@ function listInputs(args: string[]): string[] {
     if (!existsSync(p)) {
       files.push(p); // reported as missing below
     } else if (statSync(p).isDirectory()) {
-      files.push(...readdirSync(p).filter((f) => f.endsWith('.txt')).sort().map((f) => join(p, f)));
+      files.push(
+        ...readdirSync(p)
+          .filter((f) => f.endsWith('.txt'))
+          .sort()
+          .map((f) => join(p, f)),
+      );
     } else files.push(p);
   }
   return files;
@@ -54,7 +67,9 @@ try {
     schema: createNoticeSchema(model),
     model,
     // 索引号 already used in the output folder → the file using it.
-    taken: new Map([...scanIndexNos(out, listMarkdownFiles(out))].map(([file, indexNo]) => [indexNo, file])),
+    taken: new Map(
+      [...scanIndexNos(out, listMarkdownFiles(out))].map(([file, indexNo]) => [indexNo, file]),
+    ),
     publicFiles: publicFiles(root),
   };
   const inputs = listInputs(positionals);
@@ -80,19 +95,25 @@ try {
     const target = join(out, outcome.path);
     ctx.taken.set(outcome.content.match(/^indexNo: (.+)$/m)![1]!, outcome.path);
     if (values['dry-run']) {
-      console.log(`── ${name} → ${relative(process.cwd(), target)}（演练，未写入）\n${outcome.content}`);
+      console.log(
+        `── ${name} → ${relative(process.cwd(), target)}（演练，未写入）\n${outcome.content}`,
+      );
     } else {
       // Write beside the target and rename: a reader never sees half a file.
       mkdirSync(dirname(target), { recursive: true });
       const tmp = `${target}.tmp-${process.pid}`;
       writeFileSync(tmp, outcome.content);
       renameSync(tmp, target);
-      console.log(`✓ ${name} → ${relative(process.cwd(), target)}${outcome.supplied.length ? `（编辑补充：${outcome.supplied.join('、')}）` : ''}`);
+      console.log(
+        `✓ ${name} → ${relative(process.cwd(), target)}${outcome.supplied.length ? `（编辑补充：${outcome.supplied.join('、')}）` : ''}`,
+      );
     }
     for (const n of outcome.notes) console.log(`    提示：${n}`);
     imported++;
   }
-  console.log(`\n导入完成：成功 ${imported} 个，失败 ${failed.length} 个（共 ${inputs.length} 个）。${values['dry-run'] ? '（演练模式，没有写入文件）' : ''}`);
+  console.log(
+    `\n导入完成：成功 ${imported} 个，失败 ${failed.length} 个（共 ${inputs.length} 个）。${values['dry-run'] ? '（演练模式，没有写入文件）' : ''}`,
+  );
   console.log(`Import: ${imported} imported, ${failed.length} failed of ${inputs.length}.`);
   process.exitCode = failed.length ? 1 : 0;
 } catch (err) {

@@ -10,7 +10,9 @@ import { join } from 'node:path';
 export const HOOK_LINE =
   "git diff --cached --name-only --diff-filter=ACMR -z -- 'src/content/notices/*.md' 'src/content/notices/*.mdx' | xargs -0 -r npm run -s check --";
 
-const gitDir = execFileSync('git', ['rev-parse', '--git-path', 'hooks'], { encoding: 'utf8' }).trim();
+const gitDir = execFileSync('git', ['rev-parse', '--git-path', 'hooks'], {
+  encoding: 'utf8',
+}).trim();
 const hook = join(gitDir, 'pre-commit');
 const existing = existsSync(hook) ? readFileSync(hook, 'utf8') : '#!/bin/sh\n';
 if (existing.includes(HOOK_LINE)) {

@@ -12,7 +12,10 @@ import { formatProblemsText } from '../src/lib/content/problem';
 import { nowInBeijing } from '../src/lib/model/dates';
 import { publishSource } from '../src/lib/editor/publish-notice';
 
-const { values, positionals } = parseArgs({ options: { root: { type: 'string', default: '.' } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  options: { root: { type: 'string', default: '.' } },
+  allowPositionals: true,
+});
 const root = resolve(values.root);
 if (positionals.length === 0) {
   console.error('用法：npm run publish -- src/content/notices/2024/文件.md …');
@@ -24,7 +27,9 @@ const originals = new Map<string, string>();
 try {
   const missing = positionals.filter((p) => !existsSync(resolve(p)));
   if (missing.length) {
-    console.error(`找不到文件：${missing.join('、')}（请写出文件的路径，如 src/content/notices/2024/文件名.md）。没有改动任何文件。`);
+    console.error(
+      `找不到文件：${missing.join('、')}（请写出文件的路径，如 src/content/notices/2024/文件名.md）。没有改动任何文件。`,
+    );
     process.exit(2);
   }
   for (const p of positionals) {
@@ -39,15 +44,22 @@ try {
     writeFileSync(file, outcome.source);
   }
   const config = await loadSiteConfig(root);
-  const { problems } = await checkNotices(root, config, positionals.map((p) => resolve(p)));
+  const { problems } = await checkNotices(
+    root,
+    config,
+    positionals.map((p) => resolve(p)),
+  );
   if (problems.length) {
     for (const [file, source] of originals) writeFileSync(file, source);
     console.error(formatProblemsText(problems));
-    console.error(`\n未发布：检查发现 ${problems.length} 处问题，文件已恢复原样。请修改后再运行 npm run publish。`);
+    console.error(
+      `\n未发布：检查发现 ${problems.length} 处问题，文件已恢复原样。请修改后再运行 npm run publish。`,
+    );
     console.error('Not published: the check found problems; the files are unchanged.');
     process.exitCode = 1;
   } else {
-    for (const file of originals.keys()) console.log(`已发布：${relative(process.cwd(), file)}（发布日期 ${now}）`);
+    for (const file of originals.keys())
+      console.log(`已发布：${relative(process.cwd(), file)}（发布日期 ${now}）`);
     console.log('下一步：提交（git commit）并构建网站（npm run build）。');
   }
 } catch (err) {

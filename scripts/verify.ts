@@ -9,9 +9,18 @@
 import { parseArgs } from 'node:util';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { diffManifest, listFiles, MANIFEST_FILE, sha256, type Manifest } from '../src/lib/build/manifest';
+import {
+  diffManifest,
+  listFiles,
+  MANIFEST_FILE,
+  sha256,
+  type Manifest,
+} from '../src/lib/build/manifest';
 
-const { values, positionals } = parseArgs({ options: { manifest: { type: 'string' } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  options: { manifest: { type: 'string' } },
+  allowPositionals: true,
+});
 const target = positionals[0];
 if (!target) {
   console.error('用法：npm run verify -- <已部署的目录或网址> [--manifest 可信清单]');
@@ -19,7 +28,9 @@ if (!target) {
 }
 const manifestPath = resolve(values.manifest ?? join('dist', MANIFEST_FILE));
 if (!existsSync(manifestPath)) {
-  console.error(`找不到可信的完整性清单 ${manifestPath}（先运行 npm run build，或用 --manifest 指定）。`);
+  console.error(
+    `找不到可信的完整性清单 ${manifestPath}（先运行 npm run build，或用 --manifest 指定）。`,
+  );
   process.exit(2);
 }
 const trusted = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
@@ -65,15 +76,26 @@ async function fromUrl(base: string): Promise<Record<string, string | null>> {
   return found;
 }
 
-const found = /^https?:\/\//.test(target) ? await fromUrl(target) : await fromDirectory(resolve(target));
+const found = /^https?:\/\//.test(target)
+  ? await fromUrl(target)
+  : await fromDirectory(resolve(target));
 const diff = diffManifest(trusted, found);
 const total = diff.added.length + diff.changed.length + diff.missing.length;
-for (const [label, list] of [['新增（清单中没有）', diff.added], ['被改动', diff.changed], ['缺失', diff.missing]] as const) {
-  if (list.length) console.log(`${label} ${list.length} 个：\n${list.map((f) => `  ${f}`).join('\n')}`);
+for (const [label, list] of [
+  ['新增（清单中没有）', diff.added],
+  ['被改动', diff.changed],
+  ['缺失', diff.missing],
+] as const) {
+  if (list.length)
+    console.log(`${label} ${list.length} 个：\n${list.map((f) => `  ${f}`).join('\n')}`);
 }
 if (total) {
-  console.log(`\n校验未通过：${total} 个文件与可信清单不符（共 ${Object.keys(trusted.files).length} 个）。`);
-  console.log(`Verification failed: ${diff.added.length} added, ${diff.changed.length} changed, ${diff.missing.length} missing.`);
+  console.log(
+    `\n校验未通过：${total} 个文件与可信清单不符（共 ${Object.keys(trusted.files).length} 个）。`,
+  );
+  console.log(
+    `Verification failed: ${diff.added.length} added, ${diff.changed.length} changed, ${diff.missing.length} missing.`,
+  );
   process.exitCode = 1;
 } else {
   console.log(`校验通过：${Object.keys(trusted.files).length} 个文件与可信清单一致。`);

@@ -34,7 +34,11 @@ function leanStore<T extends object>(store: T): T {
     get(target, key) {
       const value = Reflect.get(target, key, target) as unknown;
       if (key === 'set' && typeof value === 'function') {
-        return (entry: { body?: string }) => value.call(target, { ...entry, body: entry.body === undefined ? undefined : leadBlocks(entry.body) });
+        return (entry: { body?: string }) =>
+          value.call(target, {
+            ...entry,
+            body: entry.body === undefined ? undefined : leadBlocks(entry.body),
+          });
       }
       return typeof value === 'function' ? value.bind(target) : value;
     },
@@ -74,7 +78,8 @@ function fromFiles(files?: readonly string[]): Loader {
     pattern: files ? exactFilePatterns(files) : '**/[^_.]*.{md,mdx}',
     base: `./${NOTICES_DIR}`,
     // The 索引号 is the notice's identity and URL; it never changes.
-    generateId: ({ entry, data }) => (typeof data.indexNo === 'string' ? indexNoSlug(data.indexNo) : entry),
+    generateId: ({ entry, data }) =>
+      typeof data.indexNo === 'string' ? indexNoSlug(data.indexNo) : entry,
   });
   return {
     ...base,
@@ -83,7 +88,13 @@ function fromFiles(files?: readonly string[]): Loader {
         ...context,
         store: leanStore(context.store),
         // npm run dev: Astro's own frontmatter parse (js-yaml) must not throw on a broken file; parseData below reports it.
-        ...(DEV ? { entryTypes: lenientEntryTypes((context as unknown as { entryTypes: EntryTypes }).entryTypes) } : {}),
+        ...(DEV
+          ? {
+              entryTypes: lenientEntryTypes(
+                (context as unknown as { entryTypes: EntryTypes }).entryTypes,
+              ),
+            }
+          : {}),
         parseData: async (props) => {
           const source = await readFile(props.filePath!, 'utf8');
           if (DEV) {
@@ -93,13 +104,17 @@ function fromFiles(files?: readonly string[]): Loader {
             const { problems } = checkNoticeFile(file, source, schema, model);
             if (problems.length) {
               const marker = devBroken(file, problems, parseNotice(source).data);
-              console.error(`\n${formatProblemsText(problems)}\n（${file} 有 ${problems.length} 处问题，未通过检查；浏览器中查看：/notices/${devBrokenSlug(marker, indexNoSlug)}/）\n`);
+              console.error(
+                `\n${formatProblemsText(problems)}\n（${file} 有 ${problems.length} 处问题，未通过检查；浏览器中查看：/notices/${devBrokenSlug(marker, indexNoSlug)}/）\n`,
+              );
               return marker as unknown as typeof props.data;
             }
           }
           const parsed = parseNotice(source);
           if (parsed.data === null) {
-            throw new Error(`${props.filePath}: ${parsed.errors.map((e) => e.message).join('；')}（请运行 npm run check）`);
+            throw new Error(
+              `${props.filePath}: ${parsed.errors.map((e) => e.message).join('；')}（请运行 npm run check）`,
+            );
           }
           // Same call as glob() makes, with the data this project parsed itself.
           return context.parseData({ ...props, data: parsed.data as typeof props.data });
@@ -123,13 +138,22 @@ const fromMetadata = (metadata: SiteMetadata): Loader => {
       if (files) await files.load(context);
       else context.store.clear();
       const loaded = new Set(context.store.keys());
-      for (const e of metadata.entries) if (!loaded.has(e.id)) context.store.set({ id: e.id, data: e.data as unknown as Record<string, unknown>, body: e.lead });
+      for (const e of metadata.entries)
+        if (!loaded.has(e.id))
+          context.store.set({
+            id: e.id,
+            data: e.data as unknown as Record<string, unknown>,
+            body: e.lead,
+          });
     },
   };
 };
 
 const notices = defineCollection({
-  loader: role.kind === 'site' ? fromMetadata(role.metadata) : fromFiles(role.kind === 'notices' ? role.part.files : undefined),
+  loader:
+    role.kind === 'site'
+      ? fromMetadata(role.metadata)
+      : fromFiles(role.kind === 'notices' ? role.part.files : undefined),
   schema,
 });
 

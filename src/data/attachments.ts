@@ -16,7 +16,22 @@ export interface AttachmentView {
 
 export function describeAttachment(a: { title: string; href: string }): AttachmentView {
   const target = classifyHref(a.href);
-  if (target?.kind !== 'local') return { title: a.title, href: a.href, format: fileFormat(a.href), size: null, bytes: null, external: true };
+  if (target?.kind !== 'local')
+    return {
+      title: a.title,
+      href: a.href,
+      format: fileFormat(a.href),
+      size: null,
+      bytes: null,
+      external: true,
+    };
   const bytes = statSync(join(process.cwd(), 'public', target.path)).size;
-  return { title: a.title, href: `/${target.path.split('/').map(encodeURIComponent).join('/')}`, format: fileFormat(target.path), size: formatBytes(bytes), bytes, external: false };
+  return {
+    title: a.title,
+    href: `/${target.path.split('/').map(encodeURIComponent).join('/')}`,
+    format: fileFormat(target.path),
+    size: formatBytes(bytes),
+    bytes,
+    external: false,
+  };
 }

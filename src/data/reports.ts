@@ -1,4 +1,11 @@
-import { annualStatistics, ownDocument, reportYears, sectionTwo, type AnnualStatistics, type SectionTwoRow } from '../lib/reports/annual';
+import {
+  annualStatistics,
+  ownDocument,
+  reportYears,
+  sectionTwo,
+  type AnnualStatistics,
+  type SectionTwoRow,
+} from '../lib/reports/annual';
 import { reportProblems, reportSourceYears, type ReportSource } from '../lib/reports/report-files';
 import { loadSite, siteConfig } from './site';
 
@@ -21,7 +28,9 @@ export function loadReports(): Promise<YearReport[]> {
     const data = site.notices.map((n) => n.data);
     const categories = siteConfig.categories.map((c) => c.name);
     const own = ownDocument(siteConfig);
-    const years = [...new Set([...reportYears(data), ...reportSourceYears(process.cwd())])].sort((a, b) => b - a);
+    const years = [...new Set([...reportYears(data), ...reportSourceYears(process.cwd())])].sort(
+      (a, b) => b - a,
+    );
     return years.map((year) => ({
       year,
       stats: annualStatistics(data, year, categories, siteConfig.resultClasses),

@@ -11,14 +11,18 @@ import { isDevBroken, type DevBrokenNotice } from '../lib/content/dev-broken';
 export const siteConfig = parseSiteConfig(siteConfigInput);
 export type NoticeEntry = CollectionEntry<'notices'>;
 /** 办理结果类别 code → label, in the site's own scheme. */
-export const resultClassLabels: ReadonlyMap<string, string> = new Map(siteConfig.resultClasses.map((c) => [c.code, c.label]));
+export const resultClassLabels: ReadonlyMap<string, string> = new Map(
+  siteConfig.resultClasses.map((c) => [c.code, c.label]),
+);
 
 let cached: Promise<SiteStructure<NoticeEntry>> | undefined;
 
 /** npm run dev only: the notices that fail the check, with their reports (content.config.ts). */
 export async function loadDevBroken(): Promise<Array<{ id: string; notice: DevBrokenNotice }>> {
   if (!import.meta.env.DEV) return [];
-  return (await getCollection('notices')).flatMap((e) => (isDevBroken(e.data) ? [{ id: e.id, notice: e.data }] : []));
+  return (await getCollection('notices')).flatMap((e) =>
+    isDevBroken(e.data) ? [{ id: e.id, notice: e.data }] : [],
+  );
 }
 
 let listings: Promise<Map<string, Listing<NoticeEntry>>> | undefined;
@@ -42,7 +46,9 @@ export function loadSite(): Promise<SiteStructure<NoticeEntry>> {
     );
     // A "notices" process holds only its part: 上一篇 / 下一篇 come from the whole site, worked out by the build.
     const role = buildRole();
-    return role.kind === 'notices' ? { ...site, neighboursOf: (indexNo: string) => role.part.neighbours[indexNo] ?? {} } : site;
+    return role.kind === 'notices'
+      ? { ...site, neighboursOf: (indexNo: string) => role.part.neighbours[indexNo] ?? {} }
+      : site;
   });
   return cached;
 }

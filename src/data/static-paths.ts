@@ -25,9 +25,16 @@ export function withModes<P extends Record<string, string | undefined>, Pr>(
  * so a page route and the build's listing fingerprints cannot disagree on a listing's key or size;
  * none when this process does not render it (an incremental build keeps the unchanged listings' pages).
  */
-export async function withPages<P extends Record<string, string | undefined>, Pr>(key: string, params: P, props: Pr) {
+export async function withPages<P extends Record<string, string | undefined>, Pr>(
+  key: string,
+  params: P,
+  props: Pr,
+) {
   const listing = (await loadListings()).get(key);
-  if (!listing) throw new Error(`listing ${key} is not registered in siteListings() (src/lib/site/listings.ts)`);
+  if (!listing)
+    throw new Error(
+      `listing ${key} is not registered in siteListings() (src/lib/site/listings.ts)`,
+    );
   if (!rendersListing(key)) return [];
   return Array.from({ length: pageCount(listing.notices.length) }, (_, i) => ({
     params: { ...params, page: i === 0 ? undefined : String(i + 1) },

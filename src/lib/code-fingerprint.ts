@@ -20,7 +20,10 @@ export function libFingerprint(): string {
  * order); a path that does not exist counts as such. `skip` leaves out a folder or file (given its
  * full path) with everything in it.
  */
-export function treesFingerprint(paths: readonly string[], skip: (path: string) => boolean = () => false): string {
+export function treesFingerprint(
+  paths: readonly string[],
+  skip: (path: string) => boolean = () => false,
+): string {
   const hash = createHash('sha256');
   // Each path by its place in the list, not its name: a project moved or cloned elsewhere keeps its caches.
   for (const [k, p] of paths.entries()) {
@@ -33,7 +36,9 @@ export function treesFingerprint(paths: readonly string[], skip: (path: string) 
 }
 
 function walk(hash: Hash, top: string, dir: string, skip: (path: string) => boolean): void {
-  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  )) {
     const full = join(dir, e.name);
     const rel = relative(top, full).split(sep).join('/');
     if (skip(full)) continue;

@@ -17,7 +17,11 @@ import { charmapFlagsFile, charmapPartFile, LazyCharMap } from '../lib/search/ch
 
 const PAGE = 10;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: Array<Node | string>
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   e.append(...children);
@@ -45,18 +49,24 @@ export async function startSearchPage(): Promise<void> {
   /** How many results the URL says were shown (back from a result shows as many again). */
   let shownInUrl = Math.max(PAGE, Math.min(1000, Number(params.get('n')) || PAGE));
 
-  const get = (path: string) => fetch(`/${path}`).then((r) => (r.ok ? r : Promise.reject(new Error(`${path}: ${r.status}`))));
+  const get = (path: string) =>
+    fetch(`/${path}`).then((r) => (r.ok ? r : Promise.reject(new Error(`${path}: ${r.status}`))));
   let chars: LazyCharMap;
   let map: CharMap;
   let search: TableSearch;
   try {
-    const [reader, flags] = await Promise.all([httpTables('/'), get(charmapFlagsFile()).then(async (r) => new Uint8Array(await r.arrayBuffer()))]);
+    const [reader, flags] = await Promise.all([
+      httpTables('/'),
+      get(charmapFlagsFile()).then(async (r) => new Uint8Array(await r.arrayBuffer())),
+    ]);
     chars = new LazyCharMap(flags, (k) => get(charmapPartFile(k)).then((r) => r.text()));
     map = chars.map;
     search = new TableSearch(reader);
   } catch {
     // `npm run dev` serves no search tables: the build writes them.
-    status.textContent = import.meta.env.DEV ? '本地预览（npm run dev）中没有搜索索引：请运行 npm run build，再用 npm start 查看全文检索。' : '搜索暂时无法使用，请稍后再试，或通过信息公开目录查找。';
+    status.textContent = import.meta.env.DEV
+      ? '本地预览（npm run dev）中没有搜索索引：请运行 npm run build，再用 npm start 查看全文检索。'
+      : '搜索暂时无法使用，请稍后再试，或通过信息公开目录查找。';
     app.dataset.state = 'error';
     return;
   }
@@ -68,7 +78,11 @@ export async function startSearchPage(): Promise<void> {
   function request(): SearchRequest {
     const filters: Record<string, string> = {};
     for (const s of filterSelects) if (s.value) filters[s.dataset.filter!] = s.value;
-    return { q: input.value.trim(), filters, sort: sortSelect.value === 'date' ? 'date' : 'relevance' };
+    return {
+      q: input.value.trim(),
+      filters,
+      sort: sortSelect.value === 'date' ? 'date' : 'relevance',
+    };
   }
 
   /**
@@ -88,8 +102,14 @@ export async function startSearchPage(): Promise<void> {
   }
 
   /** Text as runs, the query's texts marked. */
-  function marked(into: HTMLElement, text: string, texts: readonly string[], whole = false): HTMLElement {
-    for (const r of excerptRuns(text, texts, map, whole ? text.length : undefined)) into.append(r.mark ? el('mark', {}, r.text) : r.text);
+  function marked(
+    into: HTMLElement,
+    text: string,
+    texts: readonly string[],
+    whole = false,
+  ): HTMLElement {
+    for (const r of excerptRuns(text, texts, map, whole ? text.length : undefined))
+      into.append(r.mark ? el('mark', {}, r.text) : r.text);
     return into;
   }
 
@@ -98,12 +118,28 @@ export async function startSearchPage(): Promise<void> {
     const lang: Record<string, string> = f.meta.lang === 'zh-Hant' ? { lang: 'zh-Hant' } : {};
     const excerpt = marked(el('p', { class: 'result-excerpt', ...lang }), f.content, texts);
     // The identifiers a 文号 or 索引号 query found are marked too.
-    const meta = el('p', { class: 'result-meta' }, '索引号：', marked(el('span'), f.meta.indexNo ?? '', texts, true));
+    const meta = el(
+      'p',
+      { class: 'result-meta' },
+      '索引号：',
+      marked(el('span'), f.meta.indexNo ?? '', texts, true),
+    );
     if (f.meta.docNo) meta.append('　文号：', marked(el('span'), f.meta.docNo, texts, true));
     // A policy document's type and standing: a repealed rule must not read like one in force.
-    if (f.meta.docType) meta.append('　', el('span', { class: 'nowrap' }, `文件类型：${f.meta.docType}${f.meta.validity ? `（${f.meta.validity}）` : ''}`));
+    if (f.meta.docType)
+      meta.append(
+        '　',
+        el(
+          'span',
+          { class: 'nowrap' },
+          `文件类型：${f.meta.docType}${f.meta.validity ? `（${f.meta.validity}）` : ''}`,
+        ),
+      );
     // Each label and value kept on one line (at 390 px a date broke as 2024-09-/14).
-    meta.append(`　发布机构：${f.meta.issuer ?? ''}　`, el('span', { class: 'nowrap' }, `发文日期：${f.meta.date ?? ''}`));
+    meta.append(
+      `　发布机构：${f.meta.issuer ?? ''}　`,
+      el('span', { class: 'nowrap' }, `发文日期：${f.meta.date ?? ''}`),
+    );
     const title = el('a', { href, ...lang }, f.meta.title ?? f.url);
     return el('li', { class: 'result', 'data-url': f.url }, el('h3', {}, title), meta, excerpt);
   }
@@ -111,13 +147,19 @@ export async function startSearchPage(): Promise<void> {
   /** The texts an excerpt marks: the whole query text first, then each chunk, then the partial list's words. */
   function markTexts(a: Answer): string[] {
     if (a.plan.kind !== 'text') return [];
-    return [...(a.plan.whole ? [a.plan.whole] : []), ...a.plan.chunks.map((c) => c.norm), ...(a.partial?.known ?? [])];
+    return [
+      ...(a.plan.whole ? [a.plan.whole] : []),
+      ...a.plan.chunks.map((c) => c.norm),
+      ...(a.partial?.known ?? []),
+    ];
   }
 
   async function showNext(current: number, upTo: number): Promise<void> {
     if (!answer) return;
     const ids = answer.ids.slice(shown, upTo);
-    const fragments = await Promise.all((await search.fragments(ids)).map((r) => loadFragment(fragmentUrl(r))));
+    const fragments = await Promise.all(
+      (await search.fragments(ids)).map((r) => loadFragment(fragmentUrl(r))),
+    );
     // A record in traditional characters is folded to find the query in it.
     await chars.need(fragments.map((f) => f.content).join(''));
     if (current !== run) return;
@@ -158,10 +200,22 @@ export async function startSearchPage(): Promise<void> {
   /** Back from a result: the list is shown again as long as it was, scrolled where it was, the result opened focused. */
   function restoreScroll(): void {
     const state = history.state as { scrollY?: number; opened?: string } | null;
-    if (state?.opened) ([...list.querySelectorAll('a')].find((a) => a.getAttribute('href') === state.opened) as HTMLElement | undefined)?.focus({ preventScroll: true });
+    if (state?.opened)
+      (
+        [...list.querySelectorAll('a')].find((a) => a.getAttribute('href') === state.opened) as
+          HTMLElement | undefined
+      )?.focus({ preventScroll: true });
     if (typeof state?.scrollY === 'number') window.scrollTo(0, state.scrollY);
   }
-  const saveScroll = (opened?: string) => history.replaceState({ ...(history.state as object | null), scrollY: window.scrollY, ...(opened ? { opened } : {}) }, '');
+  const saveScroll = (opened?: string) =>
+    history.replaceState(
+      {
+        ...(history.state as object | null),
+        scrollY: window.scrollY,
+        ...(opened ? { opened } : {}),
+      },
+      '',
+    );
   addEventListener('pagehide', () => saveScroll());
   list.addEventListener('click', (e) => {
     const a = (e.target as Element).closest('a');
@@ -197,7 +251,8 @@ export async function startSearchPage(): Promise<void> {
     e.preventDefault();
     void searchSafely();
   });
-  for (const s of [...filterSelects, sortSelect]) s.addEventListener('change', () => void searchSafely());
+  for (const s of [...filterSelects, sortSelect])
+    s.addEventListener('change', () => void searchSafely());
   more.addEventListener('click', () => {
     const firstNew = list.children.length;
     const current = run;

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
@@ -18,9 +26,13 @@ import { indexNoSlug } from '../../src/lib/model/index-no';
  * renders the site pages again (only those that changed are replaced). The pages must be exactly
  * what a full build writes, and search must answer as it does after a full build.
  */
-const { project, notices } = writeCorpusProject(mkdtempSync(join(tmpdir(), 'gongkai-incremental-')), { count: 120, seed: 5, mdxShare: 0.3 });
+const { project, notices } = writeCorpusProject(
+  mkdtempSync(join(tmpdir(), 'gongkai-incremental-')),
+  { count: 120, seed: 5, mdxShare: 0.3 },
+);
 const env = { GONGKAI_SHARD_SIZE: '40' }; // three search shards
-const build = (...args: string[]) => runScript('build', ['--root', project.root, ...args], undefined, env);
+const build = (...args: string[]) =>
+  runScript('build', ['--root', project.root, ...args], undefined, env);
 const dist = join(project.root, 'dist');
 const md = notices.find((n) => n.path.endsWith('.md'))!;
 const mdx = notices.find((n) => n.path.endsWith('.mdx'))!;
@@ -33,7 +45,12 @@ const slug = (n: { content: string }) => indexNoSlug(/^indexNo: (\S+)$/m.exec(n.
  * postings) are compared with the pages: they must be byte for byte a full build's.
  */
 function pagesOf(tree: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(tree).filter(([f]) => !/^pagefind|^search\/bundles\.json$|^search\/docs\/|^integrity-manifest\.json$/.test(f)));
+  return Object.fromEntries(
+    Object.entries(tree).filter(
+      ([f]) =>
+        !/^pagefind|^search\/bundles\.json$|^search\/docs\/|^integrity-manifest\.json$/.test(f),
+    ),
+  );
 }
 
 let browser: Browser;
@@ -60,16 +77,28 @@ describe('incremental build', () => {
   let incremental: Record<string, string>;
   let incrementalCounts: Array<string | string[]>;
   let incrementalManifest: Record<string, string>;
-  const manifest = () => (JSON.parse(readFileSync(join(dist, 'integrity-manifest.json'), 'utf8')) as { files: Record<string, string> }).files;
+  const manifest = () =>
+    (
+      JSON.parse(readFileSync(join(dist, 'integrity-manifest.json'), 'utf8')) as {
+        files: Record<string, string>;
+      }
+    ).files;
   const manifestPages = () => pagesOf(manifest());
   /** Every key file the search tables name is published, and no other. */
   const expectSearchTables = () => {
-    const { buckets } = JSON.parse(readFileSync(join(dist, MANIFEST_FILE), 'utf8')) as SearchManifest;
+    const { buckets } = JSON.parse(
+      readFileSync(join(dist, MANIFEST_FILE), 'utf8'),
+    ) as SearchManifest;
     expect(readdirSync(join(dist, 'search/keys')).length).toBe(buckets);
-    for (let k = 0; k < buckets; k++) expect(existsSync(join(dist, keyFile(k))), keyFile(k)).toBe(true);
+    for (let k = 0; k < buckets; k++)
+      expect(existsSync(join(dist, keyFile(k))), keyFile(k)).toBe(true);
   };
   /** What the search page says for two texts on nearly every page: what a duplicate or a lost record would change. */
-  const commonCounts = async () => [(await search('科技创新')).status, (await search('人才')).status, (await search('科技创新 人才', '&sort=date')).results.map((r) => r.path)];
+  const commonCounts = async () => [
+    (await search('科技创新')).status,
+    (await search('人才')).status,
+    (await search('科技创新 人才', '&sort=date')).results.map((r) => r.path),
+  ];
 
   /** Builds again with --full: the pages, the search tables, their manifest entries and the answers must stay as they are. */
   async function expectSameAsFullBuild(): Promise<void> {
@@ -90,7 +119,9 @@ describe('incremental build', () => {
     expect(cold.status, cold.stderr).toBe(0);
     expect(cold.stdout).toContain('完整构建：没有上次构建的记录');
     // The shards' record lists are their indexing processes' input, not kept.
-    expect(readdirSync(join(project.root, '.gongkai')).filter((f) => f.startsWith('search-records-'))).toEqual([]);
+    expect(
+      readdirSync(join(project.root, '.gongkai')).filter((f) => f.startsWith('search-records-')),
+    ).toEqual([]);
 
     writeFileSync(file(md), readFileSync(file(md), 'utf8').replace('火星基地', '土星光环'));
     appendFileSync(file(mdx), '\n追加一段：月球车试验场已经建成。\n');
@@ -104,12 +135,22 @@ describe('incremental build', () => {
     expect(second.status, second.stderr).toBe(0);
     expect(second.stdout).toContain('增量构建：1 篇公告的正文有改动');
     expect(second.stdout).toContain('搜索索引（2 篇在增量索引中）');
-    expect(JSON.parse(readFileSync(join(dist, 'search/bundles.json'), 'utf8')).superseded).toHaveLength(2);
-    expect(readFileSync(join(dist, 'notices', slug(md), 'index.html'), 'utf8')).toContain('木星探测');
+    expect(
+      JSON.parse(readFileSync(join(dist, 'search/bundles.json'), 'utf8')).superseded,
+    ).toHaveLength(2);
+    expect(readFileSync(join(dist, 'notices', slug(md), 'index.html'), 'utf8')).toContain(
+      '木星探测',
+    );
 
-    expect((await search('木星探测')).results.map((r) => r.path)).toEqual([`/notices/${slug(md)}/`]);
-    expect((await search('土星光环')).results.map((r) => r.path)).toEqual([`/notices/${slug(md)}/`]);
-    expect((await search('月球车试验场')).results.map((r) => r.path)).toEqual([`/notices/${slug(mdx)}/`]);
+    expect((await search('木星探测')).results.map((r) => r.path)).toEqual([
+      `/notices/${slug(md)}/`,
+    ]);
+    expect((await search('土星光环')).results.map((r) => r.path)).toEqual([
+      `/notices/${slug(md)}/`,
+    ]);
+    expect((await search('月球车试验场')).results.map((r) => r.path)).toEqual([
+      `/notices/${slug(mdx)}/`,
+    ]);
     // Only the old record, still in its shard, has 火星: the site now has no such word (基地 alone is offered, labelled).
     const gone = await search('火星基地');
     expect(gone.state).toBe('partial');
@@ -118,7 +159,11 @@ describe('incremental build', () => {
     incremental = hashTree(dist);
     incrementalManifest = manifestPages();
     // The integrity manifest describes what was published.
-    expect(Object.keys(incremental).filter((f) => f !== 'integrity-manifest.json').sort()).toEqual(Object.keys(manifest()).sort());
+    expect(
+      Object.keys(incremental)
+        .filter((f) => f !== 'integrity-manifest.json')
+        .sort(),
+    ).toEqual(Object.keys(manifest()).sort());
     for (const [f, h] of Object.entries(manifest())) expect(incremental[f], f).toBe(h);
   }, 300_000);
 
@@ -129,7 +174,10 @@ describe('incremental build', () => {
     expect(pagesOf(hashTree(dist))).toEqual(pagesOf(incremental));
     expect(manifestPages()).toEqual(incrementalManifest);
     expect(await commonCounts()).toEqual(incrementalCounts);
-    expect(JSON.parse(readFileSync(join(dist, 'search/bundles.json'), 'utf8'))).toEqual({ bundles: ['/pagefind/', '/pagefind-1/', '/pagefind-2/'], superseded: [] });
+    expect(JSON.parse(readFileSync(join(dist, 'search/bundles.json'), 'utf8'))).toEqual({
+      bundles: ['/pagefind/', '/pagefind-1/', '/pagefind-2/'],
+      superseded: [],
+    });
   }, 300_000);
 
   it('a failing incremental build leaves dist/ as it was, and the next one is incremental again', () => {
@@ -139,7 +187,9 @@ describe('incremental build', () => {
     const failed = build();
     expect(failed.status).toBe(1);
     expect(failed.stderr).toContain('构建失败：增量构建出错');
-    expect(failed.stderr).toContain(`notices/${slug(mdx)}/index.html：链接 /files/no-such-file.pdf 指向的文件不存在`);
+    expect(failed.stderr).toContain(
+      `notices/${slug(mdx)}/index.html：链接 /files/no-such-file.pdf 指向的文件不存在`,
+    );
     expect(hashTree(dist)).toEqual(before);
 
     writeFileSync(file(mdx), good);
@@ -151,8 +201,13 @@ describe('incremental build', () => {
 
   it('removing a notice that another notice links to stops the build, and dist/ stays as it was', () => {
     // Two plain notices the other tests leave alone: one links the other from its body.
-    const [target, linker] = notices.filter((n) => n !== md && n !== mdx && n.path.endsWith('.md')).slice(-2);
-    const [targetText, linkerText] = [readFileSync(file(target!), 'utf8'), readFileSync(file(linker!), 'utf8')];
+    const [target, linker] = notices
+      .filter((n) => n !== md && n !== mdx && n.path.endsWith('.md'))
+      .slice(-2);
+    const [targetText, linkerText] = [
+      readFileSync(file(target!), 'utf8'),
+      readFileSync(file(linker!), 'utf8'),
+    ];
     appendFileSync(file(linker!), `\n另见[相关公告](/notices/${slug(target!)}/)。\n`);
     const linked = build();
     expect(linked.status, linked.stderr).toBe(0);
@@ -162,7 +217,9 @@ describe('incremental build', () => {
     rmSync(file(target!));
     const failed = build();
     expect(failed.status).toBe(1);
-    expect(failed.stderr).toContain(`notices/${slug(linker!)}/index.html：链接 /notices/${slug(target!)}/ 指向的文件不存在`);
+    expect(failed.stderr).toContain(
+      `notices/${slug(linker!)}/index.html：链接 /notices/${slug(target!)}/ 指向的文件不存在`,
+    );
     expect(hashTree(dist)).toEqual(before);
 
     writeFileSync(file(target!), targetText);
@@ -181,10 +238,15 @@ describe('incremental build', () => {
         .replace(/^publishedAt: (\d{4})-.*$/m, 'publishedAt: $1-01-02T09:00:00+08:00'),
     );
     // The lead (first paragraph) shows on listings.
-    writeFileSync(file(mdx), readFileSync(file(mdx), 'utf8').replace(/\n---\n\n/, '\n---\n\n导语新增一句。'));
+    writeFileSync(
+      file(mdx),
+      readFileSync(file(mdx), 'utf8').replace(/\n---\n\n/, '\n---\n\n导语新增一句。'),
+    );
     const edited = build();
     expect(edited.status, edited.stderr).toBe(0);
-    expect(edited.stdout).toContain('增量构建：公告有增删，或元数据、导语有改动：重新生成列表等站点页面');
+    expect(edited.stdout).toContain(
+      '增量构建：公告有增删，或元数据、导语有改动：重新生成列表等站点页面',
+    );
     expect(edited.stdout).not.toContain('完整构建');
     // Only the listings holding the edited notices are rendered; the others' pages stay (and must equal a full build's, below).
     expect(edited.stdout).toMatch(/[1-9]\d* 个列表页未变未生成/);
@@ -201,10 +263,21 @@ describe('incremental build', () => {
     appendFileSync(file(removed), '\n追加一段：冥王星轨道测算。\n');
     const edited = build();
     expect(edited.status, edited.stderr).toBe(0);
-    expect((await search('冥王星轨道')).results.map((r) => r.path)).toEqual([`/notices/${slug(removed)}/`]);
+    expect((await search('冥王星轨道')).results.map((r) => r.path)).toEqual([
+      `/notices/${slug(removed)}/`,
+    ]);
 
-    const renumber = (text: string, by: number) => text.replace(/^(indexNo: .+-)(\d+)$/m, (_, head: string, serial: string) => `${head}${String(Number(serial) + by).padStart(serial.length, '0')}`);
-    const addedText = renumber(readFileSync(file(md), 'utf8'), 50000).replace(/^title: .+$/m, 'title: 关于海王星观测站建设的通知') + '\n追加一段：海王星观测站。\n';
+    const renumber = (text: string, by: number) =>
+      text.replace(
+        /^(indexNo: .+-)(\d+)$/m,
+        (_, head: string, serial: string) =>
+          `${head}${String(Number(serial) + by).padStart(serial.length, '0')}`,
+      );
+    const addedText =
+      renumber(readFileSync(file(md), 'utf8'), 50000).replace(
+        /^title: .+$/m,
+        'title: 关于海王星观测站建设的通知',
+      ) + '\n追加一段：海王星观测站。\n';
     const added = { path: md.path.replace(/[^/]+$/, 'added-notice.md'), content: addedText };
     writeFileSync(file(added), addedText);
     rmSync(file(removed));
@@ -223,9 +296,13 @@ describe('incremental build', () => {
       expect(existsSync(join(dist, 'care/notices', gone)), gone).toBe(false);
     }
     expect(existsSync(join(dist, 'notices', newMdxSlug, 'index.html'))).toBe(true);
-    expect((await search('海王星观测站')).results.map((r) => r.path)).toEqual([`/notices/${slug(added)}/`]);
+    expect((await search('海王星观测站')).results.map((r) => r.path)).toEqual([
+      `/notices/${slug(added)}/`,
+    ]);
     expect((await search('冥王星轨道')).results).toEqual([]);
-    expect((await search('月球车试验场')).results.map((r) => r.path)).toEqual([`/notices/${newMdxSlug}/`]);
+    expect((await search('月球车试验场')).results.map((r) => r.path)).toEqual([
+      `/notices/${newMdxSlug}/`,
+    ]);
     await expectSameAsFullBuild();
   }, 300_000);
 

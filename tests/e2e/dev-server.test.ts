@@ -35,7 +35,8 @@ async function until<T>(what: () => Promise<T | undefined>, ms: number): Promise
     } catch (err) {
       last = String((err as Error).cause ?? err); // not listening yet
     }
-    if (Date.now() > end) throw new Error(`timed out (${last}); server output:\n${output.slice(-3000)}`);
+    if (Date.now() > end)
+      throw new Error(`timed out (${last}); server output:\n${output.slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 300));
   }
 }
@@ -44,15 +45,41 @@ beforeAll(async () => {
   project = createTempProject({
     keepSampleNotices: true,
     notices: {
-      'broken/colon.md': noticeSource({ indexNo: '11330602056860309P/2024-00901' }).replace('title: ', 'title：'),
-      'broken/slash-date.md': noticeSource({ indexNo: '11330602056860309P/2024-00902', date: '2024/05/13' }),
+      'broken/colon.md': noticeSource({ indexNo: '11330602056860309P/2024-00901' }).replace(
+        'title: ',
+        'title：',
+      ),
+      'broken/slash-date.md': noticeSource({
+        indexNo: '11330602056860309P/2024-00902',
+        date: '2024/05/13',
+      }),
     },
   });
-  server = spawn(process.execPath, [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--root', project.root, '--port', String(PORT), '--host', '127.0.0.1'], {
-    cwd: project.root,
-    // Not vitest's environment (NODE_ENV=test, VITEST…): the dev server as an editor starts it.
-    env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST|NODE_ENV|TEST)/.test(k))), FORCE_COLOR: '0', NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
-  });
+  server = spawn(
+    process.execPath,
+    [
+      join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'),
+      'dev',
+      '--root',
+      project.root,
+      '--port',
+      String(PORT),
+      '--host',
+      '127.0.0.1',
+    ],
+    {
+      cwd: project.root,
+      // Not vitest's environment (NODE_ENV=test, VITEST…): the dev server as an editor starts it.
+      env: {
+        ...Object.fromEntries(
+          Object.entries(process.env).filter(([k]) => !/^(VITEST|NODE_ENV|TEST)/.test(k)),
+        ),
+        FORCE_COLOR: '0',
+        NO_COLOR: '1',
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
+    },
+  );
   server.stdout!.on('data', (d) => (output += d));
   server.stderr!.on('data', (d) => (output += d));
   await until(async () => {
@@ -72,16 +99,24 @@ afterAll(async () => {
 describe('npm run dev', () => {
   it('starts despite two broken notices, and serves the others', async () => {
     expect((await get('/')).status).toBe(200);
-    expect((await get('/notices/002482090-2024-00128/')).text).toContain('对省十四届人大二次会议温138号建议的答复');
+    expect((await get('/notices/002482090-2024-00128/')).text).toContain(
+      '对省十四届人大二次会议温138号建议的答复',
+    );
   });
 
   it('styles pages: no Content-Security-Policy blocks Vite’s inline styles', async () => {
     const page = await browser.newPage();
     const blocked: string[] = [];
-    page.on('console', (m) => /Content Security Policy|violates/i.test(m.text()) && blocked.push(m.text()));
+    page.on(
+      'console',
+      (m) => /Content Security Policy|violates/i.test(m.text()) && blocked.push(m.text()),
+    );
     await page.goto(`${URL_BASE}/notices/002482090-2024-00128/`);
     await page.waitForLoadState('networkidle');
-    const styled = await page.evaluate(() => ({ main: getComputedStyle(document.querySelector('main')!).maxWidth, meta: getComputedStyle(document.querySelector('.notice-meta td')!).borderTopStyle }));
+    const styled = await page.evaluate(() => ({
+      main: getComputedStyle(document.querySelector('main')!).maxWidth,
+      meta: getComputedStyle(document.querySelector('.notice-meta td')!).borderTopStyle,
+    }));
     expect(styled).toEqual({ main: '1024px', meta: 'solid' });
     expect(blocked).toEqual([]);
     await page.close();
@@ -110,15 +145,23 @@ describe('npm run dev', () => {
       return r.text.includes('检查未通过') ? r.text : undefined;
     }, 30_000);
     expect(page).toContain('日期「2024-08-32」不存在');
-    expect(output).toContain('src/content/notices/2024/11330602056860309P-2024-96040.md:6  date（发文日期）');
+    expect(output).toContain(
+      'src/content/notices/2024/11330602056860309P-2024-96040.md:6  date（发文日期）',
+    );
     expect((await get('/notices/002482090-2024-00128/')).status).toBe(200);
   });
 
   it('the search page says search needs a build', async () => {
     const page = await browser.newPage();
     await page.goto(`${URL_BASE}/search/?q=${encodeURIComponent('科技')}`);
-    await page.waitForFunction(() => /npm run build/.test(document.getElementById('search-status')?.textContent ?? ''), null, { timeout: 30_000 });
-    expect(await page.locator('#search-status').textContent()).toBe('本地预览（npm run dev）中没有搜索索引：请运行 npm run build，再用 npm start 查看全文检索。');
+    await page.waitForFunction(
+      () => /npm run build/.test(document.getElementById('search-status')?.textContent ?? ''),
+      null,
+      { timeout: 30_000 },
+    );
+    expect(await page.locator('#search-status').textContent()).toBe(
+      '本地预览（npm run dev）中没有搜索索引：请运行 npm run build，再用 npm start 查看全文检索。',
+    );
     await page.close();
   });
 });

@@ -8,7 +8,15 @@ import { serveStatic } from '../helpers/static-server';
 import { readSearchPage, waitForAnswer } from '../helpers/search-page';
 import { runScript } from '../support/project-copy';
 import { writeCorpusProject } from '../../bench/corpus-project';
-import { expected, norm, requestQuery, truthDocs, visitorQueries, type TruthDoc, type TruthRequest } from '../support/search-truth';
+import {
+  expected,
+  norm,
+  requestQuery,
+  truthDocs,
+  visitorQueries,
+  type TruthDoc,
+  type TruthRequest,
+} from '../support/search-truth';
 
 /**
  * Every kind of query a visitor types, asked of the real search page in Chromium on a generated site
@@ -56,7 +64,21 @@ describe(`search answers on ${NOTICES} generated notices and the samples`, () =>
   it('asks at least 40 queries of every kind', () => {
     expect(queries.length).toBeGreaterThanOrEqual(40);
     const kinds = new Set(queries.map((q) => q.kind));
-    expect([...kinds].sort()).toEqual(['两段', '主题词', '人名', '引号', '按日期', '整句', '文号', '没有', '筛选', '索引号', '繁体'].sort());
+    expect([...kinds].sort()).toEqual(
+      [
+        '两段',
+        '主题词',
+        '人名',
+        '引号',
+        '按日期',
+        '整句',
+        '文号',
+        '没有',
+        '筛选',
+        '索引号',
+        '繁体',
+      ].sort(),
+    );
   });
 
   it('each answer: the true count, the promised order, every counted notice reachable, excerpts from the body with the query marked', async () => {
@@ -68,25 +90,51 @@ describe(`search answers on ${NOTICES} generated notices and the samples`, () =>
       const paths = got.results.map((x) => x.path);
       if (want.urls.length) {
         // 1. The count stated is the number of notices holding the query; 2, 3. the first page in the promised order.
-        if (got.state !== 'done' || got.count !== want.urls.length || !got.status.includes(`${want.urls.length} 条`)) failures.push(`${label}: count ${got.count} (${got.status}), expected ${want.urls.length}`);
-        if (JSON.stringify(paths) !== JSON.stringify(want.urls.slice(0, 10))) failures.push(`${label}: first page ${paths.slice(0, 3)}…, expected ${want.urls.slice(0, 3)}…`);
+        if (
+          got.state !== 'done' ||
+          got.count !== want.urls.length ||
+          !got.status.includes(`${want.urls.length} 条`)
+        )
+          failures.push(
+            `${label}: count ${got.count} (${got.status}), expected ${want.urls.length}`,
+          );
+        if (JSON.stringify(paths) !== JSON.stringify(want.urls.slice(0, 10)))
+          failures.push(
+            `${label}: first page ${paths.slice(0, 3)}…, expected ${want.urls.slice(0, 3)}…`,
+          );
         expect(got.moreVisible).toBe(want.urls.length > 10);
         // 显示更多结果 reaches every counted notice, and nothing else.
         if (want.urls.length > 10 && want.urls.length <= LIST_WHOLE) {
           const all = await ask(r, want.urls.length);
-          if (JSON.stringify(all.results.map((x) => x.path)) !== JSON.stringify(want.urls) || all.moreVisible) failures.push(`${label}: listed whole, not the ${want.urls.length} expected`);
+          if (
+            JSON.stringify(all.results.map((x) => x.path)) !== JSON.stringify(want.urls) ||
+            all.moreVisible
+          )
+            failures.push(`${label}: listed whole, not the ${want.urls.length} expected`);
         }
         // 5. Excerpts: the body, the query marked where the body holds it; never the metadata table.
         for (const x of got.results) {
           const d = docs.find((doc) => doc.url === x.path)!;
-          if (/信息索引|组配分类|索引号：/.test(x.excerpt)) failures.push(`${label}: excerpt of ${x.path} shows metadata`);
+          if (/信息索引|组配分类|索引号：/.test(x.excerpt))
+            failures.push(`${label}: excerpt of ${x.path} shows metadata`);
           const inBody = want.chunks.some((c) => norm(d.body).includes(c));
-          if (inBody && (!x.marks.length || !x.marks.every((m) => want.chunks.some((c) => norm(m) === c) || (want.chunks.length > 1 && norm(m) === want.chunks.join(''))))) failures.push(`${label}: excerpt of ${x.path} marks ${JSON.stringify(x.marks)}`);
+          if (
+            inBody &&
+            (!x.marks.length ||
+              !x.marks.every(
+                (m) =>
+                  want.chunks.some((c) => norm(m) === c) ||
+                  (want.chunks.length > 1 && norm(m) === want.chunks.join('')),
+              ))
+          )
+            failures.push(`${label}: excerpt of ${x.path} marks ${JSON.stringify(x.marks)}`);
         }
       } else {
         // 4. No notice holds every chunk: never a count; anything listed is labelled partial.
-        if (got.count !== null && got.count !== 0) failures.push(`${label}: counted ${got.count}, expected none`);
-        if (got.results.length && (got.state !== 'partial' || !got.heading.includes('部分'))) failures.push(`${label}: ${got.results.length} listed without the partial heading`);
+        if (got.count !== null && got.count !== 0)
+          failures.push(`${label}: counted ${got.count}, expected none`);
+        if (got.results.length && (got.state !== 'partial' || !got.heading.includes('部分')))
+          failures.push(`${label}: ${got.results.length} listed without the partial heading`);
         if (!got.status.startsWith('没有找到')) failures.push(`${label}: status ${got.status}`);
       }
     }
@@ -96,7 +144,11 @@ describe(`search answers on ${NOTICES} generated notices and the samples`, () =>
   it('a pasted sentence lists its notice first; a 文号 or 索引号 in any form lists its notice first, once', async () => {
     for (const r of queries.filter((q) => ['整句', '文号', '索引号'].includes(q.kind))) {
       const got = await ask(r);
-      const source = docs.filter((d) => r.kind === '整句' ? norm(d.body).includes(norm(r.q)) : d.heading.some((h) => h.includes(norm(r.q))));
+      const source = docs.filter((d) =>
+        r.kind === '整句'
+          ? norm(d.body).includes(norm(r.q))
+          : d.heading.some((h) => h.includes(norm(r.q))),
+      );
       expect(source.length, r.q).toBeGreaterThan(0);
       expect(got.results[0]?.path, r.q).toBe(source[0]!.url);
       if (r.kind !== '整句') expect(got.count, r.q).toBe(1);
@@ -120,7 +172,9 @@ describe(`search answers on ${NOTICES} generated notices and the samples`, () =>
     await p.goto(`${server.url}/search/?${requestQuery(r)}`);
     await waitForAnswer(p, r.q);
     await p.getByRole('button', { name: '显示更多结果' }).click();
-    await p.waitForFunction(() => document.querySelectorAll('#search-result-list li').length === 20);
+    await p.waitForFunction(
+      () => document.querySelectorAll('#search-result-list li').length === 20,
+    );
     expect(new URL(p.url()).searchParams.get('n')).toBe('20');
     const target = p.locator('#search-result-list li h3 a').nth(14);
     await target.scrollIntoViewIfNeeded();
@@ -130,7 +184,10 @@ describe(`search answers on ${NOTICES} generated notices and the samples`, () =>
     await p.waitForURL((u) => u.pathname === want[14]);
     await p.goBack();
     await waitForAnswer(p, r.q);
-    const paths = () => p.locator('#search-result-list li h3 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const paths = () =>
+      p
+        .locator('#search-result-list li h3 a')
+        .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(await paths()).toEqual(want.slice(0, 20));
     await expect.poll(() => p.evaluate(() => window.scrollY)).toBe(y);
     // The result opened has the focus again (keyboard and screen-reader users continue from it).
@@ -153,13 +210,23 @@ describe(`search answers on ${NOTICES} generated notices and the samples`, () =>
       await waitForAnswer(p, q);
     }
     await p.getByLabel('排序').selectOption('date');
-    await p.waitForFunction(() => new URLSearchParams(location.search).get('sort') === 'date' && document.getElementById('search-app')!.dataset.state === 'done');
+    await p.waitForFunction(
+      () =>
+        new URLSearchParams(location.search).get('sort') === 'date' &&
+        document.getElementById('search-app')!.dataset.state === 'done',
+    );
     await p.goBack();
-    await p.waitForFunction(() => !new URLSearchParams(location.search).has('sort') && document.getElementById('search-app')!.dataset.state === 'done');
+    await p.waitForFunction(
+      () =>
+        !new URLSearchParams(location.search).has('sort') &&
+        document.getElementById('search-app')!.dataset.state === 'done',
+    );
     expect(await p.locator('#search-q').inputValue()).toBe('集成电路');
     await p.goBack();
     await waitForAnswer(p, '研发投入');
-    expect((await readSearchPage(p)).count).toBe(expected(docs, { kind: '', q: '研发投入' }).urls.length);
+    expect((await readSearchPage(p)).count).toBe(
+      expected(docs, { kind: '', q: '研发投入' }).urls.length,
+    );
     await p.close();
   });
 });

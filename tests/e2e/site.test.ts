@@ -9,7 +9,6 @@ import { serveStatic } from '../support/static-server';
 import { isImmutablePath } from '../../src/lib/site/cache-policy';
 import { headersFile } from '../../src/lib/site/security-headers';
 
-
 let site: BuiltSite;
 let browser: Browser;
 const offSite: string[] = [];
@@ -38,10 +37,13 @@ async function crawl(page: Page, start: string, prefix: string): Promise<string[
   while (queue.length) {
     const path = queue.shift()!;
     await page.goto(site.url + path);
-    const links = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const links = await page.$$eval('a[href]', (as) =>
+      as.map((a) => (a as HTMLAnchorElement).href),
+    );
     for (const href of links) {
       const u = new URL(href);
-      if (u.origin !== site.url || !u.pathname.endsWith('/') || !u.pathname.startsWith(prefix)) continue;
+      if (u.origin !== site.url || !u.pathname.endsWith('/') || !u.pathname.startsWith(prefix))
+        continue;
       if (!seen.has(u.pathname)) {
         seen.add(u.pathname);
         queue.push(u.pathname);
@@ -81,8 +83,22 @@ describe.each([
   });
 
   it('reaches every page type from the home page', () => {
-    for (const kind of ['notices/', 'categories/', 'sessions/', 'issuers/', 'years/', 'browse/', 'search/', 'reports/2024/', 'in-force/', 'not-in-force/']) {
-      expect(pages.some((p) => p.includes(kind)), kind).toBe(true);
+    for (const kind of [
+      'notices/',
+      'categories/',
+      'sessions/',
+      'issuers/',
+      'years/',
+      'browse/',
+      'search/',
+      'reports/2024/',
+      'in-force/',
+      'not-in-force/',
+    ]) {
+      expect(
+        pages.some((p) => p.includes(kind)),
+        kind,
+      ).toBe(true);
     }
     expect(pages.length).toBeGreaterThan(25);
   });
@@ -91,20 +107,31 @@ describe.each([
     const page = await newPage();
     const failures: string[] = [];
     // The second engine runs and reports: a known fault is found.
-    await page.setContent('<html lang="zh-Hans"><head><title>t</title></head><body><main><img src="x.png"></main></body></html>');
+    await page.setContent(
+      '<html lang="zh-Hans"><head><title>t</title></head><body><main><img src="x.png"></main></body></html>',
+    );
     expect((await htmlcsErrors(page)).join('\n')).toMatch(/H37 <img>/);
     // The search page also with its results shown (they are rendered by its script).
     const withResults = `${prefix}search/?q=${encodeURIComponent('科技')}`;
     for (const path of [...pages, withResults, '/no-such-page/']) {
       const resp = await page.goto(site.url + path);
       expect(resp?.status(), path).toBe(path === '/no-such-page/' ? 404 : 200);
-      if (path === withResults) await page.waitForFunction(() => document.getElementById('search-app')!.dataset.state === 'done' && document.querySelectorAll('#search-result-list li').length > 1, null, { timeout: 15_000 });
+      if (path === withResults)
+        await page.waitForFunction(
+          () =>
+            document.getElementById('search-app')!.dataset.state === 'done' &&
+            document.querySelectorAll('#search-result-list li').length > 1,
+          null,
+          { timeout: 15_000 },
+        );
       const s = await structure(page);
       if (s.lang !== 'zh-Hans') failures.push(`${path}: lang=${s.lang}`);
       if (s.h1 !== 1) failures.push(`${path}: ${s.h1} h1`);
       if (s.skip !== '#main') failures.push(`${path}: first link is ${s.skip}`);
-      if (!s.banner || !s.nav || s.main !== 1 || !s.contentinfo) failures.push(`${path}: landmarks ${JSON.stringify(s)}`);
-      if (s.scripts !== 0 && !path.includes('search/')) failures.push(`${path}: ${s.scripts} script elements`);
+      if (!s.banner || !s.nav || s.main !== 1 || !s.contentinfo)
+        failures.push(`${path}: landmarks ${JSON.stringify(s)}`);
+      if (s.scripts !== 0 && !path.includes('search/'))
+        failures.push(`${path}: ${s.scripts} script elements`);
       for (const v of await axeViolations(page)) failures.push(`${path}: ${v}`);
       for (const e of await htmlcsErrors(page)) failures.push(`${path}: HTML_CodeSniffer ${e}`);
     }
@@ -119,11 +146,16 @@ describe('reading comfort', () => {
     await page.goto(`${site.url}/notices/002482090-2024-00128/`);
     await page.getByRole('link', { name: '长者模式（大字）' }).click();
     // Measured once the care page and its stylesheet have loaded (on a busy machine the click returns before).
-    await page.waitForURL((u) => u.pathname === '/care/notices/002482090-2024-00128/', { waitUntil: 'load' });
+    await page.waitForURL((u) => u.pathname === '/care/notices/002482090-2024-00128/', {
+      waitUntil: 'load',
+    });
     const sizes = await page.$$eval('.notice-body p, .notice-list a, .notice-meta td', (els) =>
       els.map((el) => {
         const cs = getComputedStyle(el);
-        return { size: parseFloat(cs.fontSize), line: parseFloat(cs.lineHeight) / parseFloat(cs.fontSize) };
+        return {
+          size: parseFloat(cs.fontSize),
+          line: parseFloat(cs.lineHeight) / parseFloat(cs.fontSize),
+        };
       }),
     );
     expect(sizes.length).toBeGreaterThan(5);
@@ -132,7 +164,9 @@ describe('reading comfort', () => {
       expect(s.line).toBeGreaterThanOrEqual(1.5);
     }
     // Links inside care mode stay in care mode; the switch leads back.
-    const hrefs = await page.$$eval('main a[href^="/"]', (as) => as.map((a) => a.getAttribute('href')!));
+    const hrefs = await page.$$eval('main a[href^="/"]', (as) =>
+      as.map((a) => a.getAttribute('href')!),
+    );
     expect(hrefs.filter((h) => !h.startsWith('/care/') && !h.startsWith('/files/'))).toEqual([]);
     await page.getByRole('link', { name: '退出长者模式' }).click();
     expect(new URL(page.url()).pathname).toBe('/notices/002482090-2024-00128/');
@@ -144,20 +178,34 @@ describe('reading comfort', () => {
     await page.goto(`${site.url}/notices/002482090-2024-00128/`);
     const m = await page.evaluate(() => {
       const box = document.querySelector('.table-scroll')!;
-      return { page: document.documentElement.scrollWidth, viewport: window.innerWidth, box: box.scrollWidth, boxVisible: box.clientWidth };
+      return {
+        page: document.documentElement.scrollWidth,
+        viewport: window.innerWidth,
+        box: box.scrollWidth,
+        boxVisible: box.clientWidth,
+      };
     });
     expect(m.page).toBeLessThanOrEqual(m.viewport);
     expect(m.box).toBeGreaterThan(m.boxVisible);
     await page.close();
   });
 
-  it.each(['/', '/notices/002482090-2024-00128/', '/categories/renda-jianyi/', '/care/notices/11330602056860309P-2024-00077/'])(
+  it.each([
+    '/',
+    '/notices/002482090-2024-00128/',
+    '/categories/renda-jianyi/',
+    '/care/notices/11330602056860309P-2024-00077/',
+  ])(
     'keyboard only on %s: Tab reaches every link and control in order, each with a visible focus indicator',
     async (path) => {
       const page = await newPage();
       await page.goto(site.url + path);
       const expected = await page.$$eval('a[href], input, button, [tabindex="0"]', (els) =>
-        els.filter((e) => (e as HTMLElement).offsetParent !== null || e.classList.contains('skip-link')).map((e) => e.outerHTML.slice(0, 80)),
+        els
+          .filter(
+            (e) => (e as HTMLElement).offsetParent !== null || e.classList.contains('skip-link'),
+          )
+          .map((e) => e.outerHTML.slice(0, 80)),
       );
       const reached: string[] = [];
       const invisible: string[] = [];
@@ -166,9 +214,17 @@ describe('reading comfort', () => {
         const info = await page.evaluate(() => {
           const el = document.activeElement as HTMLElement;
           const cs = getComputedStyle(el);
-          const ring = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2 && cs.outlineColor !== 'rgba(0, 0, 0, 0)') || cs.boxShadow !== 'none';
+          const ring =
+            (cs.outlineStyle !== 'none' &&
+              parseFloat(cs.outlineWidth) >= 2 &&
+              cs.outlineColor !== 'rgba(0, 0, 0, 0)') ||
+            cs.boxShadow !== 'none';
           const r = el.getBoundingClientRect();
-          return { html: el.outerHTML.slice(0, 80), ring, onScreen: r.width > 0 && r.height > 0 && r.left >= 0 };
+          return {
+            html: el.outerHTML.slice(0, 80),
+            ring,
+            onScreen: r.width > 0 && r.height > 0 && r.left >= 0,
+          };
         });
         reached.push(info.html);
         if (!info.ring || !info.onScreen) invisible.push(info.html);
@@ -187,15 +243,31 @@ describe('print and languages', () => {
     await page.emulateMedia({ media: 'print' });
     const shown = await page.evaluate(() =>
       Object.fromEntries(
-        ['.site-nav', '.site-footer', '.search-form', '.mode-switch', '.pager', '.breadcrumb', '.print-link', '.notice-meta', '.notice-body', 'h1'].map((sel) => [
-          sel,
-          getComputedStyle(document.querySelector(sel)!).display !== 'none',
-        ]),
+        [
+          '.site-nav',
+          '.site-footer',
+          '.search-form',
+          '.mode-switch',
+          '.pager',
+          '.breadcrumb',
+          '.print-link',
+          '.notice-meta',
+          '.notice-body',
+          'h1',
+        ].map((sel) => [sel, getComputedStyle(document.querySelector(sel)!).display !== 'none']),
       ),
     );
     expect(shown).toEqual({
-      '.site-nav': false, '.site-footer': false, '.search-form': false, '.mode-switch': false, '.pager': false,
-      '.breadcrumb': false, '.print-link': false, '.notice-meta': true, '.notice-body': true, h1: true,
+      '.site-nav': false,
+      '.site-footer': false,
+      '.search-form': false,
+      '.mode-switch': false,
+      '.pager': false,
+      '.breadcrumb': false,
+      '.print-link': false,
+      '.notice-meta': true,
+      '.notice-body': true,
+      h1: true,
     });
     await page.pdf({ path: join(SCREENSHOTS, 'notice-table-print.pdf'), format: 'A4' });
     await page.close();
@@ -225,18 +297,24 @@ describe('print and languages', () => {
 });
 
 describe('feeds, sitemap and the rest', () => {
-  it.each(['/feed.xml', '/categories/renda-jianyi/feed.xml', '/sitemap.xml'])('%s parses as XML', async (path) => {
-    const page = await newPage();
-    const xml = await (await fetch(site.url + path)).text();
-    await page.goto(site.url + '/');
-    const errors = await page.evaluate((x) => {
-      const doc = new DOMParser().parseFromString(x, 'application/xml');
-      return { error: doc.getElementsByTagName('parsererror').length, items: doc.querySelectorAll('item, url').length };
-    }, xml);
-    expect(errors.error).toBe(0);
-    expect(errors.items).toBeGreaterThan(0);
-    await page.close();
-  });
+  it.each(['/feed.xml', '/categories/renda-jianyi/feed.xml', '/sitemap.xml'])(
+    '%s parses as XML',
+    async (path) => {
+      const page = await newPage();
+      const xml = await (await fetch(site.url + path)).text();
+      await page.goto(site.url + '/');
+      const errors = await page.evaluate((x) => {
+        const doc = new DOMParser().parseFromString(x, 'application/xml');
+        return {
+          error: doc.getElementsByTagName('parsererror').length,
+          items: doc.querySelectorAll('item, url').length,
+        };
+      }, xml);
+      expect(errors.error).toBe(0);
+      expect(errors.items).toBeGreaterThan(0);
+      await page.close();
+    },
+  );
 
   it('takes screenshots at 375 and 1280 px (kept out of git, for people to look at)', async () => {
     for (const width of [375, 1280]) {
@@ -249,7 +327,10 @@ describe('feeds, sitemap and the rest', () => {
         ['care-notice', '/care/notices/11330602056860309P-2024-96040/'],
       ] as const) {
         await page.goto(site.url + path);
-        await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: width === 1280 ? false : false });
+        await page.screenshot({
+          path: join(SCREENSHOTS, `${name}-${width}.png`),
+          fullPage: width === 1280 ? false : false,
+        });
       }
       await page.close();
     }
@@ -258,10 +339,18 @@ describe('feeds, sitemap and the rest', () => {
   it('search works under the Content-Security-Policy', async () => {
     const page = await newPage();
     await page.goto(`${site.url}/search/?q=${encodeURIComponent('越城区')}`);
-    await page.waitForFunction(() => document.getElementById('search-app')!.dataset.state === 'done', null, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => document.getElementById('search-app')!.dataset.state === 'done',
+      null,
+      { timeout: 15_000 },
+    );
     expect(await page.locator('#search-result-list li').count()).toBeGreaterThan(0);
     await page.goto(`${site.url}/care/search/?q=${encodeURIComponent('系統')}`);
-    await page.waitForFunction(() => document.getElementById('search-app')!.dataset.state === 'done', null, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => document.getElementById('search-app')!.dataset.state === 'done',
+      null,
+      { timeout: 15_000 },
+    );
     await page.close();
   });
 
@@ -272,12 +361,24 @@ describe('feeds, sitemap and the rest', () => {
       .map((e) => `/${join(e.parentPath, e.name).slice(site.dist.length + 1)}`);
     const immutable = files.filter(isImmutablePath);
     // Vite's assets carry a hash; Pagefind names its fragments, index chunks and filters by a hash of their content.
-    const hashed = /^\/_astro\/[^/]+\.[\w-]{8}\.(?:css|js)$|^\/pagefind(?:-[a-z0-9]+)?\/(?:fragment|index|filter)\/[a-z]+_[0-9a-f]{7,}\.pf_(?:fragment|index|filter)$/;
+    const hashed =
+      /^\/_astro\/[^/]+\.[\w-]{8}\.(?:css|js)$|^\/pagefind(?:-[a-z0-9]+)?\/(?:fragment|index|filter)\/[a-z]+_[0-9a-f]{7,}\.pf_(?:fragment|index|filter)$/;
     expect(immutable.filter((f) => !hashed.test(f))).toEqual([]);
     expect(files.filter((f) => hashed.test(f) && !isImmutablePath(f))).toEqual([]);
-    for (const kind of ['.pf_fragment', '.pf_index', '.pf_filter', '.css', '.js']) expect(immutable.some((f) => f.endsWith(kind)), kind).toBe(true);
+    for (const kind of ['.pf_fragment', '.pf_index', '.pf_filter', '.css', '.js'])
+      expect(
+        immutable.some((f) => f.endsWith(kind)),
+        kind,
+      ).toBe(true);
     // Pages, the bundle list and Pagefind's entry file are asked for again.
-    for (const f of ['/index.html', '/search/bundles.json', '/pagefind/pagefind-entry.json', '/pagefind/pagefind.js', '/favicon.svg']) expect(isImmutablePath(f), f).toBe(false);
+    for (const f of [
+      '/index.html',
+      '/search/bundles.json',
+      '/pagefind/pagefind-entry.json',
+      '/pagefind/pagefind.js',
+      '/favicon.svg',
+    ])
+      expect(isImmutablePath(f), f).toBe(false);
   });
 
   it('with the deployed cache policy, a second search page load takes the index files from the browser cache', async () => {
@@ -293,7 +394,11 @@ describe('feeds, sitemap and the rest', () => {
       for (const round of [1, 2]) {
         asked.length = 0;
         await page.goto(`${cached.url}/search/?q=${encodeURIComponent('越城区')}`);
-        await page.waitForFunction(() => document.getElementById('search-app')!.dataset.state === 'done', null, { timeout: 15_000 });
+        await page.waitForFunction(
+          () => document.getElementById('search-app')!.dataset.state === 'done',
+          null,
+          { timeout: 15_000 },
+        );
         if (round === 1) expect(asked.length).toBeGreaterThan(0);
         else expect(asked).toEqual([]);
       }

@@ -2,12 +2,22 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { createTempProject, PROJECT_ROOT, runScript, type TempProject } from '../support/project-copy';
+import {
+  createTempProject,
+  PROJECT_ROOT,
+  runScript,
+  type TempProject,
+} from '../support/project-copy';
 import { launchChromium } from '../support/chromium';
 import { serveStatic } from '../support/static-server';
 
 /** Builds a copy of the project with its sample content and serves the result on 127.0.0.1. */
-export async function buildAndServe(): Promise<{ project: TempProject; url: string; dist: string; close: () => Promise<void> }> {
+export async function buildAndServe(): Promise<{
+  project: TempProject;
+  url: string;
+  dist: string;
+  close: () => Promise<void>;
+}> {
   const project = createTempProject({ keepSampleNotices: true });
   const r = runScript('build', ['--root', project.root]);
   if (r.status !== 0) throw new Error(`build failed:\n${r.stderr}`);

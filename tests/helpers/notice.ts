@@ -12,7 +12,10 @@ export const VALID_FIELDS: Record<string, string> = {
   reply: '\n  kind: 建议\n  session: 区十届人大三次会议\n  number: "36"\n  addressee: 冯观萍',
 };
 
-export function noticeSource(overrides: Record<string, string | null> = {}, body = '冯观萍代表：\n\n您的建议收悉，现答复如下。\n'): string {
+export function noticeSource(
+  overrides: Record<string, string | null> = {},
+  body = '冯观萍代表：\n\n您的建议收悉，现答复如下。\n',
+): string {
   const fields = { ...VALID_FIELDS, ...overrides };
   const lines = Object.entries(fields)
     .filter((entry): entry is [string, string] => entry[1] !== null)

@@ -1,1 +1,6 @@
-export { readSearchPage, searchFor, waitForAnswer, type SearchPageResult } from '../support/search-page';
+export {
+  readSearchPage,
+  searchFor,
+  waitForAnswer,
+  type SearchPageResult,
+} from '../support/search-page';

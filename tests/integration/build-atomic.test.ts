@@ -18,12 +18,13 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else if (c === ',') (row.push(cell), (cell = ''));
+    else if (c === '\r' && text[i + 1] === '\n')
+      (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
     else cell += c;
   }
   return rows;
@@ -57,30 +58,61 @@ describe('npm run build', () => {
       const html = readFileSync(join(project.root, 'dist', page), 'utf8');
       const report = await validator.validateString(html, page);
       expect(report.valid, formatterFactory('text')(report.results)).toBe(true);
-      expect(html).toMatch(page.startsWith("care/") ? /^<!DOCTYPE html><html lang="zh-Hans" class="care">/ : /^<!DOCTYPE html><html lang="zh-Hans">/);
+      expect(html).toMatch(
+        page.startsWith('care/')
+          ? /^<!DOCTYPE html><html lang="zh-Hans" class="care">/
+          : /^<!DOCTYPE html><html lang="zh-Hans">/,
+      );
       expect(html.match(/<h1[ >]/g)).toHaveLength(1);
     }
-    const notice = readFileSync(join(project.root, 'dist/notices/11330602056860309P-2024-00012/index.html'), 'utf8');
-    for (const label of ['索引号', '组配分类', '发布机构', '发文日期', '文号', '公开方式', '公开范围']) expect(notice).toContain(`<th scope="row">${label}</th>`);
+    const notice = readFileSync(
+      join(project.root, 'dist/notices/11330602056860309P-2024-00012/index.html'),
+      'utf8',
+    );
+    for (const label of [
+      '索引号',
+      '组配分类',
+      '发布机构',
+      '发文日期',
+      '文号',
+      '公开方式',
+      '公开范围',
+    ])
+      expect(notice).toContain(`<th scope="row">${label}</th>`);
     expect(notice).toContain('越科〔2024〕8号');
-    expect(notice).toMatch(/<section class="table-scroll" tabindex="0" aria-label="[^"]+"><table><caption>二、工作安排<\/caption>\s*<thead>\s*<tr>\s*<th>阶段<\/th>/);
+    expect(notice).toMatch(
+      /<section class="table-scroll" tabindex="0" aria-label="[^"]+"><table><caption>二、工作安排<\/caption>\s*<thead>\s*<tr>\s*<th>阶段<\/th>/,
+    );
   });
 
   it('lists notices newest first on the home page', () => {
     const home = readFileSync(join(project.root, 'dist/index.html'), 'utf8');
-    const order = ['2024-00077', '2024-00031', '2024-00012'].map((s) => home.indexOf(`11330602056860309P-${s}/`));
+    const order = ['2024-00077', '2024-00031', '2024-00012'].map((s) =>
+      home.indexOf(`11330602056860309P-${s}/`),
+    );
     expect(order.every((i) => i > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
   it('open data: notices.json and notices.csv hold the same records as the collection', async () => {
     const config = await loadSiteConfig(project.root);
-    const published = (await checkNotices(project.root, config)).notices.map((n) => n.data!).filter((d) => !d.draft);
-    const json = JSON.parse(readFileSync(join(project.root, 'dist/data/notices.json'), 'utf8')) as Array<Record<string, unknown>>;
+    const published = (await checkNotices(project.root, config)).notices
+      .map((n) => n.data!)
+      .filter((d) => !d.draft);
+    const json = JSON.parse(
+      readFileSync(join(project.root, 'dist/data/notices.json'), 'utf8'),
+    ) as Array<Record<string, unknown>>;
     expect(json.map((r) => r.indexNo).sort()).toEqual(published.map((d) => d.indexNo).sort());
     for (const d of published) {
       const r = json.find((x) => x.indexNo === d.indexNo)!;
-      expect(r).toMatchObject({ title: d.title, category: d.category, issuer: d.issuer, date: d.date, publishedAt: d.publishedAt, docNo: d.docNo ?? null });
+      expect(r).toMatchObject({
+        title: d.title,
+        category: d.category,
+        issuer: d.issuer,
+        date: d.date,
+        publishedAt: d.publishedAt,
+        docNo: d.docNo ?? null,
+      });
       expect(r.url).toBe(`https://gongkai.example.gov.cn/notices/${d.indexNo.replace('/', '-')}/`);
     }
     const raw = readFileSync(join(project.root, 'dist/data/notices.csv'), 'utf8');
@@ -90,12 +122,19 @@ describe('npm run build', () => {
     expect(rows.map((r) => r[0]).sort()).toEqual(published.map((d) => d.indexNo).sort());
     for (const row of rows) {
       const d = published.find((x) => x.indexNo === row[0])!;
-      expect([row[1], row[2], row[3], row[4], row[6]]).toEqual([d.title, d.category, d.issuer, d.date, d.docNo ?? '']);
+      expect([row[1], row[2], row[3], row[4], row[6]]).toEqual([
+        d.title,
+        d.category,
+        d.issuer,
+        d.date,
+        d.docNo ?? '',
+      ]);
     }
   });
 
   it('two clean builds of the same content are byte-identical', () => {
-    for (const d of ['dist', '.astro', '.gongkai']) rmSync(join(project.root, d), { recursive: true, force: true });
+    for (const d of ['dist', '.astro', '.gongkai'])
+      rmSync(join(project.root, d), { recursive: true, force: true });
     const r = build();
     expect(r.status, r.stderr).toBe(0);
     expect(hashTree(join(project.root, 'dist'))).toEqual(good);
@@ -103,7 +142,10 @@ describe('npm run build', () => {
 
   it('invalid content: fails, says why in Chinese, leaves dist/ as it was', () => {
     const bad = 'src/content/notices/2024/bad-date.md';
-    project.write(bad, noticeSource({ date: '2024-02-30', indexNo: '11330602056860309P/2024-90001' }));
+    project.write(
+      bad,
+      noticeSource({ date: '2024-02-30', indexNo: '11330602056860309P/2024-90001' }),
+    );
     const r = build();
     unlinkSync(join(project.root, bad));
     expect(r.status).toBe(1);
@@ -134,7 +176,10 @@ describe('npm run build', () => {
   });
 
   it('a draft is left out of the build', () => {
-    project.write('src/content/notices/2024/draft.md', noticeSource({ indexNo: '11330602056860309P/2024-90002', draft: 'true' }));
+    project.write(
+      'src/content/notices/2024/draft.md',
+      noticeSource({ indexNo: '11330602056860309P/2024-90002', draft: 'true' }),
+    );
     const r = build();
     unlinkSync(join(project.root, 'src/content/notices/2024/draft.md'));
     expect(r.status, r.stderr).toBe(0);

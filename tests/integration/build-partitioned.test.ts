@@ -22,7 +22,9 @@ describe('npm run build in parts', () => {
     expect(whole.stdout).not.toContain('个进程');
     const single = hashTree(join(project.root, 'dist'));
     // --full: nothing changed in between, so an ordinary build would reuse the first one.
-    const parted = runScript('build', ['--root', project.root, '--full'], undefined, { GONGKAI_PARTITION_SIZE: String(partitionSize) });
+    const parted = runScript('build', ['--root', project.root, '--full'], undefined, {
+      GONGKAI_PARTITION_SIZE: String(partitionSize),
+    });
     expect(parted.status, parted.stderr).toBe(0);
     return { single, parted: hashTree(join(project.root, 'dist')), stdout: parted.stdout };
   }
@@ -38,8 +40,16 @@ describe('npm run build in parts', () => {
     // A part that fails stops the build, says which part, and leaves dist/ and no half-built parts.
     const page = join(project.root, 'src/components/pages/NoticePage.astro');
     const template = readFileSync(page, 'utf8');
-    writeFileSync(page, template.replace('const n = notice.data;', "const n = notice.data;\nif (n.indexNo === '11330602056860309P/2024-00012') throw new Error('这一篇渲染出错');"));
-    const failed = runScript('build', ['--root', project.root], undefined, { GONGKAI_PARTITION_SIZE: '3' });
+    writeFileSync(
+      page,
+      template.replace(
+        'const n = notice.data;',
+        "const n = notice.data;\nif (n.indexNo === '11330602056860309P/2024-00012') throw new Error('这一篇渲染出错');",
+      ),
+    );
+    const failed = runScript('build', ['--root', project.root], undefined, {
+      GONGKAI_PARTITION_SIZE: '3',
+    });
     writeFileSync(page, template);
     expect(failed.status).toBe(1);
     expect(failed.stderr).toContain('Astro 生成页面出错');
@@ -50,11 +60,17 @@ describe('npm run build in parts', () => {
   });
 
   it('150 generated notices, 30% MDX, in 4 parts of ≤ 40 is identical', () => {
-    const { project } = writeCorpusProject(mkdtempSync(join(tmpdir(), 'gongkai-parts-')), { count: 150, seed: 7, mdxShare: 0.3 });
+    const { project } = writeCorpusProject(mkdtempSync(join(tmpdir(), 'gongkai-parts-')), {
+      count: 150,
+      seed: 7,
+      mdxShare: 0.3,
+    });
     projects.push(project);
     const { single, parted, stdout } = buildBothWays(project, 40);
     expect(stdout).toContain('Astro 生成页面（5 个进程）');
-    expect(Object.keys(parted).filter((f) => /^notices\/[^/]+\/index\.html$/.test(f))).toHaveLength(150);
+    expect(Object.keys(parted).filter((f) => /^notices\/[^/]+\/index\.html$/.test(f))).toHaveLength(
+      150,
+    );
     expect(parted).toEqual(single);
   });
 });

@@ -10,7 +10,15 @@ describe('npm run check with its result cache', () => {
   let project: TempProject;
   const check = () => {
     const r = runScript('check', ['--root', project.root, '--format', 'json']);
-    return { status: r.status, problems: JSON.parse(r.stdout) as Array<{ file: string; field: string; line: number | null; message: string }> };
+    return {
+      status: r.status,
+      problems: JSON.parse(r.stdout) as Array<{
+        file: string;
+        field: string;
+        line: number | null;
+        message: string;
+      }>,
+    };
   };
   beforeAll(() => {
     project = createTempProject({
@@ -30,7 +38,11 @@ describe('npm run check with its result cache', () => {
     expect(warm).toEqual(cold);
     expect(cold.status).toBe(1);
     expect(cold.problems.map((p) => `${p.file}:${p.field}`)).toEqual(
-      expect.arrayContaining(['src/content/notices/bad.md:date', 'src/content/notices/dup.md:indexNo', 'src/content/notices/2024/11330602056860309P-2024-96040.md:indexNo']),
+      expect.arrayContaining([
+        'src/content/notices/bad.md:date',
+        'src/content/notices/dup.md:indexNo',
+        'src/content/notices/2024/11330602056860309P-2024-96040.md:indexNo',
+      ]),
     );
   });
 
@@ -38,15 +50,29 @@ describe('npm run check with its result cache', () => {
     const file = join(project.root, 'src/content/notices/2024/gongzuo-dongtai-keji-zhoubao.md');
     const original = readFileSync(file, 'utf8');
     writeFileSync(file, original.replace('date: 2024-05-09', 'date: 2024-13-09'));
-    expect(check().problems.some((p) => p.file.endsWith('gongzuo-dongtai-keji-zhoubao.md') && p.field === 'date')).toBe(true);
+    expect(
+      check().problems.some(
+        (p) => p.file.endsWith('gongzuo-dongtai-keji-zhoubao.md') && p.field === 'date',
+      ),
+    ).toBe(true);
     writeFileSync(file, original);
-    expect(check().problems.some((p) => p.file.endsWith('gongzuo-dongtai-keji-zhoubao.md'))).toBe(false);
+    expect(check().problems.some((p) => p.file.endsWith('gongzuo-dongtai-keji-zhoubao.md'))).toBe(
+      false,
+    );
   });
 
   it('a change to the site’s categories invalidates every cached result', () => {
     const config = join(project.root, 'src/content/site.config.ts');
-    writeFileSync(config, readFileSync(config, 'utf8').replace('categories: [...DEFAULT_CATEGORIES]', "categories: DEFAULT_CATEGORIES.filter((c) => c.name !== '通知公告')"));
+    writeFileSync(
+      config,
+      readFileSync(config, 'utf8').replace(
+        'categories: [...DEFAULT_CATEGORIES]',
+        "categories: DEFAULT_CATEGORIES.filter((c) => c.name !== '通知公告')",
+      ),
+    );
     const r = check();
-    expect(r.problems.some((p) => p.file.endsWith('keji-pingjia-tongzhi.md') && p.field === 'category')).toBe(true);
+    expect(
+      r.problems.some((p) => p.file.endsWith('keji-pingjia-tongzhi.md') && p.field === 'category'),
+    ).toBe(true);
   });
 });

@@ -34,7 +34,10 @@ const ATTACKS: Record<string, [string, RegExp]> = {
   // Addresses.
   'md-javascript-link.md': ['[点击](javascript:alert(1))', /javascript:/],
   'md-vbscript-link.md': ['[点击](vbscript:msgbox(1))', /vbscript:/],
-  'md-data-link.md': ['[点击](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)', /data:/],
+  'md-data-link.md': [
+    '[点击](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+    /data:/,
+  ],
   'md-data-image.md': ['![图](data:text/html,hello)', /data:/],
   'md-javascript-image.md': ['<img src="javascript:alert(1)">', /javascript:/],
   // Obfuscated variants: case, character references, whitespace inside the scheme.
@@ -55,9 +58,11 @@ const ATTACKS: Record<string, [string, RegExp]> = {
 /** Content that must pass: the policy rejects only what is dangerous. */
 const ALLOWED: Record<string, string> = {
   'ok-data-png.md': '![图](data:image/png;base64,iVBORw0KGgo=)',
-  'ok-links.md': '[门户](https://kjt.zj.gov.cn) [邮件](mailto:a@b.cn) [电话](tel:88718631) [站内](/browse/)',
+  'ok-links.md':
+    '[门户](https://kjt.zj.gov.cn) [邮件](mailto:a@b.cn) [电话](tel:88718631) [站内](/browse/)',
   'ok-table-html.md': '<table><tr><th>序号</th></tr><tr><td>1</td></tr></table>',
-  'ok-components.mdx': '<提示 标题="提示">内容</提示>\n\n<落款 机构="区科技局" 日期="2024年5月1日" />\n\n{/* 编辑备注 */}',
+  'ok-components.mdx':
+    '<提示 标题="提示">内容</提示>\n\n<落款 机构="区科技局" 日期="2024年5月1日" />\n\n{/* 编辑备注 */}',
 };
 
 describe('the content policy, through npm run check', () => {
@@ -66,7 +71,8 @@ describe('the content policy, through npm run check', () => {
   beforeAll(() => {
     const files: Record<string, string> = {};
     let n = 0;
-    for (const [name, [body]] of Object.entries(ATTACKS)) files[`policy/${name}`] = notice(++n, body);
+    for (const [name, [body]] of Object.entries(ATTACKS))
+      files[`policy/${name}`] = notice(++n, body);
     for (const [name, body] of Object.entries(ALLOWED)) files[`policy/${name}`] = notice(++n, body);
     project = createTempProject({ notices: files });
     const r = runScript('check', ['--root', project.root, '--format', 'json']);
@@ -75,12 +81,21 @@ describe('the content policy, through npm run check', () => {
   });
   afterAll(() => project.remove());
 
-  it.each(Object.entries(ATTACKS))('rejects %s with its line and a Chinese reason', (name, [, message]) => {
-    const mine = problems.filter((p) => p.file === `src/content/notices/policy/${name}`);
-    expect(mine.length, JSON.stringify(problems.filter((p) => p.file.includes('policy')).map((p) => p.file))).toBeGreaterThan(0);
-    expect(mine.every((p) => p.field === 'body')).toBe(true);
-    expect(mine.some((p) => message.test(p.message) && p.line === ATTACK_LINE), JSON.stringify(mine)).toBe(true);
-  });
+  it.each(Object.entries(ATTACKS))(
+    'rejects %s with its line and a Chinese reason',
+    (name, [, message]) => {
+      const mine = problems.filter((p) => p.file === `src/content/notices/policy/${name}`);
+      expect(
+        mine.length,
+        JSON.stringify(problems.filter((p) => p.file.includes('policy')).map((p) => p.file)),
+      ).toBeGreaterThan(0);
+      expect(mine.every((p) => p.field === 'body')).toBe(true);
+      expect(
+        mine.some((p) => message.test(p.message) && p.line === ATTACK_LINE),
+        JSON.stringify(mine),
+      ).toBe(true);
+    },
+  );
 
   it.each(Object.keys(ALLOWED))('accepts the harmless %s', (name) => {
     expect(problems.filter((p) => p.file === `src/content/notices/policy/${name}`)).toEqual([]);
@@ -89,7 +104,11 @@ describe('the content policy, through npm run check', () => {
   it('flags an <附件> reference beyond the notice’s attachments, and a component in a .md file', () => {
     const p2 = createTempProject({
       notices: {
-        'a.mdx': notice(90, '<附件 序号="2">指南</附件>', 'attachments:\n  - { title: 指南, href: /files/keji-pingjia-zhinan.txt }\n'),
+        'a.mdx': notice(
+          90,
+          '<附件 序号="2">指南</附件>',
+          'attachments:\n  - { title: 指南, href: /files/keji-pingjia-zhinan.txt }\n',
+        ),
         'b.md': notice(91, '<落款 机构="区科技局" />'),
       },
     });

@@ -1,8 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import {
+  cpSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+  mkdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTempProject, runScript, runScriptAsync, type TempProject } from '../support/project-copy';
+import {
+  createTempProject,
+  runScript,
+  runScriptAsync,
+  type TempProject,
+} from '../support/project-copy';
 import { serveStatic } from '../helpers/static-server';
 import { findBrokenLinks } from '../../src/lib/build/link-check';
 import { listFiles, MANIFEST_FILE } from '../../src/lib/build/manifest';
@@ -60,14 +73,19 @@ describe('npm run verify', () => {
     const copy = tamperedCopy();
     // The defacer links the injected page from the home page (which is then changed too).
     const home = join(copy, 'index.html');
-    writeFileSync(home, readFileSync(home, 'utf8').replace('</main>', '<a href="/promo/">优惠</a></main>'));
+    writeFileSync(
+      home,
+      readFileSync(home, 'utf8').replace('</main>', '<a href="/promo/">优惠</a></main>'),
+    );
     const server = await serveStatic(copy);
     const r = await runScriptAsync('verify', [server.url + '/', '--manifest', manifest]);
     await server.close();
     rmSync(join(copy, '..'), { recursive: true, force: true });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('新增（清单中没有） 1 个：\n  promo/index.html');
-    expect(r.stdout).toContain('被改动 2 个：\n  index.html\n  notices/11330602056860309P-2024-96040/index.html');
+    expect(r.stdout).toContain(
+      '被改动 2 个：\n  index.html\n  notices/11330602056860309P-2024-96040/index.html',
+    );
     expect(r.stdout).toContain('缺失 1 个：\n  files/keji-pingjia-zhinan.txt');
   });
 });
@@ -81,10 +99,18 @@ describe('link integrity', () => {
 
   it('a notice linking to a page that does not exist fails the build, named', () => {
     const p = createTempProject({ keepSampleNotices: true });
-    p.write('src/content/notices/2024/broken-link.md', noticeSource({ indexNo: '11330602056860309P/2024-90010' }, '详见[旧通知](/notices/does-not-exist/)。\n'));
+    p.write(
+      'src/content/notices/2024/broken-link.md',
+      noticeSource(
+        { indexNo: '11330602056860309P/2024-90010' },
+        '详见[旧通知](/notices/does-not-exist/)。\n',
+      ),
+    );
     const r = runScript('build', ['--root', p.root]);
     p.remove();
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('notices/11330602056860309P-2024-90010/index.html：链接 /notices/does-not-exist/ 指向的文件不存在');
+    expect(r.stderr).toContain(
+      'notices/11330602056860309P-2024-90010/index.html：链接 /notices/does-not-exist/ 指向的文件不存在',
+    );
   });
 });

@@ -11,7 +11,10 @@ import { hashTree } from '../helpers/tree-hash';
  * What it publishes must be what a build without that cache publishes, byte for byte.
  */
 describe('search bundles reused across builds', () => {
-  const { project, notices } = writeCorpusProject(mkdtempSync(join(tmpdir(), 'gongkai-search-cache-')), { count: 120, seed: 11 });
+  const { project, notices } = writeCorpusProject(
+    mkdtempSync(join(tmpdir(), 'gongkai-search-cache-')),
+    { count: 120, seed: 11 },
+  );
   afterAll(() => project.remove());
   const env = { GONGKAI_SHARD_SIZE: '30' };
   // --full: the cache serves full builds (an edit to a body alone would otherwise build incrementally).
@@ -23,7 +26,10 @@ describe('search bundles reused across builds', () => {
     expect(cold.status, cold.stderr).toBe(0);
     expect(cold.stdout).toContain('搜索索引：120 篇，4 个分片。');
 
-    appendFileSync(join(project.root, 'src/content/notices', notices[7]!.path), '\n基准测试追加的一段：火星基地建设进展。\n');
+    appendFileSync(
+      join(project.root, 'src/content/notices', notices[7]!.path),
+      '\n基准测试追加的一段：火星基地建设进展。\n',
+    );
     const rebuild = build();
     expect(rebuild.status, rebuild.stderr).toBe(0);
     expect(rebuild.stdout).toContain('4 个分片（3 个未变，沿用上次的索引）');

@@ -1,5 +1,11 @@
 import { writeSearchTables, type SearchDoc } from '../../src/lib/build/search-tables';
-import { docsFile, keyFile, MANIFEST_FILE, packFile, type SearchManifest } from '../../src/lib/search/contract';
+import {
+  docsFile,
+  keyFile,
+  MANIFEST_FILE,
+  packFile,
+  type SearchManifest,
+} from '../../src/lib/search/contract';
 import type { TableReader } from '../../src/lib/search/answer';
 import type { CharMap } from '../../src/lib/search/fold';
 

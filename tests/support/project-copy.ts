@@ -24,11 +24,16 @@ export function createTempProject(
 ): TempProject {
   const root = options.root ?? mkdtempSync(join(tmpdir(), 'gongkai-test-'));
   mkdirSync(root, { recursive: true });
-  for (const f of ['astro.config.mjs', 'tsconfig.json', 'package.json']) cpSync(join(PROJECT_ROOT, f), join(root, f));
+  for (const f of ['astro.config.mjs', 'tsconfig.json', 'package.json'])
+    cpSync(join(PROJECT_ROOT, f), join(root, f));
   cpSync(join(PROJECT_ROOT, 'src'), join(root, 'src'), {
     recursive: true,
     // The sample's annual reports go with its notices.
-    filter: (src) => options.keepSampleNotices || !['src/content/notices', 'src/content/reports'].some((dir) => src.startsWith(join(PROJECT_ROOT, dir))),
+    filter: (src) =>
+      options.keepSampleNotices ||
+      !['src/content/notices', 'src/content/reports'].some((dir) =>
+        src.startsWith(join(PROJECT_ROOT, dir)),
+      ),
   });
   cpSync(join(PROJECT_ROOT, 'public'), join(root, 'public'), { recursive: true });
   cpSync(join(PROJECT_ROOT, 'scripts'), join(root, 'scripts'), { recursive: true });
@@ -45,7 +50,8 @@ export function createTempProject(
       rmSync(root, { recursive: true, force: true });
     },
   };
-  for (const [path, content] of Object.entries(options.notices ?? {})) project.write(join('src/content/notices', path), content);
+  for (const [path, content] of Object.entries(options.notices ?? {}))
+    project.write(join('src/content/notices', path), content);
   return project;
 }
 
@@ -56,7 +62,13 @@ export interface RunResult {
 }
 
 /** Runs one of the project's CLIs (scripts/NAME.ts) as `npm run NAME` would, against `root`. */
-export function runScript(name: string, args: string[], cwd = PROJECT_ROOT, env: NodeJS.ProcessEnv = {}, input?: string): RunResult {
+export function runScript(
+  name: string,
+  args: string[],
+  cwd = PROJECT_ROOT,
+  env: NodeJS.ProcessEnv = {},
+  input?: string,
+): RunResult {
   const r = spawnSync(TSX, [join(PROJECT_ROOT, 'scripts', `${name}.ts`), ...args], {
     cwd,
     encoding: 'utf8',
@@ -68,7 +80,11 @@ export function runScript(name: string, args: string[], cwd = PROJECT_ROOT, env:
 }
 
 /** Like runScript, without blocking this process (needed when this process also serves HTTP). */
-export function runScriptAsync(name: string, args: string[], cwd = PROJECT_ROOT): Promise<RunResult> {
+export function runScriptAsync(
+  name: string,
+  args: string[],
+  cwd = PROJECT_ROOT,
+): Promise<RunResult> {
   return new Promise((resolve) => {
     const child = spawn(TSX, [join(PROJECT_ROOT, 'scripts', `${name}.ts`), ...args], {
       cwd,

@@ -18,7 +18,9 @@ export async function waitForAnswer(page: Page, query: string): Promise<void> {
   await page.waitForFunction(
     (q) => {
       const app = document.getElementById('search-app')!;
-      return app.dataset.query === q && (app.dataset.state === 'done' || app.dataset.state === 'partial');
+      return (
+        app.dataset.query === q && (app.dataset.state === 'done' || app.dataset.state === 'partial')
+      );
     },
     query.trim(),
     { timeout: 60_000 },
@@ -46,16 +48,27 @@ export function readSearchPage(page: Page): Promise<SearchPageResult> {
 }
 
 /** Opens /search/?q=… (the shareable GET form target; `extra` adds filters, sort, n) and reads the answer. */
-export async function searchFor(page: Page, base: string, query: string, extra = ''): Promise<SearchPageResult> {
+export async function searchFor(
+  page: Page,
+  base: string,
+  query: string,
+  extra = '',
+): Promise<SearchPageResult> {
   const logged: string[] = [];
-  const onConsole = (m: { type(): string; text(): string }) => logged.push(`${m.type()}: ${m.text()}`);
+  const onConsole = (m: { type(): string; text(): string }) =>
+    logged.push(`${m.type()}: ${m.text()}`);
   page.on('console', onConsole);
   await page.goto(`${base}/search/?q=${encodeURIComponent(query)}${extra}`);
   try {
     await waitForAnswer(page, query);
   } catch (err) {
     // Say what the page showed, and what it logged: a bare timeout does not.
-    const shown = await page.evaluate(() => `${document.getElementById('search-app')!.dataset.state}: ${document.getElementById('search-status')!.textContent}`).catch(() => '?');
+    const shown = await page
+      .evaluate(
+        () =>
+          `${document.getElementById('search-app')!.dataset.state}: ${document.getElementById('search-status')!.textContent}`,
+      )
+      .catch(() => '?');
     throw new Error(`${(err as Error).message}\nsearch page ${shown}\n${logged.join('\n')}`);
   } finally {
     page.off('console', onConsole);

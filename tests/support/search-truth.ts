@@ -49,14 +49,45 @@ export const norm = (s: string) => normaliseText(s, map);
 
 /** The published notices, newest first (compareNewestFirst: 发文日期, 发布日期, 索引号), as the search numbers them. */
 export function truthDocs(dist: string): TruthDoc[] {
-  const records = JSON.parse(readFileSync(join(dist, 'data', 'notices.json'), 'utf8')) as OpenDataRecord[];
+  const records = JSON.parse(
+    readFileSync(join(dist, 'data', 'notices.json'), 'utf8'),
+  ) as OpenDataRecord[];
   return records
     .map((r) => {
       const path = new URL(r.url).pathname;
       const body = articleText(readFileSync(join(dist, path, 'index.html'), 'utf8'));
-      const heading = [r.title, r.indexNo, r.docNo, r.issuer, r.category, ...r.keywords, r.summary, r.reply?.session, r.reply?.addressee, r.reply?.subject].filter((x): x is string => !!x).map(norm);
-      const filters: Record<string, string> = { 组配分类: r.category, 发布机构: r.issuer, 年份: r.date.slice(0, 4), ...(r.validity ? { 有效性: r.validity } : {}) };
-      return { url: path, indexNo: r.indexNo, date: r.date, publishedAt: r.publishedAt, title: r.title, docNo: r.docNo, heading, parts: [...heading, norm(body)], body, filters };
+      const heading = [
+        r.title,
+        r.indexNo,
+        r.docNo,
+        r.issuer,
+        r.category,
+        ...r.keywords,
+        r.summary,
+        r.reply?.session,
+        r.reply?.addressee,
+        r.reply?.subject,
+      ]
+        .filter((x): x is string => !!x)
+        .map(norm);
+      const filters: Record<string, string> = {
+        组配分类: r.category,
+        发布机构: r.issuer,
+        年份: r.date.slice(0, 4),
+        ...(r.validity ? { 有效性: r.validity } : {}),
+      };
+      return {
+        url: path,
+        indexNo: r.indexNo,
+        date: r.date,
+        publishedAt: r.publishedAt,
+        title: r.title,
+        docNo: r.docNo,
+        heading,
+        parts: [...heading, norm(body)],
+        body,
+        filters,
+      };
     })
     .sort(compareNewestFirst);
 }
@@ -82,20 +113,27 @@ export function requestQuery(r: TruthRequest): string {
  * search promises — by relevance: the whole text (several chunks side by side) before chunks apart,
  * then title or identifiers before body only, then newest; by date: newest first.
  */
-export function expected(docs: readonly TruthDoc[], r: TruthRequest): { urls: string[]; chunks: string[] } {
+export function expected(
+  docs: readonly TruthDoc[],
+  r: TruthRequest,
+): { urls: string[]; chunks: string[] } {
   const chunks = [...new Set(splitChunks(r.q).map(norm).filter(Boolean))];
   const filters = Object.entries(r.filters ?? {});
   const whole = chunks.length > 1 ? chunks.join('') : null;
   const holds = (d: TruthDoc, t: string) => d.parts.some((p) => p.includes(t));
   const inHeading = (d: TruthDoc, t: string) => d.heading.some((p) => p.includes(t));
-  const matched = docs.filter((d) => filters.every(([k, v]) => d.filters[k] === v) && chunks.every((c) => holds(d, c)));
+  const matched = docs.filter(
+    (d) => filters.every(([k, v]) => d.filters[k] === v) && chunks.every((c) => holds(d, c)),
+  );
   if (!chunks.length || r.sort === 'date') return { urls: matched.map((d) => d.url), chunks };
   const tier = (d: TruthDoc) => {
     const apart = whole !== null && !holds(d, whole);
     const heading = whole && !apart ? inHeading(d, whole) : chunks.every((c) => inHeading(d, c));
     return (apart ? 2 : 0) + (heading ? 0 : 1);
   };
-  const order = matched.map((d, i) => ({ d, i, t: tier(d) })).sort((a, b) => a.t - b.t || a.i - b.i);
+  const order = matched
+    .map((d, i) => ({ d, i, t: tier(d) }))
+    .sort((a, b) => a.t - b.t || a.i - b.i);
   return { urls: order.map((o) => o.d.url), chunks };
 }
 
@@ -125,27 +163,55 @@ export function visitorQueries(docs: readonly TruthDoc[], seed = 20261203): Trut
     if (clauses.length) out.push({ kind: '引号', q: `"${pick(rand, clauses)}"` });
   }
   const named = docs.filter((d) => /代表：|委员：/.test(d.body));
-  for (const d of some(named, 4)) out.push({ kind: '人名', q: /(\S{2,3})(?:代表|委员)：/.exec(d.body)?.[1] ?? d.title });
-  for (let i = 0; i < 2; i++) out.push({ kind: '人名', q: pick(rand, SURNAMES) + pick(rand, GIVEN) });
-  const brackets: Array<[string, string]> = [['[', ']'], ['(', ')'], ['（', '）']];
+  for (const d of some(named, 4))
+    out.push({ kind: '人名', q: /(\S{2,3})(?:代表|委员)：/.exec(d.body)?.[1] ?? d.title });
+  for (let i = 0; i < 2; i++)
+    out.push({ kind: '人名', q: pick(rand, SURNAMES) + pick(rand, GIVEN) });
+  const brackets: Array<[string, string]> = [
+    ['[', ']'],
+    ['(', ')'],
+    ['（', '）'],
+  ];
   // A 文号 is one document's (the generator may draw one twice: those are left out).
   const docNoCount = new Map<string, number>();
   for (const d of docs) if (d.docNo) docNoCount.set(d.docNo, (docNoCount.get(d.docNo) ?? 0) + 1);
-  for (const [i, d] of some(docs, 3, (d) => docNoCount.get(d.docNo ?? '') === 1).entries()) out.push({ kind: '文号', q: d.docNo!.replace('〔', brackets[i]![0]).replace('〕', brackets[i]![1]) });
-  for (const [i, d] of some(docs, 3).entries()) out.push({ kind: '索引号', q: i === 0 ? d.indexNo : d.indexNo.replace('/', i === 1 ? '-' : ' ') });
+  for (const [i, d] of some(docs, 3, (d) => docNoCount.get(d.docNo ?? '') === 1).entries())
+    out.push({
+      kind: '文号',
+      q: d.docNo!.replace('〔', brackets[i]![0]).replace('〕', brackets[i]![1]),
+    });
+  for (const [i, d] of some(docs, 3).entries())
+    out.push({
+      kind: '索引号',
+      q: i === 0 ? d.indexNo : d.indexNo.replace('/', i === 1 ? '-' : ' '),
+    });
   const inTitles = (w: string) => docs.filter((d) => d.title.includes(w)).length;
   const words = TOPICS.flatMap((t) => [t, t.slice(0, 4)]).filter((w) => inTitles(w) > 0);
   for (const w of some(words, 6)) out.push({ kind: '主题词', q: w });
-  for (let i = 0; i < 5; i++) out.push({ kind: '两段', q: `${pick(rand, PLACES)} ${pick(rand, TOPICS).slice(0, 4)}` });
+  for (let i = 0; i < 5; i++)
+    out.push({ kind: '两段', q: `${pick(rand, PLACES)} ${pick(rand, TOPICS).slice(0, 4)}` });
   out.push({ kind: '两段', q: `"${pick(rand, TOPICS)}" 答复` });
   out.push({ kind: '繁体', q: '集成電路' }, { kind: '繁体', q: '研發投入 嘉興市' });
   const years = [...new Set(docs.map((d) => d.filters['年份']!))];
   out.push({ kind: '筛选', q: '', filters: { 组配分类: '政协提案' } });
   out.push({ kind: '筛选', q: '', filters: { 年份: pick(rand, years) } });
-  out.push({ kind: '筛选', q: '', filters: { 发布机构: pick(rand, docs).filters['发布机构']!, 年份: pick(rand, years) } });
+  out.push({
+    kind: '筛选',
+    q: '',
+    filters: { 发布机构: pick(rand, docs).filters['发布机构']!, 年份: pick(rand, years) },
+  });
   for (const w of some(words, 2)) out.push({ kind: '按日期', q: w, sort: 'date' });
-  out.push({ kind: '按日期', q: pick(rand, PLACES), sort: 'date', filters: { 组配分类: '人大代表建议' } });
-  out.push({ kind: '没有', q: '火星创新' }, { kind: '没有', q: 'kejichuangxin' }, { kind: '没有', q: 'alert 人才' });
+  out.push({
+    kind: '按日期',
+    q: pick(rand, PLACES),
+    sort: 'date',
+    filters: { 组配分类: '人大代表建议' },
+  });
+  out.push(
+    { kind: '没有', q: '火星创新' },
+    { kind: '没有', q: 'kejichuangxin' },
+    { kind: '没有', q: 'alert 人才' },
+  );
   void intBetween;
   return out;
 }

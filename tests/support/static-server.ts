@@ -4,10 +4,20 @@ import { extname, join, normalize } from 'node:path';
 import { IMMUTABLE, isImmutablePath, REVALIDATE } from '../../src/lib/site/cache-policy';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8', '.xml': 'application/xml; charset=utf-8', '.csv': 'text/csv; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.txt': 'text/plain; charset=utf-8', '.wasm': 'application/wasm',
-  '.pf_meta': 'application/octet-stream', '.pf_index': 'application/octet-stream', '.pf_fragment': 'application/octet-stream', '.pagefind': 'application/octet-stream',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pagefind': 'application/octet-stream',
 };
 
 /**
@@ -15,7 +25,10 @@ const TYPES: Record<string, string> = {
  * With `cachePolicy`, it sends the deployed site's Cache-Control (src/lib/site/cache-policy.ts);
  * without, none (the bench measures a first visit).
  */
-export async function serveStatic(dir: string, opts: { cachePolicy?: boolean } = {}): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
+export async function serveStatic(
+  dir: string,
+  opts: { cachePolicy?: boolean } = {},
+): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = normalize(join(dir, path));
@@ -29,8 +42,14 @@ export async function serveStatic(dir: string, opts: { cachePolicy?: boolean } =
       createReadStream(join(dir, '404.html')).pipe(res);
       return;
     }
-    const cache: Record<string, string> = opts.cachePolicy ? { 'Cache-Control': isImmutablePath(path) ? IMMUTABLE : REVALIDATE } : {};
-    const type = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Accept-Ranges': 'bytes', ...cache };
+    const cache: Record<string, string> = opts.cachePolicy
+      ? { 'Cache-Control': isImmutablePath(path) ? IMMUTABLE : REVALIDATE }
+      : {};
+    const type = {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Accept-Ranges': 'bytes',
+      ...cache,
+    };
     // Range requests, as every static host answers them (the search tables' postings are read so).
     const range = /^bytes=(\d+)-(\d+)$/.exec(req.headers.range ?? '');
     if (range) {
@@ -41,7 +60,11 @@ export async function serveStatic(dir: string, opts: { cachePolicy?: boolean } =
         res.writeHead(416, { 'Content-Range': `bytes */${size}` }).end();
         return;
       }
-      res.writeHead(206, { ...type, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': String(end - start + 1) });
+      res.writeHead(206, {
+        ...type,
+        'Content-Range': `bytes ${start}-${end}/${size}`,
+        'Content-Length': String(end - start + 1),
+      });
       createReadStream(file, { start, end }).pipe(res);
       return;
     }

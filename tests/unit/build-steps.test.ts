@@ -16,14 +16,19 @@ const put = (path: string, text: string) => {
   mkdirSync(join(dir, path, '..'), { recursive: true });
   writeFileSync(join(dir, path), text);
 };
-const read = (path: string) => (existsSync(join(dir, path)) ? readFileSync(join(dir, path), 'utf8') : null);
+const read = (path: string) =>
+  existsSync(join(dir, path)) ? readFileSync(join(dir, path), 'utf8') : null;
 
 describe('the transactional replace', () => {
   it('swaps a staging tree in, the old one gone only after', () => {
     put('dist/a.html', 'old');
     put('staging/a.html', 'new');
     swapInto(join(dir, 'staging'), join(dir, 'dist'), join(dir, 'previous'));
-    expect([read('dist/a.html'), existsSync(join(dir, 'staging')), existsSync(join(dir, 'previous'))]).toEqual(['new', false, false]);
+    expect([
+      read('dist/a.html'),
+      existsSync(join(dir, 'staging')),
+      existsSync(join(dir, 'previous')),
+    ]).toEqual(['new', false, false]);
   });
 
   it('replaces named paths, old ones moved aside, paths the new build lacks removed', () => {
@@ -31,8 +36,16 @@ describe('the transactional replace', () => {
     put('dist/notices/y/index.html', 'old y');
     put('dist/keep.html', 'kept');
     put('next/notices/x/index.html', 'new x');
-    replacePaths(join(dir, 'dist'), join(dir, 'next'), join(dir, 'aside'), ['notices/x', 'notices/y']);
-    expect([read('dist/notices/x/index.html'), read('dist/notices/y/index.html'), read('dist/keep.html'), read('aside/notices/y/index.html')]).toEqual(['new x', null, 'kept', 'old y']);
+    replacePaths(join(dir, 'dist'), join(dir, 'next'), join(dir, 'aside'), [
+      'notices/x',
+      'notices/y',
+    ]);
+    expect([
+      read('dist/notices/x/index.html'),
+      read('dist/notices/y/index.html'),
+      read('dist/keep.html'),
+      read('aside/notices/y/index.html'),
+    ]).toEqual(['new x', null, 'kept', 'old y']);
   });
 
   it('undoes every rename done when one fails, in reverse order, and throws', () => {
@@ -48,7 +61,12 @@ describe('the transactional replace', () => {
         [join(dir, 'next/b'), join(dir, 'blocker/b')],
       ]),
     ).toThrow();
-    expect([read('dist/a'), read('next/a'), read('next/b'), read('aside/a')]).toEqual(['old a', 'new a', 'new b', null]);
+    expect([read('dist/a'), read('next/a'), read('next/b'), read('aside/a')]).toEqual([
+      'old a',
+      'new a',
+      'new b',
+      null,
+    ]);
   });
 
   it('names the hashed assets a part shares with the site, and whether they are the same bytes', () => {
@@ -57,7 +75,11 @@ describe('the transactional replace', () => {
     put('part/_astro/new.css', 'new');
     put('site/_astro/a.css', 'same');
     put('site/_astro/b.css', 'site');
-    expect(sharedAssets(join(dir, 'part'), join(dir, 'site')).sort((x, y) => x.name.localeCompare(y.name))).toEqual([
+    expect(
+      sharedAssets(join(dir, 'part'), join(dir, 'site')).sort((x, y) =>
+        x.name.localeCompare(y.name),
+      ),
+    ).toEqual([
       { name: 'a.css', same: true },
       { name: 'b.css', same: false },
     ]);
@@ -68,13 +90,20 @@ describe('the transactional replace', () => {
 describe('the search bundle list', () => {
   it('is written the same way by both builds: folder paths in order, superseded ids', () => {
     writeBundleList(dir, ['pagefind-0', 'pagefind-1']);
-    expect(read(BUNDLES_FILE)).toBe('{"bundles":["/pagefind-0/","/pagefind-1/"],"superseded":[]}\n');
+    expect(read(BUNDLES_FILE)).toBe(
+      '{"bundles":["/pagefind-0/","/pagefind-1/"],"superseded":[]}\n',
+    );
     writeBundleList(dir, ['pagefind-0', 'pagefind-delta'], ['a1', 'b2']);
-    expect(JSON.parse(read(BUNDLES_FILE)!)).toEqual({ bundles: ['/pagefind-0/', '/pagefind-delta/'], superseded: ['a1', 'b2'] });
+    expect(JSON.parse(read(BUNDLES_FILE)!)).toEqual({
+      bundles: ['/pagefind-0/', '/pagefind-delta/'],
+      superseded: ['a1', 'b2'],
+    });
   });
 
   it('reports what Pagefind said, without the backtrace', () => {
-    expect(pagefindFailure('Error: bad record\n\nstack backtrace:\n  0: rust_begin_unwind\n')).toBe('Error: bad record');
+    expect(pagefindFailure('Error: bad record\n\nstack backtrace:\n  0: rust_begin_unwind\n')).toBe(
+      'Error: bad record',
+    );
   });
 });
 
@@ -84,13 +113,19 @@ describe('a build failure', () => {
     const spy = vi.spyOn(console, 'error').mockImplementation((s: string) => void lines.push(s));
     const cleanup = vi.fn();
     try {
-      expect(buildFailure(new BuildError('链接无法打开', 'broken links', 'a.html → /x/'), cleanup)).toBe(1);
+      expect(
+        buildFailure(new BuildError('链接无法打开', 'broken links', 'a.html → /x/'), cleanup),
+      ).toBe(1);
       expect(buildFailure(new Error('boom'), cleanup)).toBe(1);
     } finally {
       spy.mockRestore();
     }
     expect(cleanup).toHaveBeenCalledTimes(2);
-    expect(lines.slice(0, 3)).toEqual(['\n构建失败：链接无法打开。dist/ 保持上一次成功构建的内容，未作改动。', 'Build failed: broken links. dist/ is unchanged from the last good build.', 'a.html → /x/']);
+    expect(lines.slice(0, 3)).toEqual([
+      '\n构建失败：链接无法打开。dist/ 保持上一次成功构建的内容，未作改动。',
+      'Build failed: broken links. dist/ is unchanged from the last good build.',
+      'a.html → /x/',
+    ]);
     expect(lines[3]).toBe('\n构建失败：意外错误。dist/ 保持上一次成功构建的内容，未作改动。');
     expect(lines[5]).toMatch(/^Error: boom/);
   });
@@ -98,12 +133,38 @@ describe('a build failure', () => {
 
 describe('the output layout, read from routes.ts and the search contract', () => {
   // The regexes the incremental build spelled before the layout had one home: the same answers on every file of a built site.
-  const OLD_TOP = /^(care\/notices\/[^/]+|notices\/[^/]+|pagefind-delta|search\/(?:keys|pack|docs))\//;
-  const OLD_NOT_SITE = /^(?:(?:care\/)?notices\/|pagefind[^/]*\/|_astro\/)|^search\/(?:bundles\.json$|index\.json$|keys\/|pack\/|docs\/)/;
+  const OLD_TOP =
+    /^(care\/notices\/[^/]+|notices\/[^/]+|pagefind-delta|search\/(?:keys|pack|docs))\//;
+  const OLD_NOT_SITE =
+    /^(?:(?:care\/)?notices\/|pagefind[^/]*\/|_astro\/)|^search\/(?:bundles\.json$|index\.json$|keys\/|pack\/|docs\/)/;
   it('names what a new file replaces and which files are not the site process’s, as before', async () => {
     const { topOfChange, notSitePageFile } = await import('../../src/lib/build/incremental-build');
     // Every kind of file a built site holds.
-    const files = ['index.html', 'care/index.html', 'notices/11330602056860309P-2024-00101/index.html', 'care/notices/002482090-2024-00128/index.html', 'categories/renda-jianyi/2/index.html', 'care/browse/in-force/index.html', 'feed.xml', 'data/notices.csv', 'files/a.pdf', 'pagefind/pagefind-entry.json', 'pagefind/fragment/en_1.pf_fragment', 'pagefind-delta/fragment/a.pf_fragment', 'pagefind-2/pagefind.js', 'search/keys/1.txt', 'search/pack/0.bin', 'search/docs/3.json', 'search/index.json', 'search/bundles.json', 'notices/x', 'care/notices/y/index.html', 'categories/a/index.html', '_astro/a.css', 'integrity-manifest.json'];
+    const files = [
+      'index.html',
+      'care/index.html',
+      'notices/11330602056860309P-2024-00101/index.html',
+      'care/notices/002482090-2024-00128/index.html',
+      'categories/renda-jianyi/2/index.html',
+      'care/browse/in-force/index.html',
+      'feed.xml',
+      'data/notices.csv',
+      'files/a.pdf',
+      'pagefind/pagefind-entry.json',
+      'pagefind/fragment/en_1.pf_fragment',
+      'pagefind-delta/fragment/a.pf_fragment',
+      'pagefind-2/pagefind.js',
+      'search/keys/1.txt',
+      'search/pack/0.bin',
+      'search/docs/3.json',
+      'search/index.json',
+      'search/bundles.json',
+      'notices/x',
+      'care/notices/y/index.html',
+      'categories/a/index.html',
+      '_astro/a.css',
+      'integrity-manifest.json',
+    ];
     for (const f of files) {
       expect(topOfChange(f), f).toBe(OLD_TOP.exec(f)?.[1] ?? f);
       expect(notSitePageFile(f), f).toBe(OLD_NOT_SITE.test(f));

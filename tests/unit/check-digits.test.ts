@@ -15,7 +15,8 @@ describe('GB 11714 organisation code', () => {
   it('computes X for a remainder of 1 and 0 for a remainder of 0', () => {
     // Search small bodies for the two special cases rather than trusting a hand calculation.
     const bodies = Array.from({ length: 2000 }, (_, i) => String(i).padStart(8, '0'));
-    const sum = (b: string) => [...b].reduce((s, ch, i) => s + parseInt(ch, 36) * [3, 7, 9, 10, 5, 8, 4, 2][i]!, 0);
+    const sum = (b: string) =>
+      [...b].reduce((s, ch, i) => s + parseInt(ch, 36) * [3, 7, 9, 10, 5, 8, 4, 2][i]!, 0);
     const x = bodies.find((b) => sum(b) % 11 === 1)!;
     const zero = bodies.find((b) => sum(b) % 11 === 0 && b !== '00000000')!;
     expect(orgCodeCheckChar(x)).toBe('X');
@@ -45,9 +46,12 @@ describe('GB 32100 unified social credit code', () => {
     expect(creditCodeCheckChar('11330602056860309')).toBe('P');
     expect(checkCreditCode('11330602056860309P')).toBeNull();
   });
-  it.each(['11330602056860309Q', '11330602056860308P', '21330602056860309P'])('rejects the mutated code %s', (code) => {
-    expect(checkCreditCode(code)).not.toBeNull();
-  });
+  it.each(['11330602056860309Q', '11330602056860308P', '21330602056860309P'])(
+    'rejects the mutated code %s',
+    (code) => {
+      expect(checkCreditCode(code)).not.toBeNull();
+    },
+  );
   it('rejects letters outside the alphabet (I, O, Z, S, V)', () => {
     expect(checkCreditCode('11330602056860309I')?.zh).toMatch(/I、O、Z、S、V/);
   });
@@ -57,10 +61,18 @@ describe('GB 32100 unified social credit code', () => {
     expect(checkCreditCode(code)?.zh).toMatch(/第 9–17 位/);
   });
   it('maps a remainder of 0 to check character 0', () => {
-    const found = Array.from({ length: 5000 }, (_, i) => '9' + String(i).padStart(16, '0')).find((b) => {
-      const sum = [...b].reduce((s, ch, i) => s + '0123456789ABCDEFGHJKLMNPQRTUWXY'.indexOf(ch) * [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28][i]!, 0);
-      return sum % 31 === 0;
-    })!;
+    const found = Array.from({ length: 5000 }, (_, i) => '9' + String(i).padStart(16, '0')).find(
+      (b) => {
+        const sum = [...b].reduce(
+          (s, ch, i) =>
+            s +
+            '0123456789ABCDEFGHJKLMNPQRTUWXY'.indexOf(ch) *
+              [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28][i]!,
+          0,
+        );
+        return sum % 31 === 0;
+      },
+    )!;
     expect(creditCodeCheckChar(found)).toBe('0');
   });
 });
@@ -69,6 +81,8 @@ describe('either code, chosen by length', () => {
   it('dispatches 9 and 18 characters, rejects other lengths', () => {
     expect(checkOrganisationCode('002482090')).toBeNull();
     expect(checkOrganisationCode('11330602056860309P')).toBeNull();
-    expect(checkOrganisationCode('0024820900')?.zh).toMatch(/9 位组织机构代码或 18 位统一社会信用代码/);
+    expect(checkOrganisationCode('0024820900')?.zh).toMatch(
+      /9 位组织机构代码或 18 位统一社会信用代码/,
+    );
   });
 });

@@ -9,16 +9,24 @@ import type { PublicFiles } from '../../src/lib/content/public-files';
 /** public/ as a set of files (path → size). */
 const filesOf = (sizes: Record<string, number>, seen: string[] = []): PublicFiles => ({
   size: (p) => (seen.push(p), sizes[p] ?? null),
-  suggest: (p) => Object.keys(sizes).find((f) => f.toLowerCase() === p.replace(/\\/g, '/').replace(/^\//, '').toLowerCase()),
+  suggest: (p) =>
+    Object.keys(sizes).find(
+      (f) => f.toLowerCase() === p.replace(/\\/g, '/').replace(/^\//, '').toLowerCase(),
+    ),
 });
 
 const categories = DEFAULT_CATEGORIES.map((c) => c.name);
 const schema = createNoticeSchema(categories);
-const notice = (file: string, o: Record<string, string | null> = {}) => checkNoticeSource(noticeSource(o), file, schema, categories);
+const notice = (file: string, o: Record<string, string | null> = {}) =>
+  checkNoticeSource(noticeSource(o), file, schema, categories);
 
 describe('rules across notices', () => {
   it('flags every holder of a duplicate 索引号, naming the others', () => {
-    const problems = checkAcrossNotices([notice('a.md'), notice('b.md'), notice('c.md', { indexNo: '11330602056860309P/2024-1' })], filesOf({}), categories);
+    const problems = checkAcrossNotices(
+      [notice('a.md'), notice('b.md'), notice('c.md', { indexNo: '11330602056860309P/2024-1' })],
+      filesOf({}),
+      categories,
+    );
     expect(problems.map((p) => [p.file, p.field, p.line])).toEqual([
       ['a.md', 'indexNo', 3],
       ['b.md', 'indexNo', 3],
@@ -28,11 +36,14 @@ describe('rules across notices', () => {
 
   it('flags local attachments missing from public/, not remote ones', () => {
     const n = notice('a.md', {
-      attachments: '\n  - { title: 有, href: /files/yes.pdf }\n  - { title: 无, href: /files/no.pdf }\n  - { title: 外部, href: "https://example.gov.cn/x.pdf" }',
+      attachments:
+        '\n  - { title: 有, href: /files/yes.pdf }\n  - { title: 无, href: /files/no.pdf }\n  - { title: 外部, href: "https://example.gov.cn/x.pdf" }',
     });
     const seen: string[] = [];
     const problems = checkAcrossNotices([n], filesOf({ 'files/yes.pdf': 10 }, seen), categories);
     expect(seen).toEqual(['files/yes.pdf', 'files/no.pdf']);
-    expect(problems.map((p) => [p.field, p.value, p.line])).toEqual([['attachments[1].href', '/files/no.pdf', 15]]);
+    expect(problems.map((p) => [p.field, p.value, p.line])).toEqual([
+      ['attachments[1].href', '/files/no.pdf', 15],
+    ]);
   });
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { checkDocNo } from '../../src/lib/model/doc-no';
 
 describe('文号 (GB/T 9704)', () => {
-  it.each(['浙科提〔2024〕297号', '越科〔2024〕8号', '国办秘函〔2019〕19号'])('accepts %s', (v) => expect(checkDocNo(v)).toBeNull());
+  it.each(['浙科提〔2024〕297号', '越科〔2024〕8号', '国办秘函〔2019〕19号'])('accepts %s', (v) =>
+    expect(checkDocNo(v)).toBeNull(),
+  );
   it.each([
     ['浙科提[2024]297号', '方括号'],
     ['浙科提(2024)297号', '圆括号'],
@@ -17,7 +19,10 @@ describe('文号 (GB/T 9704)', () => {
     expect(checkDocNo('浙科提〔2024〕007号')?.expected).toBe('浙科提〔2024〕7号');
     expect(checkDocNo('浙科提〔2024〕第7号')?.expected).toBe('浙科提〔2024〕7号');
   });
-  it.each(['〔2024〕297号', '浙科提〔24〕297号', '浙科提〔2024〕297', '浙科提2024297号'])('rejects the malformed %s', (v) => {
-    expect(checkDocNo(v)).not.toBeNull();
-  });
+  it.each(['〔2024〕297号', '浙科提〔24〕297号', '浙科提〔2024〕297', '浙科提2024297号'])(
+    'rejects the malformed %s',
+    (v) => {
+      expect(checkDocNo(v)).not.toBeNull();
+    },
+  );
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseNotice } from '../../src/lib/content/frontmatter';
 
 describe('frontmatter parsing', () => {
-  const src = '---\ntitle: 标题\ndate: 2024-02-30\nreply:\n  kind: 建议\n  number: 036\nattachments:\n  - title: a\n    href: /a.pdf\n---\n\n正文第一段\n';
+  const src =
+    '---\ntitle: 标题\ndate: 2024-02-30\nreply:\n  kind: 建议\n  number: 036\nattachments:\n  - title: a\n    href: /a.pdf\n---\n\n正文第一段\n';
 
   it('keeps every scalar as text, dates and leading zeros included', () => {
     const p = parseNotice(src);

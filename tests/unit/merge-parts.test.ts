@@ -20,7 +20,13 @@ function tree(files: Record<string, string>): string {
 
 describe('mergePart', () => {
   const part = (extra: Record<string, string> = {}) =>
-    tree({ 'notices/a/index.html': 'A', 'care/notices/a/index.html': 'a', 'index.html': 'part home', '_astro/x.css': 'css', ...extra });
+    tree({
+      'notices/a/index.html': 'A',
+      'care/notices/a/index.html': 'a',
+      'index.html': 'part home',
+      '_astro/x.css': 'css',
+      ...extra,
+    });
 
   it('moves exactly the part notice pages (both modes) and its assets, nothing else', () => {
     const site = tree({ 'index.html': 'home', 'notices/b/index.html': 'B', '_astro/x.css': 'css' });
@@ -32,10 +38,16 @@ describe('mergePart', () => {
 
   it('stops when a page is missing or unexpected, already exists, or an asset differs', () => {
     const site = () => tree({ 'index.html': 'home', '_astro/x.css': 'css' });
-    expect(() => mergePart(part(), site(), ['a', 'c'], '第 1 部分')).toThrow(/第 1 部分：notices\/ 下应有 2 篇，缺 1 篇（c）/);
+    expect(() => mergePart(part(), site(), ['a', 'c'], '第 1 部分')).toThrow(
+      /第 1 部分：notices\/ 下应有 2 篇，缺 1 篇（c）/,
+    );
     expect(() => mergePart(part(), site(), [], '第 2 部分')).toThrow(/多 1 篇（a）/);
-    expect(() => mergePart(part(), tree({ 'notices/a/index.html': 'A' }), ['a'], '第 3 部分')).toThrow(/notices\/a 已由另一部分生成/);
-    expect(() => mergePart(part(), tree({ '_astro/x.css': 'other' }), ['a'], '第 4 部分')).toThrow(/_astro\/x\.css 与站点其余部分生成的同名文件内容不同/);
+    expect(() =>
+      mergePart(part(), tree({ 'notices/a/index.html': 'A' }), ['a'], '第 3 部分'),
+    ).toThrow(/notices\/a 已由另一部分生成/);
+    expect(() => mergePart(part(), tree({ '_astro/x.css': 'other' }), ['a'], '第 4 部分')).toThrow(
+      /_astro\/x\.css 与站点其余部分生成的同名文件内容不同/,
+    );
   });
 });
 
@@ -48,27 +60,61 @@ describe('partitions', () => {
   });
 
   it('exact patterns match exactly the listed files, special characters included (as glob() reads them)', async () => {
-    const names = ['a(1).md', 'b[2].md', 'c,d.md', 'e{f}.md', 'g!h.md', '中文 空格.md', 'x+y@z.md', 'p$q^r.md', '*.md', 'plain.md'];
-    const root = tree(Object.fromEntries([...names, 'other.md', 'abc.md'].map((n) => [`2024/${n}`, '---\n---\n'])));
+    const names = [
+      'a(1).md',
+      'b[2].md',
+      'c,d.md',
+      'e{f}.md',
+      'g!h.md',
+      '中文 空格.md',
+      'x+y@z.md',
+      'p$q^r.md',
+      '*.md',
+      'plain.md',
+    ];
+    const root = tree(
+      Object.fromEntries([...names, 'other.md', 'abc.md'].map((n) => [`2024/${n}`, '---\n---\n'])),
+    );
     const want = names.map((n) => `2024/${n}`).sort();
     for (const per of [1, 3, 100]) {
-      expect((await glob(exactFilePatterns(want, per), { cwd: root, expandDirectories: false })).sort()).toEqual(want);
+      expect(
+        (await glob(exactFilePatterns(want, per), { cwd: root, expandDirectories: false })).sort(),
+      ).toEqual(want);
     }
   });
 
   it('neighbours cross parts: each notice links to its category neighbours in the whole site', () => {
     const data = (indexNo: string, date: string, category: string) =>
-      ({ indexNo, date, publishedAt: `${date}T09:00:00+08:00`, title: `标题${indexNo}`, category, issuer: '某局', draft: false }) as never;
+      ({
+        indexNo,
+        date,
+        publishedAt: `${date}T09:00:00+08:00`,
+        title: `标题${indexNo}`,
+        category,
+        issuer: '某局',
+        draft: false,
+      }) as never;
     const notices = [
       { file: '2024/a.md', data: data('A', '2024-03-01', '通知公告') },
       { file: '2024/b.md', data: data('B', '2024-02-01', '通知公告') },
       { file: '2024/c.md', data: data('C', '2024-01-01', '通知公告') },
       { file: '2024/d.md', data: data('D', '2024-02-15', '工作报告') },
     ];
-    const config = { categories: [{ name: '通知公告', slug: 'tzgg' }, { name: '工作报告', slug: 'gzbg' }] } as never;
+    const config = {
+      categories: [
+        { name: '通知公告', slug: 'tzgg' },
+        { name: '工作报告', slug: 'gzbg' },
+      ],
+    } as never;
     const parts = planParts(notices, config, 2);
-    expect(parts.map((p) => p.files)).toEqual([['2024/a.md', '2024/b.md'], ['2024/c.md', '2024/d.md']]);
-    expect(parts[0]!.neighbours.B).toEqual({ prev: { indexNo: 'A', title: '标题A' }, next: { indexNo: 'C', title: '标题C' } });
+    expect(parts.map((p) => p.files)).toEqual([
+      ['2024/a.md', '2024/b.md'],
+      ['2024/c.md', '2024/d.md'],
+    ]);
+    expect(parts[0]!.neighbours.B).toEqual({
+      prev: { indexNo: 'A', title: '标题A' },
+      next: { indexNo: 'C', title: '标题C' },
+    });
     expect(parts[1]!.neighbours.C).toEqual({ prev: { indexNo: 'B', title: '标题B' } });
     expect(parts[1]!.neighbours.D).toEqual({});
   });

@@ -48,7 +48,10 @@ describe('notice schema', () => {
     [{ lang: 'en' }, 'lang'],
     [{ draft: 'maybe' }, 'draft'],
     [{ attachments: '[{ title: a, href: "javascript:alert(1)" }]' }, 'attachments.0.href'],
-    [{ reply: '{ kind: 建议, session: s, number: "1", addressee: a, resultClass: D }' }, 'reply.resultClass'],
+    [
+      { reply: '{ kind: 建议, session: s, number: "1", addressee: a, resultClass: D }' },
+      'reply.resultClass',
+    ],
     [{ sumary: 'typo' }, ''],
   ])('rejects %j at %s', (overrides, path) => {
     expect(fieldsOf(data(overrides))).toContain(path);
@@ -71,7 +74,9 @@ describe('rules between fields', () => {
     expect(f[0]?.failure.expected).toBe('11330602056860309P/2024-96040');
   });
   it('a reply category needs a reply', () => {
-    expect(relationFailures(raw({ category: '政协提案', reply: null }), categories).map((f) => f.path)).toEqual([['reply']]);
+    expect(
+      relationFailures(raw({ category: '政协提案', reply: null }), categories).map((f) => f.path),
+    ).toEqual([['reply']]);
   });
   it('reply.kind must agree with the category', () => {
     const f = relationFailures(raw({ category: '政协提案' }), categories);
@@ -79,7 +84,9 @@ describe('rules between fields', () => {
     expect(f[0]?.failure.expected).toBe('提案');
   });
   it('a reply on a category that takes none is flagged', () => {
-    expect(relationFailures(raw({ category: '通知公告' }), categories).map((x) => x.path)).toEqual([['reply', 'kind']]);
+    expect(relationFailures(raw({ category: '通知公告' }), categories).map((x) => x.path)).toEqual([
+      ['reply', 'kind'],
+    ]);
   });
   it('runs even when other fields are broken, so every problem shows at once', () => {
     const f = relationFailures(raw({ title: '""', category: '政协提案' }), categories);
@@ -87,22 +94,37 @@ describe('rules between fields', () => {
   });
   it('compares nothing when a compared field is itself invalid', () => {
     // The 索引号's own fault (its check digit) is named; its year is not compared with an impossible date.
-    const f = relationFailures(raw({ indexNo: '002482091/2023-1', date: '2024-02-30' }), categories);
-    expect(f.map((x) => [x.path, x.failure.zh])).toEqual([[['indexNo'], expect.stringContaining('校验位错误')]]);
+    const f = relationFailures(
+      raw({ indexNo: '002482091/2023-1', date: '2024-02-30' }),
+      categories,
+    );
+    expect(f.map((x) => [x.path, x.failure.zh])).toEqual([
+      [['indexNo'], expect.stringContaining('校验位错误')],
+    ]);
   });
 });
 
 describe('result classes from the site’s scheme', () => {
   const site = (resultClasses: Array<{ code: string; label: string }>) =>
-    createNoticeSchema({ categories: DEFAULT_CATEGORIES.map((c) => ({ name: c.name, kind: c.kind })), resultClasses });
-  const reply = (cls: string) => data({ reply: `{ kind: 建议, session: s, number: "1", addressee: a, resultClass: ${cls} }` });
+    createNoticeSchema({
+      categories: DEFAULT_CATEGORIES.map((c) => ({ name: c.name, kind: c.kind })),
+      resultClasses,
+    });
+  const reply = (cls: string) =>
+    data({ reply: `{ kind: 建议, session: s, number: "1", addressee: a, resultClass: ${cls} }` });
   it('甲/乙/丙: 甲 passes, A is refused naming the scheme', () => {
-    const s = site([{ code: '甲', label: '已解决' }, { code: '乙', label: '正在解决' }, { code: '丙', label: '留作参考' }]);
+    const s = site([
+      { code: '甲', label: '已解决' },
+      { code: '乙', label: '正在解决' },
+      { code: '丙', label: '留作参考' },
+    ]);
     expect(s.safeParse(reply('甲')).success).toBe(true);
     const r = s.safeParse(reply('A'));
     expect(r.success).toBe(false);
     expect(r.error!.issues[0]!.path).toEqual(['reply', 'resultClass']);
-    expect((r.error!.issues[0] as { params?: { expected?: string } }).params?.expected).toBe('甲（已解决）、乙（正在解决）、丙（留作参考）');
+    expect((r.error!.issues[0] as { params?: { expected?: string } }).params?.expected).toBe(
+      '甲（已解决）、乙（正在解决）、丙（留作参考）',
+    );
   });
   it('A–D: D passes; the default A/B/C scheme refuses it', () => {
     const s = site(['A', 'B', 'C', 'D'].map((code) => ({ code, label: code })));

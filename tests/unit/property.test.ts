@@ -35,17 +35,61 @@ function assertWellReported(file: string, source: string): void {
 /** YAML-ish scalars and fragments an editor (or an attacker) might type. */
 const scalar = fc.oneof(
   fc.string(),
-  fc.constantFrom('', '""', "''", 'null', '~', 'true', 'yes', '0x1F', '1e9', '2024-02-30', '2024-08-12', '[', '{', '}', ']', '&a', '*a', '!!binary x', '|', '>', '- x', ': x', '#', '"unterminated', '11330602056860309P/2024-96040', '浙科提[2024]297号', '人大代表建议', '<script>alert(1)</script>'),
+  fc.constantFrom(
+    '',
+    '""',
+    "''",
+    'null',
+    '~',
+    'true',
+    'yes',
+    '0x1F',
+    '1e9',
+    '2024-02-30',
+    '2024-08-12',
+    '[',
+    '{',
+    '}',
+    ']',
+    '&a',
+    '*a',
+    '!!binary x',
+    '|',
+    '>',
+    '- x',
+    ': x',
+    '#',
+    '"unterminated',
+    '11330602056860309P/2024-96040',
+    '浙科提[2024]297号',
+    '人大代表建议',
+    '<script>alert(1)</script>',
+  ),
   fc.integer().map(String),
 );
 
 describe('property: the check never crashes and always explains in Chinese', () => {
   it(`random values in every frontmatter field (${RUNS.frontmatter} cases)`, () => {
-    const keys = [...Object.keys(VALID_FIELDS), 'docNo', 'lang', 'draft', 'disclosure', 'attachments', 'contact', 'keywords', 'summary', 'legacy', 'unknownKey'];
+    const keys = [
+      ...Object.keys(VALID_FIELDS),
+      'docNo',
+      'lang',
+      'draft',
+      'disclosure',
+      'attachments',
+      'contact',
+      'keywords',
+      'summary',
+      'legacy',
+      'unknownKey',
+    ];
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom(...keys), fc.option(scalar, { nil: null })), (overrides) => {
-        assertWellReported('src/content/notices/fuzz.md', noticeSource(overrides));
-      }),
+      fc.property(
+        fc.dictionary(fc.constantFrom(...keys), fc.option(scalar, { nil: null })),
+        (overrides) => {
+          assertWellReported('src/content/notices/fuzz.md', noticeSource(overrides));
+        },
+      ),
       { numRuns: RUNS.frontmatter, seed: 20240812 },
     );
   });
@@ -63,7 +107,29 @@ describe('property: the check never crashes and always explains in Chinese', () 
   it(`mutated and random MDX bodies (${RUNS.mdx} cases)`, () => {
     const piece = fc.oneof(
       fc.string({ maxLength: 40 }),
-      fc.constantFrom('<', '>', '{', '}', '</', '/>', '<提示>', '</提示>', '<落款 机构="x" />', '<附件 序号="9" />', 'import a from "b"', 'export default 1', '{/* c */}', '<script>', '<a href="javascript:x">', '[x](vbscript:y)', '<img onerror=alert(1) src=x>', '\n\n', '```', '| a | b |\n| - | - |', '&#106;'),
+      fc.constantFrom(
+        '<',
+        '>',
+        '{',
+        '}',
+        '</',
+        '/>',
+        '<提示>',
+        '</提示>',
+        '<落款 机构="x" />',
+        '<附件 序号="9" />',
+        'import a from "b"',
+        'export default 1',
+        '{/* c */}',
+        '<script>',
+        '<a href="javascript:x">',
+        '[x](vbscript:y)',
+        '<img onerror=alert(1) src=x>',
+        '\n\n',
+        '```',
+        '| a | b |\n| - | - |',
+        '&#106;',
+      ),
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
@@ -75,20 +141,46 @@ describe('property: the check never crashes and always explains in Chinese', () 
 });
 
 describe('property: the importer never crashes', () => {
-  const ctx: ImportContext = { schema, model: noticeModel(categories), taken: new Map(), publicFiles: { size: () => null, suggest: () => undefined } };
+  const ctx: ImportContext = {
+    schema,
+    model: noticeModel(categories),
+    taken: new Map(),
+    publicFiles: { size: () => null, suggest: () => undefined },
+  };
   it(`random bytes and random scraped-looking text (${RUNS.importer} cases)`, () => {
     const line = fc.oneof(
       fc.string({ maxLength: 60 }),
-      fc.constantFrom('首页', '>政务公开>建议提案', '索引号: 002482090/2024-00128 组配分类: 人大代表建议', '发布机构: | 省科技厅 |', '对区十届人大三次会议第36号建议的答复', '冯观萍代表:', '序号 | 具体诉求 | 答复内容 |', '|||||', '联系人:金  晶    联系电话:88718631', '发布日期: 2024- 08- 12 09: 48 浏览次数:', '系統(tǒng)', '188体育_188体育平台@:', '猜你喜欢', '免責聲明:x'),
+      fc.constantFrom(
+        '首页',
+        '>政务公开>建议提案',
+        '索引号: 002482090/2024-00128 组配分类: 人大代表建议',
+        '发布机构: | 省科技厅 |',
+        '对区十届人大三次会议第36号建议的答复',
+        '冯观萍代表:',
+        '序号 | 具体诉求 | 答复内容 |',
+        '|||||',
+        '联系人:金  晶    联系电话:88718631',
+        '发布日期: 2024- 08- 12 09: 48 浏览次数:',
+        '系統(tǒng)',
+        '188体育_188体育平台@:',
+        '猜你喜欢',
+        '免責聲明:x',
+      ),
     );
     fc.assert(
-      fc.property(fc.oneof(fc.uint8Array({ maxLength: 200 }), fc.array(line, { maxLength: 30 }).map((ls) => new TextEncoder().encode(ls.join('\n')))), (bytes) => {
-        const outcome = importPage(bytes, 'fuzz.txt', undefined, ctx);
-        if (!outcome.ok) {
-          expect(outcome.problems.length).toBeGreaterThan(0);
-          for (const p of outcome.problems) expect(p).toMatch(HAN);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 200 }),
+          fc.array(line, { maxLength: 30 }).map((ls) => new TextEncoder().encode(ls.join('\n'))),
+        ),
+        (bytes) => {
+          const outcome = importPage(bytes, 'fuzz.txt', undefined, ctx);
+          if (!outcome.ok) {
+            expect(outcome.problems.length).toBeGreaterThan(0);
+            for (const p of outcome.problems) expect(p).toMatch(HAN);
+          }
+        },
+      ),
       { numRuns: RUNS.importer, seed: 13 },
     );
   });

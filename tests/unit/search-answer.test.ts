@@ -4,31 +4,49 @@ import { planSearch, splitChunks, type SearchRequest } from '../../src/lib/searc
 import { normaliseText } from '../../src/lib/search/normalize';
 import { parseCharMap } from '../../src/lib/search/fold';
 import { seededRandom, pick, intBetween } from '../../src/lib/corpus/random';
-import { PLACES, ACTIONS, OBJECTS, TOPICS, RESULTS, SURNAMES, GIVEN } from '../../src/lib/corpus/vocabulary';
+import {
+  PLACES,
+  ACTIONS,
+  OBJECTS,
+  TOPICS,
+  RESULTS,
+  SURNAMES,
+  GIVEN,
+} from '../../src/lib/corpus/vocabulary';
 import type { SearchDoc } from '../../src/lib/build/search-tables';
 import { memoryTables } from '../support/memory-tables';
 import { describeAnswer } from '../../src/lib/search/describe';
 import { fragmentUrl } from '../../src/lib/search/contract';
 
 const map = parseCharMap('嘉嘉興兴區区橋桥');
-const req = (q: string, more: Partial<SearchRequest> = {}): SearchRequest => ({ q, filters: {}, sort: 'relevance', ...more });
+const req = (q: string, more: Partial<SearchRequest> = {}): SearchRequest => ({
+  q,
+  filters: {},
+  sort: 'relevance',
+  ...more,
+});
 
 /** A small corpus in the generator's register: the same few parts over and over, as real notices are. */
 function corpus(n: number, seed = 7): SearchDoc[] {
   const rand = seededRandom(seed);
-  const sentence = () => `${pick(rand, PLACES)}${pick(rand, ACTIONS)}${pick(rand, OBJECTS)}，围绕${pick(rand, TOPICS)}累计实施项目${intBetween(rand, 2, 980)}项，${pick(rand, RESULTS)}。`;
+  const sentence = () =>
+    `${pick(rand, PLACES)}${pick(rand, ACTIONS)}${pick(rand, OBJECTS)}，围绕${pick(rand, TOPICS)}累计实施项目${intBetween(rand, 2, 980)}项，${pick(rand, RESULTS)}。`;
   return Array.from({ length: n }, (_, i) => ({
     fragment: `pagefind/zh_${i}`,
     title: `关于${pick(rand, TOPICS)}的${pick(rand, ['通知', '答复', '报告'])}`,
     fields: [`11330602056860309P/2024-${String(10000 + i)}`, `越教〔2024〕${i + 1}号`],
-    body: `${pick(rand, SURNAMES)}${pick(rand, GIVEN)}代表：` + Array.from({ length: intBetween(rand, 3, 12) }, sentence).join(''),
+    body:
+      `${pick(rand, SURNAMES)}${pick(rand, GIVEN)}代表：` +
+      Array.from({ length: intBetween(rand, 3, 12) }, sentence).join(''),
     filters: { 年份: String(2024 - (i % 3)), 组配分类: pick(rand, ['通知公告', '人大代表建议']) },
   }));
 }
 
 /** The truth, from the texts: notices holding every chunk. */
 function truth(docs: readonly SearchDoc[], q: string): number[] {
-  const chunks = splitChunks(q).map((c) => normaliseText(c, map)).filter(Boolean);
+  const chunks = splitChunks(q)
+    .map((c) => normaliseText(c, map))
+    .filter(Boolean);
   return docs.flatMap((d, i) => {
     const parts = [d.title, ...d.fields, d.body].map((p) => normaliseText(p, map));
     return chunks.every((c) => parts.some((p) => p.includes(c))) ? [i] : [];
@@ -49,7 +67,10 @@ describe('search answers from the tables', () => {
       const at = intBetween(rand, 0, text.length - len);
       const q = text.slice(at, at + len);
       const answer = await search.answer(planSearch(req(q), map), map);
-      expect([...answer.ids].sort((a, b) => a - b), q).toEqual(truth(docs, q));
+      expect(
+        [...answer.ids].sort((a, b) => a - b),
+        q,
+      ).toEqual(truth(docs, q));
       expect(answer.partial).toBeNull();
     }
   });
@@ -58,8 +79,18 @@ describe('search answers from the tables', () => {
     const passes = memoryTables(docs, map, 20_000);
     const one = new TableSearch(reader);
     const several = new TableSearch(passes.reader);
-    for (const q of ['研发投入', '柯桥区持续推进', '越教〔2024〕17号', '关于', '区', '项，', '创新 柯桥区']) {
-      expect([...(await several.answer(planSearch(req(q), map), map)).ids], q).toEqual([...(await one.answer(planSearch(req(q), map), map)).ids]);
+    for (const q of [
+      '研发投入',
+      '柯桥区持续推进',
+      '越教〔2024〕17号',
+      '关于',
+      '区',
+      '项，',
+      '创新 柯桥区',
+    ]) {
+      expect([...(await several.answer(planSearch(req(q), map), map)).ids], q).toEqual([
+        ...(await one.answer(planSearch(req(q), map), map)).ids,
+      ]);
     }
   });
 
@@ -131,15 +162,27 @@ describe('search answers from the tables', () => {
     const search = new TableSearch(reader);
     const a = await search.answer(planSearch(req('', { filters: { 年份: '2023' } }), map), map);
     expect([...a.ids]).toEqual(docs.flatMap((d, i) => (d.filters['年份'] === '2023' ? [i] : [])));
-    const b = await search.answer(planSearch(req('研发投入', { filters: { 年份: '2023', 组配分类: '通知公告' }, sort: 'date' }), map), map);
-    expect([...b.ids]).toEqual(truth(docs, '研发投入').filter((i) => docs[i]!.filters['年份'] === '2023' && docs[i]!.filters['组配分类'] === '通知公告'));
+    const b = await search.answer(
+      planSearch(
+        req('研发投入', { filters: { 年份: '2023', 组配分类: '通知公告' }, sort: 'date' }),
+        map,
+      ),
+      map,
+    );
+    expect([...b.ids]).toEqual(
+      truth(docs, '研发投入').filter(
+        (i) => docs[i]!.filters['年份'] === '2023' && docs[i]!.filters['组配分类'] === '通知公告',
+      ),
+    );
   });
 
   it('no words: empty or punctuation plans fetch nothing', async () => {
     const search = new TableSearch(reader);
     const before = stats.requests;
     expect((await search.answer(planSearch(req('  '), map), map)).plan.kind).toBe('empty');
-    expect((await search.answer(planSearch(req('，。！'), map), map)).plan.kind).toBe('punctuation');
+    expect((await search.answer(planSearch(req('，。！'), map), map)).plan.kind).toBe(
+      'punctuation',
+    );
     expect(stats.requests).toBe(before);
   });
 
@@ -152,16 +195,21 @@ describe('search answers from the tables', () => {
 describe('what the page says', () => {
   const docs = corpus(60, 3);
   const { reader } = memoryTables(docs, map);
-  const say = async (q: string, more: Partial<SearchRequest> = {}) => describeAnswer(await new TableSearch(reader).answer(planSearch(req(q, more), map), map));
+  const say = async (q: string, more: Partial<SearchRequest> = {}) =>
+    describeAnswer(await new TableSearch(reader).answer(planSearch(req(q, more), map), map));
 
   it('states the count of notices holding the query, and the order when it is by date', async () => {
     const n = truth(docs, '研发投入').length;
     expect((await say('研发投入')).status).toBe(`找到 ${n} 条包含「研发投入」的结果。`);
-    expect((await say('研发投入 柯桥区', { sort: 'date' })).status).toBe(`找到 ${truth(docs, '研发投入 柯桥区').length} 条同时包含「研发投入」「柯桥区」的结果，按发文日期排列，最新的在前。`);
+    expect((await say('研发投入 柯桥区', { sort: 'date' })).status).toBe(
+      `找到 ${truth(docs, '研发投入 柯桥区').length} 条同时包含「研发投入」「柯桥区」的结果，按发文日期排列，最新的在前。`,
+    );
   });
   it('a partial list is never counted and says which words the site lacks', async () => {
     const s = await say('火星研发投入');
-    expect(s.status).toBe('没有找到包含「火星研发投入」的结果（本站没有「火星」）。下面列出只包含其中「研发」「投入」的信息，最新的在前，不计入搜索结果。');
+    expect(s.status).toBe(
+      '没有找到包含「火星研发投入」的结果（本站没有「火星」）。下面列出只包含其中「研发」「投入」的信息，最新的在前，不计入搜索结果。',
+    );
     expect(s.status).not.toMatch(/\d+ 条/);
     expect(s.heading).toBe('只包含部分关键词（「研发」「投入」）的信息');
     expect((await say('火星')).status).toBe('没有找到包含「火星」的结果。');
@@ -169,15 +217,23 @@ describe('what the page says', () => {
   it('asks for words, and tells a Latin or pinyin query what the site is searched by', async () => {
     expect((await say('')).status).toBe('请输入要查找的字词，或选择筛选条件。');
     expect((await say('、。')).status).toBe('请输入要查找的字词：只有标点符号，无法搜索。');
-    expect((await say('kejichuangxin')).status).toBe('没有找到包含「kejichuangxin」的结果。本站按汉字、文号或索引号检索，拼音和英文单词查不到中文内容，请改用中文关键词。');
+    expect((await say('kejichuangxin')).status).toBe(
+      '没有找到包含「kejichuangxin」的结果。本站按汉字、文号或索引号检索，拼音和英文单词查不到中文内容，请改用中文关键词。',
+    );
   });
   it('filters alone: how many notices they keep', async () => {
     const n = docs.filter((d) => d.filters['年份'] === '2024').length;
-    expect((await say('', { filters: { 年份: '2024' } })).status).toBe(`按所选条件共有 ${n} 条信息，最新的在前。`);
+    expect((await say('', { filters: { 年份: '2024' } })).status).toBe(
+      `按所选条件共有 ${n} 条信息，最新的在前。`,
+    );
   });
-  it('names where each result\'s record is', async () => {
+  it("names where each result's record is", async () => {
     const search = new TableSearch(reader);
-    expect(await search.fragments([0, 17, 59])).toEqual(['pagefind/zh_0', 'pagefind/zh_17', 'pagefind/zh_59']);
+    expect(await search.fragments([0, 17, 59])).toEqual([
+      'pagefind/zh_0',
+      'pagefind/zh_17',
+      'pagefind/zh_59',
+    ]);
     expect(fragmentUrl('pagefind-2/zh_ab12')).toBe('/pagefind-2/fragment/zh_ab12.pf_fragment');
   });
 });
@@ -185,12 +241,17 @@ describe('what the page says', () => {
 describe('more of what the page says', () => {
   const docs = corpus(80, 11);
   const { reader } = memoryTables(docs, map);
-  const run = async (q: string, more: Partial<SearchRequest> = {}) => new TableSearch(reader).answer(planSearch(req(q, more), map), map);
+  const run = async (q: string, more: Partial<SearchRequest> = {}) =>
+    new TableSearch(reader).answer(planSearch(req(q, more), map), map);
 
   it('with filters, says the count is of the filtered notices, and how to search everything', async () => {
     const n = truth(docs, '研发投入').filter((i) => docs[i]!.filters['年份'] === '2023').length;
-    expect(describeAnswer(await run('研发投入', { filters: { 年份: '2023' } })).status).toBe(`找到 ${n} 条包含「研发投入」的结果（筛选条件：年份「2023」）。`);
-    expect(describeAnswer(await run('研发投入', { filters: { 年份: '1999' } })).status).toBe('没有找到包含「研发投入」的结果（筛选条件：年份「1999」）。可把筛选条件改回“全部”，搜索全部信息。');
+    expect(describeAnswer(await run('研发投入', { filters: { 年份: '2023' } })).status).toBe(
+      `找到 ${n} 条包含「研发投入」的结果（筛选条件：年份「2023」）。`,
+    );
+    expect(describeAnswer(await run('研发投入', { filters: { 年份: '1999' } })).status).toBe(
+      '没有找到包含「研发投入」的结果（筛选条件：年份「1999」）。可把筛选条件改回“全部”，搜索全部信息。',
+    );
   });
   it('words the site has but never together: those holding more of them first, labelled partial, not counted', async () => {
     const a = await run('越教〔2024〕1号 越教〔2024〕2号');
@@ -201,10 +262,13 @@ describe('more of what the page says', () => {
 });
 
 describe('a phrase held by notices spread over the whole site', () => {
-  it('reads each piece\'s positions in a bounded number of requests, and counts exactly', async () => {
+  it("reads each piece's positions in a bounded number of requests, and counts exactly", async () => {
     // Every notice has 甲乙丙丁戊己庚辛; one in 37 has it followed by 壬.
     const docs: SearchDoc[] = Array.from({ length: 3000 }, (_, i) => ({
-      fragment: `pagefind/zh_${i}`, title: '通知', fields: [], filters: {},
+      fragment: `pagefind/zh_${i}`,
+      title: '通知',
+      fields: [],
+      filters: {},
       body: `前言甲乙丙丁戊己庚辛${i % 37 === 0 ? '壬' : '癸'}结束。`,
     }));
     const { reader, stats } = memoryTables(docs, map);

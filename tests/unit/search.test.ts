@@ -32,10 +32,16 @@ describe('excerpts', () => {
   it('come from the body around the first match, every match marked', () => {
     const runs = excerptRuns(body, [normaliseText('越城区', map)], map);
     expect(runs.filter((r) => r.mark).map((r) => r.text)).toEqual(['越城区', '越城区']);
-    expect(runs.map((r) => r.text).join('')).toBe('近年来，越城区认真贯彻落实上级部署。2023年R&D经费投入增长，越城区名列前茅。');
+    expect(runs.map((r) => r.text).join('')).toBe(
+      '近年来，越城区认真贯彻落实上级部署。2023年R&D经费投入增长，越城区名列前茅。',
+    );
   });
   it('mark text as written: a query in other punctuation or script marks the body’s own', () => {
-    const runs = excerptRuns('依據越教〔2024〕205號文件', [normaliseText('越教[2024]205号', map)], map);
+    const runs = excerptRuns(
+      '依據越教〔2024〕205號文件',
+      [normaliseText('越教[2024]205号', map)],
+      map,
+    );
     expect(runs.find((r) => r.mark)?.text).toBe('越教〔2024〕205號');
   });
   it('a notice found by its title gets the beginning of its body, unmarked', () => {
@@ -57,7 +63,11 @@ describe('search bundles', () => {
   it('splits the notices evenly, newest first, keeping their order', () => {
     const items = Array.from({ length: 10_500 }, (_, i) => i);
     const plan = shardPlan(items, 5000);
-    expect(plan.map((s) => [s.bundle, s.items.length])).toEqual([['pagefind', 3500], ['pagefind-1', 3500], ['pagefind-2', 3500]]);
+    expect(plan.map((s) => [s.bundle, s.items.length])).toEqual([
+      ['pagefind', 3500],
+      ['pagefind-1', 3500],
+      ['pagefind-2', 3500],
+    ]);
     expect(plan.flatMap((s) => s.items)).toEqual(items);
     expect(shardPlan(items.slice(0, 100), 40).map((s) => s.items.length)).toEqual([34, 34, 32]);
     expect(shardPlan([], 40)).toEqual([{ bundle: 'pagefind', items: [] }]);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CSP_HEADER, CSP_META, headersFile, nginxSnippet, SECURITY_HEADERS } from '../../src/lib/site/security-headers';
+import {
+  CSP_HEADER,
+  CSP_META,
+  headersFile,
+  nginxSnippet,
+  SECURITY_HEADERS,
+} from '../../src/lib/site/security-headers';
 import { IMMUTABLE, IMMUTABLE_RULES, isImmutablePath } from '../../src/lib/site/cache-policy';
 
 const root = join(import.meta.dirname, '../..');
@@ -22,7 +28,9 @@ describe('security headers', () => {
     expect(headersFile()).toMatch(/Referrer-Policy: strict-origin-when-cross-origin/);
   });
   it('gives Cache-Control once per path: only the immutable rules in _headers, and nginx repeats the security headers there', () => {
-    const rules = headersFile().split('\n\n').map((block) => block.trim().split('\n'));
+    const rules = headersFile()
+      .split('\n\n')
+      .map((block) => block.trim().split('\n'));
     expect(rules[0]![0]).toBe('/*');
     expect(rules[0]!.some((line) => /Cache-Control/i.test(line))).toBe(false);
     expect(rules.slice(1).map((r) => r[0])).toEqual(IMMUTABLE_RULES);

@@ -10,8 +10,11 @@ import { generateCorpus } from '../../src/lib/corpus/generate';
 /** Every path of a parsed value, plus a missing child under each, for comparing lineOf. */
 function paths(value: unknown, prefix: PropertyKey[] = []): PropertyKey[][] {
   const out: PropertyKey[][] = [[...prefix, 'missing']];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push([...prefix, i], ...paths(v, [...prefix, i])));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push([...prefix, k], ...paths(v, [...prefix, k]));
+  if (Array.isArray(value))
+    value.forEach((v, i) => out.push([...prefix, i], ...paths(v, [...prefix, i])));
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value))
+      out.push([...prefix, k], ...paths(v, [...prefix, k]));
   return out;
 }
 
@@ -45,32 +48,133 @@ describe('fast frontmatter reader', () => {
 
   it('declines what it does not fully understand', () => {
     for (const text of [
-      'title: a # comment', "title: 'single'", 'title: "esc\\n"', 'title: &a x', 'title: |\n  block', 'title: a\n  continued',
-      'title: a\ntitle: b', '- a', 'a: b: c', 'a: [x, [y]]', 'a: { k: v, k: w }', 'a:\tb', '  title: indented', 'a: "x", y',
-      '__proto__: x', 'a: -', 'a: x\n\tb: y', 'a:\n  - - x',
+      'title: a # comment',
+      "title: 'single'",
+      'title: "esc\\n"',
+      'title: &a x',
+      'title: |\n  block',
+      'title: a\n  continued',
+      'title: a\ntitle: b',
+      '- a',
+      'a: b: c',
+      'a: [x, [y]]',
+      'a: { k: v, k: w }',
+      'a:\tb',
+      '  title: indented',
+      'a: "x", y',
+      '__proto__: x',
+      'a: -',
+      'a: x\n\tb: y',
+      'a:\n  - - x',
     ]) {
       expect([text, parseSimpleYaml(text)]).toEqual([text, null]);
     }
   });
 
   it('agrees with yaml or declines, on random frontmatter-shaped text (2,000 cases)', () => {
-    const key = fc.constantFrom('title', 'reply', 'kind', 'a', 'b_c', 'x-y', 'attachments', 'href', '中文', '1a');
+    const key = fc.constantFrom(
+      'title',
+      'reply',
+      'kind',
+      'a',
+      'b_c',
+      'x-y',
+      'attachments',
+      'href',
+      '中文',
+      '1a',
+    );
     const scalar = fc.oneof(
-      fc.constantFrom('', 'x', '标题 带空格', '2024-02-30', '036', '"quoted"', '"a, b"', '[a, b]', '[]', '{ k: v }', '{}', '[a, "b c"]', '{ name: 张三, phone: "0575" }', '-1', '?x', 'a:b', 'a: b', ':x', '~', 'null', '[', '{', '"', 'x  y', '　全角', '值：中文冒号', 'a,b', '{ k: v', '[a, ]'),
+      fc.constantFrom(
+        '',
+        'x',
+        '标题 带空格',
+        '2024-02-30',
+        '036',
+        '"quoted"',
+        '"a, b"',
+        '[a, b]',
+        '[]',
+        '{ k: v }',
+        '{}',
+        '[a, "b c"]',
+        '{ name: 张三, phone: "0575" }',
+        '-1',
+        '?x',
+        'a:b',
+        'a: b',
+        ':x',
+        '~',
+        'null',
+        '[',
+        '{',
+        '"',
+        'x  y',
+        '　全角',
+        '值：中文冒号',
+        'a,b',
+        '{ k: v',
+        '[a, ]',
+      ),
       fc.string({ maxLength: 8 }),
     );
-    const line = fc.tuple(fc.constantFrom(0, 0, 0, 2, 2, 4, 1, 3), fc.constantFrom('key', 'key', 'item', 'itemkey', 'blank', 'raw'), key, scalar).map(([indent, kind, k, v]) => {
-      const pad = ' '.repeat(indent);
-      if (kind === 'key') return `${pad}${k}:${v === '' ? '' : ` ${v}`}`;
-      if (kind === 'item') return `${pad}- ${v}`;
-      if (kind === 'itemkey') return `${pad}- ${k}: ${v}`;
-      if (kind === 'blank') return '';
-      return `${pad}${v}`;
-    });
+    const line = fc
+      .tuple(
+        fc.constantFrom(0, 0, 0, 2, 2, 4, 1, 3),
+        fc.constantFrom('key', 'key', 'item', 'itemkey', 'blank', 'raw'),
+        key,
+        scalar,
+      )
+      .map(([indent, kind, k, v]) => {
+        const pad = ' '.repeat(indent);
+        if (kind === 'key') return `${pad}${k}:${v === '' ? '' : ` ${v}`}`;
+        if (kind === 'item') return `${pad}- ${v}`;
+        if (kind === 'itemkey') return `${pad}- ${k}: ${v}`;
+        if (kind === 'blank') return '';
+        return `${pad}${v}`;
+      });
     // Well-formed documents (nested maps, lists of scalars and of maps), then one line mutated.
-    const leaf = fc.oneof({ weight: 3, arbitrary: fc.constantFrom('x', '标题 带空格', '2024-02-30', '036', '"quoted"', '[a, b]', '[]', '{ k: v }', '{ name: 张三, phone: "0575" }', '　全角', '值：中文冒号') }, { weight: 1, arbitrary: scalar.filter((v) => v !== '') });
+    const leaf = fc.oneof(
+      {
+        weight: 3,
+        arbitrary: fc.constantFrom(
+          'x',
+          '标题 带空格',
+          '2024-02-30',
+          '036',
+          '"quoted"',
+          '[a, b]',
+          '[]',
+          '{ k: v }',
+          '{ name: 张三, phone: "0575" }',
+          '　全角',
+          '值：中文冒号',
+        ),
+      },
+      { weight: 1, arbitrary: scalar.filter((v) => v !== '') },
+    );
     const doc = fc.letrec<{ map: string[] }>((tie) => ({
-      map: fc.uniqueArray(fc.tuple(fc.constantFrom('title', 'reply', 'kind', 'a', 'b_c', 'x-y', 'attachments', 'href'), fc.oneof({ depthSize: 'small' }, leaf.map((v) => ({ leaf: v })), tie('map').map((m) => ({ map: m })), fc.array(fc.oneof(leaf.map((v) => ({ leaf: v })), tie('map').map((m) => ({ map: m }))), { minLength: 1, maxLength: 3 }).map((l) => ({ list: l })))), { minLength: 1, maxLength: 4, selector: (e) => e[0] })
+      map: fc
+        .uniqueArray(
+          fc.tuple(
+            fc.constantFrom('title', 'reply', 'kind', 'a', 'b_c', 'x-y', 'attachments', 'href'),
+            fc.oneof(
+              { depthSize: 'small' },
+              leaf.map((v) => ({ leaf: v })),
+              tie('map').map((m) => ({ map: m })),
+              fc
+                .array(
+                  fc.oneof(
+                    leaf.map((v) => ({ leaf: v })),
+                    tie('map').map((m) => ({ map: m })),
+                  ),
+                  { minLength: 1, maxLength: 3 },
+                )
+                .map((l) => ({ list: l })),
+            ),
+          ),
+          { minLength: 1, maxLength: 4, selector: (e) => e[0] },
+        )
         .map((entries) => entries.flatMap(([k, v]) => render(k, v as Node))),
     })).map;
     type Node = { leaf: string } | { map: string[] } | { list: Node[] };
@@ -78,16 +182,28 @@ describe('fast frontmatter reader', () => {
     function render(k: string, v: Node): string[] {
       if ('leaf' in v) return [`${k}: ${v.leaf}`];
       if ('map' in v) return [`${k}:`, ...indent(v.map, 2)];
-      return [`${k}:`, ...v.list.flatMap((item) => {
-        const lines = 'leaf' in item ? [item.leaf] : 'map' in item ? item.map : ['x'];
-        return [`  - ${lines[0]}`, ...indent(lines.slice(1), 4)];
-      })];
+      return [
+        `${k}:`,
+        ...v.list.flatMap((item) => {
+          const lines = 'leaf' in item ? [item.leaf] : 'map' in item ? item.map : ['x'];
+          return [`  - ${lines[0]}`, ...indent(lines.slice(1), 4)];
+        }),
+      ];
     }
     let engaged = 0;
     fc.assert(
-      fc.property(fc.oneof(fc.array(line, { minLength: 1, maxLength: 10 }), { weight: 2, arbitrary: doc }, fc.tuple(doc, fc.nat(), line).map(([d, at, l]) => d.map((x, i) => (i === at % d.length ? l : x)))), (lines) => {
-        if (expectAgreement(lines.join('\n'))) engaged++;
-      }),
+      fc.property(
+        fc.oneof(
+          fc.array(line, { minLength: 1, maxLength: 10 }),
+          { weight: 2, arbitrary: doc },
+          fc
+            .tuple(doc, fc.nat(), line)
+            .map(([d, at, l]) => d.map((x, i) => (i === at % d.length ? l : x))),
+        ),
+        (lines) => {
+          if (expectAgreement(lines.join('\n'))) engaged++;
+        },
+      ),
       { seed: 20261124, numRuns: 2000 },
     );
     // The generator must exercise the fast path, not only its refusals.

@@ -4,13 +4,25 @@ import fc from 'fast-check';
 
 describe('defacement lint', () => {
   it('finds the seed 000 injection once per occurrence, with its line', () => {
-    const hits = findSpam('第一行\n近年来,188体育_188体育平台@:认真贯彻\n2023年,188体育_188体育平台@:全社会');
+    const hits = findSpam(
+      '第一行\n近年来,188体育_188体育平台@:认真贯彻\n2023年,188体育_188体育平台@:全社会',
+    );
     expect(hits.map((h) => [h.line, h.match])).toEqual([
       [2, '188体育_188体育平台@:'],
       [3, '188体育_188体育平台@:'],
     ]);
   });
-  it.each(['澳门葡京', '百家乐', '网上赌场', 'bet365', '真人娱乐', '注册送彩金', '六合彩开奖', '皇冠体育', '太阳城'])('flags %s', (s) => {
+  it.each([
+    '澳门葡京',
+    '百家乐',
+    '网上赌场',
+    'bet365',
+    '真人娱乐',
+    '注册送彩金',
+    '六合彩开奖',
+    '皇冠体育',
+    '太阳城',
+  ])('flags %s', (s) => {
     expect(findSpam(`本区${s}相关`)).toHaveLength(1);
   });
   it.each([
@@ -32,14 +44,32 @@ describe('underscore-glued spam rule', () => {
   // scanned once; it must find exactly what the plain (quadratic) pattern finds.
   const plain = /[\p{Script=Han}\w]+_[\p{Script=Han}\w]*\p{Script=Han}[\p{Script=Han}\w]*/gu;
   it('matches what the unanchored pattern matches, on random text', () => {
-    const piece = fc.constantFrom('体育', '平台', '_', '@', ':', ' ', '188', 'ab', '，', '\n', '科技', 'x_y');
+    const piece = fc.constantFrom(
+      '体育',
+      '平台',
+      '_',
+      '@',
+      ':',
+      ' ',
+      '188',
+      'ab',
+      '，',
+      '\n',
+      '科技',
+      'x_y',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
         const text = parts.join('');
         const expected = [...text.matchAll(plain)].map((m) => m.index);
-        const found = findSpam(text).filter((h) => h.rule.includes('垃圾信息格式')).map((h) => h.index);
+        const found = findSpam(text)
+          .filter((h) => h.rule.includes('垃圾信息格式'))
+          .map((h) => h.index);
         for (const i of expected) expect(found.some((f) => f <= i)).toBe(true);
-        if (!expected.length) expect(findSpam(text).some((h) => h.rule === '垃圾信息格式' && h.match.includes('_'))).toBe(false);
+        if (!expected.length)
+          expect(
+            findSpam(text).some((h) => h.rule === '垃圾信息格式' && h.match.includes('_')),
+          ).toBe(false);
       }),
       { seed: 20261124, numRuns: 500 },
     );
@@ -53,7 +83,11 @@ describe('Latin spam terms in any letter case (the rules spell case out rather t
     ['北京赛车PK10开奖', '北京赛车PK10'],
     ['AbC888娱乐APP下载', 'AbC888娱乐APP'],
   ])('%s', (text, match) => {
-    expect(findSpam(text).map((h) => h.match).join('|')).toContain(match);
+    expect(
+      findSpam(text)
+        .map((h) => h.match)
+        .join('|'),
+    ).toContain(match);
   });
   it('leaves words that merely contain the letters alone', () => {
     expect(findSpam('alphabet soup and casinos are not flagged; betting is')).toEqual([]);

@@ -13,5 +13,3 @@ export const NOTICE_COMPONENTS = {
   提示: Note,
   附件: AttachmentRef,
 } as const;
-
-

@@ -14,11 +14,23 @@ const ASTRO_BUILD = CHILDREN.astroBuild;
 
 /** What the "site" process renders from: every notice's checked data and lead (checkNotices keeps both). */
 export function siteMetadata(notices: readonly CheckedNotice[]): SiteMetadata {
-  return { entries: notices.map((n) => ({ id: indexNoSlug(n.data!.indexNo), data: n.data!, lead: n.lead! })) };
+  return {
+    entries: notices.map((n) => ({
+      id: indexNoSlug(n.data!.indexNo),
+      data: n.data!,
+      lead: n.lead!,
+    })),
+  };
 }
 
 /** Runs the site (or a notices) Astro process for `root` with its role; throws with its message. */
-export async function runAstroRole(root: string, role: string, out: string, cache: string, label: string): Promise<void> {
+export async function runAstroRole(
+  root: string,
+  role: string,
+  out: string,
+  cache: string,
+  label: string,
+): Promise<void> {
   const r = await runTsChild(ASTRO_BUILD, [root, out, cache], { [BUILD_ROLE_ENV]: role });
   if (r.status !== 0) throw new Error(`${label}：\n${r.stderr.trim()}`);
 }
@@ -45,14 +57,27 @@ export async function astroInParts(opts: {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
 
-  const notices = opts.notices.map((n) => ({ file: n.file.slice(NOTICES_DIR.length + 1), data: n.data! }));
+  const notices = opts.notices.map((n) => ({
+    file: n.file.slice(NOTICES_DIR.length + 1),
+    data: n.data!,
+  }));
   writeFileSync(join(dir, 'site.json'), JSON.stringify(siteMetadata(opts.notices)));
   const parts = planParts(notices, config, opts.size, opts.neighboursOf);
   const jobs = [
-    { label: '站点页面', role: `site:${join(dir, 'site.json')}`, out: join(dir, 'site-out'), cache: join(work, 'cache-site') },
+    {
+      label: '站点页面',
+      role: `site:${join(dir, 'site.json')}`,
+      out: join(dir, 'site-out'),
+      cache: join(work, 'cache-site'),
+    },
     ...parts.map((part, k) => {
       writeFileSync(join(dir, `part-${k}.json`), JSON.stringify(part));
-      return { label: `第 ${k + 1} 部分（${part.files.length} 篇）`, role: `notices:${join(dir, `part-${k}.json`)}`, out: join(dir, `part-${k}-out`), cache: join(work, `cache-part-${k}`) };
+      return {
+        label: `第 ${k + 1} 部分（${part.files.length} 篇）`,
+        role: `notices:${join(dir, `part-${k}.json`)}`,
+        out: join(dir, `part-${k}-out`),
+        cache: join(work, `cache-part-${k}`),
+      };
     }),
   ];
   try {

@@ -11,7 +11,11 @@ export const CHILDREN = {
  * Runs a TypeScript script of this project in a fresh Node process (same Node, through tsx):
  * a crash or its memory ends with that process. Resolves with the exit status and stderr.
  */
-export function runTsChild(script: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number; stderr: string }> {
+export function runTsChild(
+  script: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ status: number; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
       // GONGKAI_VERBOSE=1: Astro's own log (steps and timings) of every process, for profiling.

@@ -23,6 +23,9 @@ export function buildFailure(err: unknown, cleanup: () => void): number {
   const e = err instanceof BuildError ? err : new BuildError('意外错误', 'unexpected error', err);
   console.error(`\n构建失败：${e.zh}。dist/ 保持上一次成功构建的内容，未作改动。`);
   console.error(`Build failed: ${e.en}. dist/ is unchanged from the last good build.`);
-  if (e.detail) console.error(String(e.detail instanceof Error ? (e.detail.stack ?? e.detail.message) : e.detail));
+  if (e.detail)
+    console.error(
+      String(e.detail instanceof Error ? (e.detail.stack ?? e.detail.message) : e.detail),
+    );
   return 1;
 }

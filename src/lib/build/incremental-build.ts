@@ -7,11 +7,27 @@ import { NOTICES_DIR } from '../content/paths';
 import { planPart, type SiteMetadata } from './partitions';
 import { changedListings } from './listing-fingerprints';
 import { mergePart } from './merge-parts';
-import { buildManifest, hashFiles, listFiles, MANIFEST_FILE, serialiseManifest, type Manifest } from './manifest';
+import {
+  buildManifest,
+  hashFiles,
+  listFiles,
+  MANIFEST_FILE,
+  serialiseManifest,
+  type Manifest,
+} from './manifest';
 import { describeBrokenLink, findBrokenLinks, resolvesInSite } from './link-check';
 import type { BuildState, IndexedPage, NoticeDigest } from './incremental';
 import { articleText, noticeRecordSpec } from '../search/records';
-import { bundleIds, BUNDLES_FILE, clashingIds, DELTA_BUNDLE, idsOfUrls, MAX_DELTA, pagefindFailure, writeBundleList } from './search-bundles';
+import {
+  bundleIds,
+  BUNDLES_FILE,
+  clashingIds,
+  DELTA_BUNDLE,
+  idsOfUrls,
+  MAX_DELTA,
+  pagefindFailure,
+  writeBundleList,
+} from './search-bundles';
 import { replacePaths, sharedAssets } from './publish';
 import { newCorpus, readStore, takeBundleTexts, writeTablesFor } from './search-texts';
 import type { NoticeData } from '../model/notice-schema';
@@ -22,8 +38,6 @@ import { NOTICE_FOLDERS, noticeFolders, pageFile, paths } from '../site/routes';
 import { inBundle } from './shards';
 import { docsFile, keyFile, MANIFEST_FILE as SEARCH_MANIFEST, packFile } from '../search/contract';
 import { runAstroRole, siteMetadata } from './astro-in-parts';
-
-
 
 /**
  * An incremental build (see src/lib/build/incremental.ts). Everything new is prepared outside
@@ -73,8 +87,16 @@ export async function incrementalBuild(o: {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(next, { recursive: true });
   try {
-    const all = o.notices.map((n) => ({ file: n.file.slice(NOTICES_DIR.length + 1), data: n.data! }));
-    const part = planPart(all, o.config, o.changed.map((f) => f.slice(NOTICES_DIR.length + 1)), o.neighboursOf);
+    const all = o.notices.map((n) => ({
+      file: n.file.slice(NOTICES_DIR.length + 1),
+      data: n.data!,
+    }));
+    const part = planPart(
+      all,
+      o.config,
+      o.changed.map((f) => f.slice(NOTICES_DIR.length + 1)),
+      o.neighboursOf,
+    );
     let site = { changed: [] as string[], removed: [] as string[], kept: 0 };
     if (o.site) {
       // The other pages (listings, feeds, open data …), when a notice was added or removed or some
@@ -85,21 +107,44 @@ export async function incrementalBuild(o: {
       const out = join(dir, 'site-out');
       const listings = changedListings(last.listings, o.listings);
       const rendered = new Set(listings);
-      const kept = Object.keys(o.listings).filter((k) => !rendered.has(k)).flatMap(o.listingFilesOf);
-      writeFileSync(join(dir, 'site.json'), JSON.stringify({ ...siteMetadata(o.notices), notices: { files: part.files, ids: part.ids }, listings } satisfies SiteMetadata));
-      await runAstroRole(root, `site:${join(dir, 'site.json')}`, out, join(work, 'cache-site'), '站点页面');
+      const kept = Object.keys(o.listings)
+        .filter((k) => !rendered.has(k))
+        .flatMap(o.listingFilesOf);
+      writeFileSync(
+        join(dir, 'site.json'),
+        JSON.stringify({
+          ...siteMetadata(o.notices),
+          notices: { files: part.files, ids: part.ids },
+          listings,
+        } satisfies SiteMetadata),
+      );
+      await runAstroRole(
+        root,
+        `site:${join(dir, 'site.json')}`,
+        out,
+        join(work, 'cache-site'),
+        '站点页面',
+      );
       mergePart(out, next, part.ids, '站点页面');
       site = siteChanges(out, manifest, kept);
       for (const f of site.changed) {
         mkdirSync(dirname(join(next, f)), { recursive: true });
         renameSync(join(out, f), join(next, f));
       }
-      o.step(`Astro 生成站点页面（${listings.length} 个列表有变化；${site.changed.length} 个文件有变化，${site.removed.length} 个不再有，${site.kept} 个列表页未变未生成）和改动的 ${part.ids.length} 篇`);
+      o.step(
+        `Astro 生成站点页面（${listings.length} 个列表有变化；${site.changed.length} 个文件有变化，${site.removed.length} 个不再有，${site.kept} 个列表页未变未生成）和改动的 ${part.ids.length} 篇`,
+      );
     } else {
       // Only notice bodies changed: their pages, in both modes, from one "notices" process.
       if (part.ids.length) {
         writeFileSync(join(dir, 'part.json'), JSON.stringify(part));
-        await runAstroRole(root, `notices:${join(dir, 'part.json')}`, join(dir, 'out'), join(work, 'cache-incremental'), '改动的公告');
+        await runAstroRole(
+          root,
+          `notices:${join(dir, 'part.json')}`,
+          join(dir, 'out'),
+          join(work, 'cache-incremental'),
+          '改动的公告',
+        );
         mergePart(join(dir, 'out'), next, part.ids, '改动的公告');
       }
       o.step(`Astro 生成改动的 ${part.ids.length} 篇`);
@@ -109,7 +154,10 @@ export async function incrementalBuild(o: {
     // Search: a notice whose page differs from the one its shard indexed, or that no shard holds
     // (published since the last full build), goes into the delta bundle. The shards' records of
     // those, and of pages no longer published, are hidden (superseded).
-    const fresh = hashFiles(next, part.ids.map((id) => pageFile(paths.noticeBySlug(id))));
+    const fresh = hashFiles(
+      next,
+      part.ids.map((id) => pageFile(paths.noticeBySlug(id))),
+    );
     const pageNow = (s: NoticeRecordSpec) => fresh.get(s.file) ?? manifest.files[s.file]!;
     const indexed = structuredClone(last.indexed);
     const published = new Set(o.specs.map((s) => s.file));
@@ -121,9 +169,17 @@ export async function incrementalBuild(o: {
     for (const s of o.specs) indexed[s.file] ??= { bundle: DELTA_BUNDLE, page: pageNow(s) };
     // A page whose record is what its shard holds (only its 上一篇/下一篇 links changed: same data,
     // same article text) keeps that record; a copy in the delta bundle would even share its id.
-    const dataChanged = new Set(o.notices.filter((n) => last.notices[n.file]?.data !== o.digests[n.file]?.data).map((n) => noticeRecordSpec(n.data!).file));
+    const dataChanged = new Set(
+      o.notices
+        .filter((n) => last.notices[n.file]?.data !== o.digests[n.file]?.data)
+        .map((n) => noticeRecordSpec(n.data!).file),
+    );
     const sameRecord = (s: NoticeRecordSpec) =>
-      fresh.has(s.file) && manifest.files[s.file] === indexed[s.file]!.page && !dataChanged.has(s.file) && articleText(readFileSync(join(dist, s.file), 'utf8')) === articleText(readFileSync(join(next, s.file), 'utf8'));
+      fresh.has(s.file) &&
+      manifest.files[s.file] === indexed[s.file]!.page &&
+      !dataChanged.has(s.file) &&
+      articleText(readFileSync(join(dist, s.file), 'utf8')) ===
+        articleText(readFileSync(join(next, s.file), 'utf8'));
     const stale = o.specs.filter((s) => {
       const e = indexed[s.file]!;
       if (e.bundle === DELTA_BUNDLE) {
@@ -135,8 +191,12 @@ export async function incrementalBuild(o: {
       e.page = fresh.get(s.file)!;
       return false;
     });
-    if (stale.length > MAX_DELTA) throw new FullBuildNeeded(`自上次完整索引以来改动的公告超过 ${MAX_DELTA} 篇，重建搜索索引`);
-    const hidden = [...stale.map((s) => s.file).filter((f) => indexed[f]!.bundle !== DELTA_BUNDLE), ...Object.keys(indexed).filter((f) => indexed[f]!.gone)];
+    if (stale.length > MAX_DELTA)
+      throw new FullBuildNeeded(`自上次完整索引以来改动的公告超过 ${MAX_DELTA} 篇，重建搜索索引`);
+    const hidden = [
+      ...stale.map((s) => s.file).filter((f) => indexed[f]!.bundle !== DELTA_BUNDLE),
+      ...Object.keys(indexed).filter((f) => indexed[f]!.gone),
+    ];
     const urlOf = (f: string) => `/${f.replace(/index\.html$/, '')}`;
     for (const bundle of new Set(hidden.map((f) => indexed[f]!.bundle))) {
       const unknown = hidden.filter((f) => indexed[f]!.bundle === bundle && !indexed[f]!.id);
@@ -145,15 +205,26 @@ export async function incrementalBuild(o: {
       try {
         ids = idsOfUrls(join(dist, bundle), unknown.map(urlOf));
       } catch (err) {
-        throw new FullBuildNeeded(`上次的搜索索引 ${bundle} 与记录不符（${(err as Error).message}）`);
+        throw new FullBuildNeeded(
+          `上次的搜索索引 ${bundle} 与记录不符（${(err as Error).message}）`,
+        );
       }
       for (const f of unknown) indexed[f]!.id = ids.get(urlOf(f))!;
     }
     // The changed notices' records go into the delta bundle.
     if (stale.length) {
       // Pages are read from absolute paths (site folder "/"): the new ones from `next`, the others from dist/.
-      writeFileSync(join(dir, 'delta-records.json'), JSON.stringify(stale.map((s) => ({ ...s, file: join(fresh.has(s.file) ? next : dist, s.file) }))));
-      const r = await runTsChild(CHILDREN.searchIndex, ['/', join(dir, 'delta-records.json'), join(next, DELTA_BUNDLE)]);
+      writeFileSync(
+        join(dir, 'delta-records.json'),
+        JSON.stringify(
+          stale.map((s) => ({ ...s, file: join(fresh.has(s.file) ? next : dist, s.file) })),
+        ),
+      );
+      const r = await runTsChild(CHILDREN.searchIndex, [
+        '/',
+        join(dir, 'delta-records.json'),
+        join(next, DELTA_BUNDLE),
+      ]);
       if (r.status !== 0) throw new Error(`Pagefind：${pagefindFailure(r.stderr)}`);
     }
     // The search tables again, over every notice: the texts of the last full build's records, and
@@ -162,22 +233,37 @@ export async function incrementalBuild(o: {
     if (!readStore(work, corpus)) throw new FullBuildNeeded('没有上次完整构建的搜索文本');
     if (stale.length) takeBundleTexts(next, DELTA_BUNDLE, corpus);
     try {
-      writeTablesFor(next, o.specs.map((s) => s.url), corpus);
+      writeTablesFor(
+        next,
+        o.specs.map((s) => s.url),
+        corpus,
+      );
     } catch (err) {
       throw new FullBuildNeeded((err as Error).message);
     }
     const superseded = new Map(hidden.map((f) => [indexed[f]!.id!, indexed[f]!.bundle]));
     const bundles = [...last.bundles, ...(stale.length ? [DELTA_BUNDLE] : [])];
-    const clashes = clashingIds(superseded, new Map(bundles.map((b) => [b, bundleIds(join(b === DELTA_BUNDLE ? next : dist, b))])));
+    const clashes = clashingIds(
+      superseded,
+      new Map(bundles.map((b) => [b, bundleIds(join(b === DELTA_BUNDLE ? next : dist, b))])),
+    );
     if (clashes.length) throw new FullBuildNeeded(`搜索记录编号 ${clashes[0]} 在两个分片中重复`);
     writeBundleList(next, bundles, [...superseded.keys()].sort());
     o.step(`搜索索引（${stale.length} 篇在增量索引中）`);
 
     const newFiles = listFiles(next);
     // Replaced: the new paths, pages and site files no longer published, and an old delta bundle (with or without a new one).
-    const replaced = [...new Set([...newFiles.map(topOfChange), ...site.removed, ...o.gone.flatMap(noticeFolders), DELTA_BUNDLE])];
+    const replaced = [
+      ...new Set([
+        ...newFiles.map(topOfChange),
+        ...site.removed,
+        ...o.gone.flatMap(noticeFolders),
+        DELTA_BUNDLE,
+      ]),
+    ];
     const replacedSet = new Set(replaced);
-    const underReplaced = (rel: string) => replacedSet.has(rel) || replacedSet.has(topOfChange(rel));
+    const underReplaced = (rel: string) =>
+      replacedSet.has(rel) || replacedSet.has(topOfChange(rel));
     // The new pages' links resolve in the site as it will be: the new files over what dist/ keeps.
     const resolves = (p: string) => {
       if (resolvesInSite(next, p)) return true;
@@ -185,17 +271,35 @@ export async function incrementalBuild(o: {
       const rel = decodeURIComponent(p).replace(/^\//, '');
       return !underReplaced(rel) && !underReplaced(posix.join(rel, 'index.html'));
     };
-    const broken = findBrokenLinks(next, newFiles.filter((f) => f.endsWith('.html')), o.config.url, resolves);
+    const broken = findBrokenLinks(
+      next,
+      newFiles.filter((f) => f.endsWith('.html')),
+      o.config.url,
+      resolves,
+    );
     // A page removed may be linked from any page kept (a notice's body can link another notice).
     if (o.gone.length || site.removed.length) {
-      broken.push(...findBrokenLinks(dist, Object.keys(manifest.files).filter((f) => f.endsWith('.html') && !underReplaced(f)), o.config.url, resolves));
+      broken.push(
+        ...findBrokenLinks(
+          dist,
+          Object.keys(manifest.files).filter((f) => f.endsWith('.html') && !underReplaced(f)),
+          o.config.url,
+          resolves,
+        ),
+      );
     }
-    if (broken.length) throw new Error(`${broken.length} 个链接或附件无法打开：\n${broken.slice(0, 50).map(describeBrokenLink).join('\n')}`);
+    if (broken.length)
+      throw new Error(
+        `${broken.length} 个链接或附件无法打开：\n${broken.slice(0, 50).map(describeBrokenLink).join('\n')}`,
+      );
 
     const files = { ...manifest.files };
     for (const f of Object.keys(files)) if (underReplaced(f)) delete files[f];
     Object.assign(files, buildManifest(next, newFiles, fresh).files);
-    const sorted: Manifest = { algorithm: 'sha256', files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))) };
+    const sorted: Manifest = {
+      algorithm: 'sha256',
+      files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))),
+    };
     writeFileSync(join(next, MANIFEST_FILE), serialiseManifest(sorted));
     o.step('站内链接检查、完整性清单');
 
@@ -214,13 +318,20 @@ export async function incrementalBuild(o: {
  * are not the site process's, nor the `kept` pages of listings it did not render (dist/ has them
  * as a full build would write them, or this is no incremental build).
  */
-function siteChanges(siteOut: string, manifest: Manifest, kept: readonly string[]): { changed: string[]; removed: string[]; kept: number } {
-  for (const f of kept) if (!manifest.files[f]) throw new FullBuildNeeded(`上次构建没有列表页 ${f}`);
+function siteChanges(
+  siteOut: string,
+  manifest: Manifest,
+  kept: readonly string[],
+): { changed: string[]; removed: string[]; kept: number } {
+  for (const f of kept)
+    if (!manifest.files[f]) throw new FullBuildNeeded(`上次构建没有列表页 ${f}`);
   const made = listFiles(siteOut);
   const hashes = hashFiles(siteOut, made);
   const changed = made.filter((f) => manifest.files[f] !== hashes.get(f));
   const madeOrKept = new Set([...made, ...kept]);
-  const removed = Object.keys(manifest.files).filter((f) => !madeOrKept.has(f) && !notSitePageFile(f));
+  const removed = Object.keys(manifest.files).filter(
+    (f) => !madeOrKept.has(f) && !notSitePageFile(f),
+  );
   return { changed, removed, kept: kept.length };
 }
 
@@ -230,7 +341,12 @@ function siteChanges(siteOut: string, manifest: Manifest, kept: readonly string[
  */
 export function topOfChange(file: string): string {
   const [a, b] = file.split('/');
-  const noticeFolder = NOTICE_FOLDERS.find((d) => file.startsWith(`${d}/`) && file.length > d.length + 1 && file.slice(d.length + 1).includes('/'));
+  const noticeFolder = NOTICE_FOLDERS.find(
+    (d) =>
+      file.startsWith(`${d}/`) &&
+      file.length > d.length + 1 &&
+      file.slice(d.length + 1).includes('/'),
+  );
   if (noticeFolder) return `${noticeFolder}/${file.slice(noticeFolder.length + 1).split('/')[0]}`;
   if (a === DELTA_BUNDLE && b !== undefined) return DELTA_BUNDLE;
   const table = TABLE_FOLDERS.find((d) => file.startsWith(`${d}/`));

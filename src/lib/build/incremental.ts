@@ -94,7 +94,9 @@ export function noticeDigests(
  * data or lead changed); `gone`: pages (slugs) no longer published (a notice removed, made a draft
  * or given another 索引号).
  */
-export type BuildPlan = { kind: 'full'; reason: string } | { kind: 'incremental'; changed: string[]; site: boolean; gone: string[] };
+export type BuildPlan =
+  | { kind: 'full'; reason: string }
+  | { kind: 'incremental'; changed: string[]; site: boolean; gone: string[] };
 
 /**
  * Whether this build can reuse the last one, and which notices it must render again (their files).
@@ -115,7 +117,14 @@ export function planBuild(
     const a = last.notices[f];
     if (!a || a.data !== b.data || a.lead !== b.lead) site = true;
     if (a?.page && a.page !== b.page) gone.add(a.page);
-    if (!a || a.text !== b.text || a.data !== b.data || a.page !== b.page || a.neighbours !== b.neighbours) changed.push(f);
+    if (
+      !a ||
+      a.text !== b.text ||
+      a.data !== b.data ||
+      a.page !== b.page ||
+      a.neighbours !== b.neighbours
+    )
+      changed.push(f);
   }
   for (const [f, a] of Object.entries(last.notices)) {
     if (f in now.notices) continue;
@@ -124,7 +133,8 @@ export function planBuild(
   }
   // A page both given up and (by another file) published again is simply rendered again.
   for (const f of changed) gone.delete(now.notices[f]!.page!);
-  if (changed.length + gone.size > MAX_CHANGED) return { kind: 'full', reason: `要重新生成或删除的公告页面超过 ${MAX_CHANGED} 篇` };
+  if (changed.length + gone.size > MAX_CHANGED)
+    return { kind: 'full', reason: `要重新生成或删除的公告页面超过 ${MAX_CHANGED} 篇` };
   return { kind: 'incremental', changed, site, gone: [...gone].sort() };
 }
 
@@ -134,7 +144,14 @@ export function planBuild(
  */
 export function siteFingerprint(root: string, toolPaths: readonly string[]): string {
   const notices = join(root, NOTICES_DIR);
-  const paths = ['src', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'].map((p) => join(root, p));
+  const paths = [
+    'src',
+    'public',
+    'astro.config.mjs',
+    'package.json',
+    'package-lock.json',
+    'tsconfig.json',
+  ].map((p) => join(root, p));
   return treesFingerprint([...paths, ...toolPaths], (p) => p === notices);
 }
 

@@ -15,7 +15,8 @@ export interface BrokenLink {
 }
 
 /** One broken link as the build log says it. */
-export const describeBrokenLink = (b: BrokenLink): string => `  ${b.page}：链接 ${b.href} ${b.reason ?? '指向的文件不存在'}`;
+export const describeBrokenLink = (b: BrokenLink): string =>
+  `  ${b.page}：链接 ${b.href} ${b.reason ?? '指向的文件不存在'}`;
 
 /**
  * What is wrong with an external http(s) address's syntax, or null: the build cannot fetch other
@@ -30,7 +31,10 @@ export function externalLinkProblem(raw: string): string | null {
     return '不是合法的网址';
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  if (!/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/i.test(url.hostname) && !/^\d{1,3}(?:\.\d{1,3}){3}$/.test(url.hostname)) {
+  if (
+    !/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/i.test(url.hostname) &&
+    !/^\d{1,3}(?:\.\d{1,3}){3}$/.test(url.hostname)
+  ) {
     return `的主机名「${decodeURIComponent(url.hostname)}」不合法（是否把网址后面的文字或标点也写进了链接？）`;
   }
   return null;
@@ -52,7 +56,12 @@ export function resolvesInSite(dir: string, path: string): boolean {
 }
 
 /** `resolves` decides whether a site path exists, by default in `dir` (an incremental build overlays two folders). */
-export function findBrokenLinks(dir: string, pages: readonly string[], site: string, resolves: (path: string) => boolean = (p) => resolvesInSite(dir, p)): BrokenLink[] {
+export function findBrokenLinks(
+  dir: string,
+  pages: readonly string[],
+  site: string,
+  resolves: (path: string) => boolean = (p) => resolvesInSite(dir, p),
+): BrokenLink[] {
   const origin = new URL(site).origin;
   const broken: BrokenLink[] = [];
   const cache = new Map<string, boolean>();

@@ -8,7 +8,10 @@ import type { Listing } from '../site/listings';
  * fingerprints changed (siteListings() of the site).
  * `digestOf` gives a notice's digest (incremental.ts NoticeDigest: its data and lead hashes).
  */
-export function listingFingerprints<E>(listings: ReadonlyArray<Listing<E>>, digestOf: (indexNo: string) => string): Record<string, string> {
+export function listingFingerprints<E>(
+  listings: ReadonlyArray<Listing<E>>,
+  digestOf: (indexNo: string) => string,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const listing of listings) {
     const hash = createHash('sha256').update(JSON.stringify(listing.shows));
@@ -19,7 +22,10 @@ export function listingFingerprints<E>(listings: ReadonlyArray<Listing<E>>, dige
 }
 
 /** The listings whose pages may differ from the last build's: new ones, and those whose fingerprint changed. */
-export function changedListings(last: Readonly<Record<string, string>>, now: Readonly<Record<string, string>>): string[] {
+export function changedListings(
+  last: Readonly<Record<string, string>>,
+  now: Readonly<Record<string, string>>,
+): string[] {
   return Object.keys(now)
     .filter((key) => last[key] !== now[key])
     .sort();

@@ -41,7 +41,11 @@ export function hashFiles(dir: string, paths: readonly string[]): Map<string, st
  * `paths` when the caller has already listed the folder (listFiles); `known` hashes of files the
  * caller already hashed and that have not changed since.
  */
-export function buildManifest(dir: string, paths: readonly string[] = listFiles(dir), known: ReadonlyMap<string, string> = new Map()): Manifest {
+export function buildManifest(
+  dir: string,
+  paths: readonly string[] = listFiles(dir),
+  known: ReadonlyMap<string, string> = new Map(),
+): Manifest {
   const files: Record<string, string> = {};
   for (const f of paths) files[f] = known.get(f) ?? sha256(readFileSync(join(dir, f)));
   return { algorithm: 'sha256', files };
@@ -58,7 +62,10 @@ export interface ManifestDiff {
 }
 
 /** What differs between the trusted manifest and what was found. */
-export function diffManifest(trusted: Manifest, found: Record<string, string | null>): ManifestDiff {
+export function diffManifest(
+  trusted: Manifest,
+  found: Record<string, string | null>,
+): ManifestDiff {
   const added: string[] = [];
   const changed: string[] = [];
   const missing: string[] = [];
@@ -67,6 +74,7 @@ export function diffManifest(trusted: Manifest, found: Record<string, string | n
     if (got === undefined || got === null) missing.push(path);
     else if (got !== hash) changed.push(path);
   }
-  for (const [path, hash] of Object.entries(found)) if (hash !== null && !(path in trusted.files)) added.push(path);
+  for (const [path, hash] of Object.entries(found))
+    if (hash !== null && !(path in trusted.files)) added.push(path);
   return { added: added.sort(), changed: changed.sort(), missing: missing.sort() };
 }

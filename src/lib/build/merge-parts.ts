@@ -3,14 +3,18 @@ import { join } from 'node:path';
 import { sharedAssets } from './publish';
 import { NOTICE_FOLDERS } from '../site/routes';
 
-
 /**
  * Moves one "notices" process's output into the site: its notice pages (which must be exactly
  * `ids`, in both modes, and new to the site) and its hashed assets (which must equal the site's
  * where both have one). Everything else it rendered is the site process's job and is left behind.
  * Throws, in Chinese, when a part does not fit; the build then stops before the swap.
  */
-export function mergePart(partDir: string, siteDir: string, ids: readonly string[], label: string): void {
+export function mergePart(
+  partDir: string,
+  siteDir: string,
+  ids: readonly string[],
+  label: string,
+): void {
   const expected = new Set(ids);
   for (const dir of NOTICE_FOLDERS) {
     const from = join(partDir, dir);
@@ -19,19 +23,23 @@ export function mergePart(partDir: string, siteDir: string, ids: readonly string
     const missing = ids.filter((id) => !madeSet.has(id));
     const extra = made.filter((id) => !expected.has(id));
     if (missing.length || extra.length) {
-      throw new Error(`${label}：${dir}/ 下应有 ${expected.size} 篇，缺 ${missing.length} 篇（${missing.slice(0, 3).join('、')}），多 ${extra.length} 篇（${extra.slice(0, 3).join('、')}）`);
+      throw new Error(
+        `${label}：${dir}/ 下应有 ${expected.size} 篇，缺 ${missing.length} 篇（${missing.slice(0, 3).join('、')}），多 ${extra.length} 篇（${extra.slice(0, 3).join('、')}）`,
+      );
     }
     const to = join(siteDir, dir);
     mkdirSync(to, { recursive: true });
     for (const id of made) {
-      if (existsSync(join(to, id))) throw new Error(`${label}：${dir}/${id} 已由另一部分生成（同一篇出现在两个分区）`);
+      if (existsSync(join(to, id)))
+        throw new Error(`${label}：${dir}/${id} 已由另一部分生成（同一篇出现在两个分区）`);
       renameSync(join(from, id), join(to, id));
     }
   }
   const assets = join(partDir, '_astro');
   if (!existsSync(assets)) return;
   const differing = sharedAssets(partDir, siteDir).find((a) => !a.same);
-  if (differing) throw new Error(`${label}：_astro/${differing.name} 与站点其余部分生成的同名文件内容不同`);
+  if (differing)
+    throw new Error(`${label}：_astro/${differing.name} 与站点其余部分生成的同名文件内容不同`);
   mkdirSync(join(siteDir, '_astro'), { recursive: true });
   for (const name of readdirSync(assets)) {
     const ours = join(siteDir, '_astro', name);

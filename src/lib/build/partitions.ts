@@ -37,7 +37,10 @@ export interface SiteMetadata {
   listings?: string[];
 }
 
-export type BuildRole = { kind: 'whole' } | { kind: 'notices'; part: NoticesPart } | { kind: 'site'; metadata: SiteMetadata };
+export type BuildRole =
+  | { kind: 'whole' }
+  | { kind: 'notices'; part: NoticesPart }
+  | { kind: 'site'; metadata: SiteMetadata };
 
 /** The environment variable carrying a process's role: `notices:<json file>` or `site:<json file>`. */
 export const BUILD_ROLE_ENV = 'GONGKAI_BUILD_ROLE';
@@ -87,30 +90,52 @@ export function planParts(
   neighboursOf = siteNeighbours(notices, config),
 ): PlannedPart[] {
   const plan = partPlanner(notices, neighboursOf);
-  return partitionFiles(notices.map((n) => n.file), size).map(plan);
+  return partitionFiles(
+    notices.map((n) => n.file),
+    size,
+  ).map(plan);
 }
 
 /** One part holding exactly `files` (an incremental build re-renders only the notices that changed). */
-export function planPart(notices: ReadonlyArray<{ file: string; data: NoticeData }>, config: SiteConfig, files: readonly string[], neighboursOf = siteNeighbours(notices, config)): PlannedPart {
+export function planPart(
+  notices: ReadonlyArray<{ file: string; data: NoticeData }>,
+  config: SiteConfig,
+  files: readonly string[],
+  neighboursOf = siteNeighbours(notices, config),
+): PlannedPart {
   return partPlanner(notices, neighboursOf)([...files].sort());
 }
 
 /** Each notice's neighbours (上一篇 / 下一篇 in its category) over the whole site; a draft has none. */
-export function siteNeighbours(notices: ReadonlyArray<{ data: NoticeData }>, config: SiteConfig): (data: NoticeData) => Neighbours {
+export function siteNeighbours(
+  notices: ReadonlyArray<{ data: NoticeData }>,
+  config: SiteConfig,
+): (data: NoticeData) => Neighbours {
   return neighboursIn(deriveSiteData(notices, config));
 }
 
 /** The site's structure (listings, neighbours) from the notices' checked data alone, as the build knows them. */
-export function deriveSiteData(notices: ReadonlyArray<{ data: NoticeData }>, config: SiteConfig): SiteStructure<null> {
-  return deriveSite(notices.map((n) => ({ id: indexNoSlug(n.data.indexNo), data: n.data, entry: null })), config);
+export function deriveSiteData(
+  notices: ReadonlyArray<{ data: NoticeData }>,
+  config: SiteConfig,
+): SiteStructure<null> {
+  return deriveSite(
+    notices.map((n) => ({ id: indexNoSlug(n.data.indexNo), data: n.data, entry: null })),
+    config,
+  );
 }
 
 /** siteNeighbours() of a site already derived. */
-export function neighboursIn(site: Pick<SiteStructure<unknown>, 'neighboursOf'>): (data: NoticeData) => Neighbours {
+export function neighboursIn(
+  site: Pick<SiteStructure<unknown>, 'neighboursOf'>,
+): (data: NoticeData) => Neighbours {
   return (data) => (data.draft ? {} : site.neighboursOf(data.indexNo));
 }
 
-function partPlanner(notices: ReadonlyArray<{ file: string; data: NoticeData }>, neighboursOf: (data: NoticeData) => Neighbours): (files: string[]) => PlannedPart {
+function partPlanner(
+  notices: ReadonlyArray<{ file: string; data: NoticeData }>,
+  neighboursOf: (data: NoticeData) => Neighbours,
+): (files: string[]) => PlannedPart {
   const byFile = new Map(notices.map((n) => [n.file, n.data]));
   return (files) => {
     const published = files.map((f) => byFile.get(f)!).filter((d) => !d.draft);

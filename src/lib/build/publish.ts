@@ -39,18 +39,34 @@ export function swapInto(staging: string, target: string, aside: string): void {
  * An incremental build: moves each of `paths` (relative) from `next` into `dist`, the old one (if
  * any) to `aside` first.
  */
-export function replacePaths(dist: string, next: string, aside: string, paths: readonly string[]): void {
-  renameAll(paths.flatMap((p) => [[join(dist, p), join(aside, p)] as const, [join(next, p), join(dist, p)] as const]));
+export function replacePaths(
+  dist: string,
+  next: string,
+  aside: string,
+  paths: readonly string[],
+): void {
+  renameAll(
+    paths.flatMap((p) => [
+      [join(dist, p), join(aside, p)] as const,
+      [join(next, p), join(dist, p)] as const,
+    ]),
+  );
 }
 
 /**
  * The hashed assets (`_astro/`) a part made that the site already has, each with whether the two
  * are the same bytes: a part may only add assets, or make one identical to the site's.
  */
-export function sharedAssets(partDir: string, siteDir: string): Array<{ name: string; same: boolean }> {
+export function sharedAssets(
+  partDir: string,
+  siteDir: string,
+): Array<{ name: string; same: boolean }> {
   const assets = join(partDir, '_astro');
   if (!existsSync(assets)) return [];
   return readdirSync(assets)
     .filter((name) => existsSync(join(siteDir, '_astro', name)))
-    .map((name) => ({ name, same: readFileSync(join(siteDir, '_astro', name)).equals(readFileSync(join(assets, name))) }));
+    .map((name) => ({
+      name,
+      same: readFileSync(join(siteDir, '_astro', name)).equals(readFileSync(join(assets, name))),
+    }));
 }

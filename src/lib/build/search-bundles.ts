@@ -24,7 +24,11 @@ export interface BundleList {
 export const BUNDLES_FILE = 'search/bundles.json';
 
 /** Writes the list of bundles (site-relative folder names, in search order) and the superseded ids: the one writer for full and incremental builds. */
-export function writeBundleList(siteDir: string, bundles: readonly string[], superseded: readonly string[] = []): void {
+export function writeBundleList(
+  siteDir: string,
+  bundles: readonly string[],
+  superseded: readonly string[] = [],
+): void {
   const list: BundleList = { bundles: bundles.map((b) => `/${b}/`), superseded: [...superseded] };
   mkdirSync(join(siteDir, 'search'), { recursive: true });
   writeFileSync(join(siteDir, BUNDLES_FILE), JSON.stringify(list) + '\n');
@@ -42,7 +46,11 @@ const SIGNATURE = 'pagefind_dcd';
 /** The ids (fragment names) of every record in a bundle. */
 export function bundleIds(bundleDir: string): string[] {
   const dir = join(bundleDir, 'fragment');
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(FRAGMENT)).map((f) => f.slice(0, -FRAGMENT.length)) : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(FRAGMENT))
+        .map((f) => f.slice(0, -FRAGMENT.length))
+    : [];
 }
 
 /** A record's fragment as Pagefind wrote it: its page's url, its text (words apart, as indexed) and meta. */
@@ -53,8 +61,11 @@ export interface Fragment {
 }
 
 export function readFragment(bundleDir: string, id: string): Fragment {
-  const text = gunzipSync(readFileSync(join(bundleDir, 'fragment', id + FRAGMENT))).toString('utf8');
-  if (!text.startsWith(SIGNATURE)) throw new Error(`${bundleDir}: ${id}${FRAGMENT} is not a Pagefind 1.x fragment`);
+  const text = gunzipSync(readFileSync(join(bundleDir, 'fragment', id + FRAGMENT))).toString(
+    'utf8',
+  );
+  if (!text.startsWith(SIGNATURE))
+    throw new Error(`${bundleDir}: ${id}${FRAGMENT} is not a Pagefind 1.x fragment`);
   return JSON.parse(text.slice(SIGNATURE.length)) as Fragment;
 }
 
@@ -71,7 +82,8 @@ export function idsOfUrls(bundleDir: string, urls: readonly string[]): Map<strin
     if (wanted.has(url)) found.set(url, id);
   }
   const missing = urls.filter((u) => !found.has(u));
-  if (missing.length) throw new Error(`${bundleDir}: no record for ${missing.slice(0, 3).join(', ')}`);
+  if (missing.length)
+    throw new Error(`${bundleDir}: no record for ${missing.slice(0, 3).join(', ')}`);
   return found;
 }
 
@@ -79,8 +91,12 @@ export function idsOfUrls(bundleDir: string, urls: readonly string[]): Map<strin
  * Superseded ids must name only the old records: an id that also names a record in another
  * bundle (Pagefind's ids are short hashes, unique within a bundle only) would hide that record too.
  */
-export function clashingIds(superseded: ReadonlyMap<string, string>, bundles: ReadonlyMap<string, readonly string[]>): string[] {
+export function clashingIds(
+  superseded: ReadonlyMap<string, string>,
+  bundles: ReadonlyMap<string, readonly string[]>,
+): string[] {
   const clashes: string[] = [];
-  for (const [bundle, ids] of bundles) for (const id of ids) if (superseded.has(id) && superseded.get(id) !== bundle) clashes.push(id);
+  for (const [bundle, ids] of bundles)
+    for (const id of ids) if (superseded.has(id) && superseded.get(id) !== bundle) clashes.push(id);
   return clashes;
 }

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { NoticeRecordSpec } from '../search/records';
 import { libFingerprint } from '../code-fingerprint';
@@ -17,13 +25,18 @@ export class SearchBundleCache {
 
   constructor(private readonly dir: string) {
     // Pagefind's version (its package.json is not exported: found next to its entry point).
-    const pagefind = JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string };
+    const pagefind = JSON.parse(
+      readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8'),
+    ) as { version: string };
     this.salt = `${pagefind.version}\u0000${libFingerprint()}`;
   }
 
   /** The key of a shard: its record specs and the SHA-256 of every one of its built pages (`pageHashes`, by file). */
   key(items: readonly NoticeRecordSpec[], pageHashes: ReadonlyMap<string, string>): string {
-    const hash = createHash('sha256').update(this.salt).update('\u0000').update(JSON.stringify(items));
+    const hash = createHash('sha256')
+      .update(this.salt)
+      .update('\u0000')
+      .update(JSON.stringify(items));
     for (const item of items) hash.update('\u0000').update(pageHashes.get(item.file)!);
     return hash.digest('hex');
   }
@@ -50,7 +63,8 @@ export class SearchBundleCache {
   /** Drops every entry this build did not use. */
   prune(): void {
     if (!existsSync(this.dir)) return;
-    for (const name of readdirSync(this.dir)) if (!this.used.has(name)) rmSync(join(this.dir, name), { recursive: true, force: true });
+    for (const name of readdirSync(this.dir))
+      if (!this.used.has(name)) rmSync(join(this.dir, name), { recursive: true, force: true });
   }
 }
 

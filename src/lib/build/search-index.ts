@@ -19,7 +19,11 @@ export const INDEX_CHUNK_SIZE = '4000';
  * record's texts and fragment for the search tables (src/lib/build/search-texts.ts).
  * Throws with Pagefind's own messages on any error, so the build stops before the swap.
  */
-export async function writeSearchIndex(siteDir: string, specs: readonly NoticeRecordSpec[], outputPath: string): Promise<{ records: number }> {
+export async function writeSearchIndex(
+  siteDir: string,
+  specs: readonly NoticeRecordSpec[],
+  outputPath: string,
+): Promise<{ records: number }> {
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
@@ -31,9 +35,24 @@ export async function writeSearchIndex(siteDir: string, specs: readonly NoticeRe
       const results = await Promise.all(
         specs.slice(i, i + BATCH).map((spec) => {
           const body = articleText(readFileSync(join(siteDir, spec.file), 'utf8'));
-          const filters = Object.fromEntries(FILTERS.flatMap((k) => (spec.filters[k]?.[0] ? [[k, spec.filters[k]![0]!]] : [])));
-          texts.push({ url: spec.url, title: spec.meta.title ?? '', fields: spec.fields, body, filters });
-          return index.addCustomRecord({ url: spec.url, content: body, language: 'zh', meta: spec.meta, filters: spec.filters, sort: spec.sort });
+          const filters = Object.fromEntries(
+            FILTERS.flatMap((k) => (spec.filters[k]?.[0] ? [[k, spec.filters[k]![0]!]] : [])),
+          );
+          texts.push({
+            url: spec.url,
+            title: spec.meta.title ?? '',
+            fields: spec.fields,
+            body,
+            filters,
+          });
+          return index.addCustomRecord({
+            url: spec.url,
+            content: body,
+            language: 'zh',
+            meta: spec.meta,
+            filters: spec.filters,
+            sort: spec.sort,
+          });
         }),
       );
       for (const r of results) if (r.errors.length) throw new Error(r.errors.join('; '));
@@ -41,8 +60,14 @@ export async function writeSearchIndex(siteDir: string, specs: readonly NoticeRe
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(written.errors.join('; '));
     // The search tables (search-tables.ts) name each record's fragment: read back from the bundle.
-    const ids = idsOfUrls(outputPath, texts.map((t) => t.url));
-    writeTextsFile(outputPath, texts.map((t) => ({ ...t, fragment: ids.get(t.url)! })));
+    const ids = idsOfUrls(
+      outputPath,
+      texts.map((t) => t.url),
+    );
+    writeTextsFile(
+      outputPath,
+      texts.map((t) => ({ ...t, fragment: ids.get(t.url)! })),
+    );
     return { records: specs.length };
   } finally {
     await pagefind.close();

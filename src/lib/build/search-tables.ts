@@ -1,7 +1,24 @@
 import { encodeDocList, encodePositionBlocks } from '../search/postings';
 import {
-  BLOCK, BODY_BASE, bucketCount, bucketOf, docsFile, DOCS_PER_PAGE, FIELD_BASE, filterKey, formatKeyLine, GRAM, INLINE_MAX, keyFile, MANIFEST_FILE, packFile, PART_MAX, titleKey,
-  type KeyEntry, type PostingRef, type SearchManifest,
+  BLOCK,
+  BODY_BASE,
+  bucketCount,
+  bucketOf,
+  docsFile,
+  DOCS_PER_PAGE,
+  FIELD_BASE,
+  filterKey,
+  formatKeyLine,
+  GRAM,
+  INLINE_MAX,
+  keyFile,
+  MANIFEST_FILE,
+  packFile,
+  PART_MAX,
+  titleKey,
+  type KeyEntry,
+  type PostingRef,
+  type SearchManifest,
 } from '../search/contract';
 import { normaliseText } from '../search/normalize';
 import type { CharMap } from '../search/fold';
@@ -75,7 +92,11 @@ export class SearchCorpus {
       if (text) base += part(text, base) + 1;
     }
     part(normaliseText(doc.body, this.map), BODY_BASE);
-    this.slots.set(url, { parts: Int32Array.from(parts), fragment: doc.fragment, filters: doc.filters });
+    this.slots.set(url, {
+      parts: Int32Array.from(parts),
+      fragment: doc.fragment,
+      filters: doc.filters,
+    });
   }
 
   has(url: string): boolean {
@@ -83,7 +104,10 @@ export class SearchCorpus {
   }
 
   /** Writes the tables of the notices at `urls` (numbered in this order) through `write`. Deterministic. */
-  write(urls: readonly string[], write: (path: string, data: Uint8Array | string) => void): SearchManifest {
+  write(
+    urls: readonly string[],
+    write: (path: string, data: Uint8Array | string) => void,
+  ): SearchManifest {
     const order = urls.map((u) => {
       const s = this.slots.get(u);
       if (!s) throw new Error(`搜索文本中没有 ${u}`);
@@ -93,8 +117,12 @@ export class SearchCorpus {
     const chars = this.chars;
     const pack = new PackWriter(write);
     const lines: Array<[string, string]> = [];
-    const emit = (key: string, docs: number, occurrences: number, ref: PostingRef) => lines.push([key, formatKeyLine({ key, docs, occurrences, ref } satisfies KeyEntry)]);
-    const listRef = (bytes: Uint8Array): PostingRef => (bytes.length <= INLINE_MAX ? { kind: 'inline', bytes } : { kind: 'pack', ...pack.append(bytes), length: bytes.length });
+    const emit = (key: string, docs: number, occurrences: number, ref: PostingRef) =>
+      lines.push([key, formatKeyLine({ key, docs, occurrences, ref } satisfies KeyEntry)]);
+    const listRef = (bytes: Uint8Array): PostingRef =>
+      bytes.length <= INLINE_MAX
+        ? { kind: 'inline', bytes }
+        : { kind: 'pack', ...pack.append(bytes), length: bytes.length };
 
     let size = 0;
     for (const s of order) for (let k = 1; k < s.parts.length; k += 3) size += s.parts[k]!;
@@ -142,7 +170,12 @@ export class SearchCorpus {
       const grouped = groupBy(pairs, 2, short.size);
       for (let id = 0; id < short.size; id++) {
         const docs = grouped.column(1, id);
-        emit(`g${gramOf(short.byId[id]!)}`, docs.length, docs.length, listRef(encodeDocList(docs, total)));
+        emit(
+          `g${gramOf(short.byId[id]!)}`,
+          docs.length,
+          docs.length,
+          listRef(encodeDocList(docs, total)),
+        );
       }
       // 4 characters: notices and positions.
       const byLong = groupBy(triples, 3, long.size);
@@ -151,7 +184,7 @@ export class SearchCorpus {
         const posCol = byLong.column(2, id);
         const docs: number[] = [];
         const perDoc: Int32Array[] = [];
-        for (let i = 0; i < docsCol.length; ) {
+        for (let i = 0; i < docsCol.length;) {
           let j = i;
           while (j < docsCol.length && docsCol[j] === docsCol[i]) j++;
           docs.push(docsCol[i]!);
@@ -159,11 +192,18 @@ export class SearchCorpus {
           i = j;
         }
         const key = long.byId[id]!;
-        const gram = gramOf(short.byId[Math.floor(key / 65536)]!) + String.fromCharCode(key % 65536);
+        const gram =
+          gramOf(short.byId[Math.floor(key / 65536)]!) + String.fromCharCode(key % 65536);
         const docList = encodeDocList(docs, total);
         const { table, blocks } = encodePositionBlocks(perDoc, BLOCK);
         const at = pack.append(docList, table, blocks);
-        emit(`p${gram}`, docs.length, posCol.length, { kind: 'positions', ...at, docsLength: docList.length, tableLength: table.length, blocksLength: blocks.length });
+        emit(`p${gram}`, docs.length, posCol.length, {
+          kind: 'positions',
+          ...at,
+          docsLength: docList.length,
+          tableLength: table.length,
+          blocksLength: blocks.length,
+        });
       }
     }
 
@@ -180,18 +220,29 @@ export class SearchCorpus {
       for (let k = 0; k < p.length; k += 3) {
         if (p[k + 2]! >= BODY_BASE) continue;
         const text = String.fromCharCode(...chars.subarray(p[k]!, p[k]! + p[k + 1]!));
-        for (let i = 0; i < text.length; i++) for (let n = 1; n <= GRAM && i + n <= text.length; n++) add(headings, titleKey(text.slice(i, i + n)), d);
+        for (let i = 0; i < text.length; i++)
+          for (let n = 1; n <= GRAM && i + n <= text.length; n++)
+            add(headings, titleKey(text.slice(i, i + n)), d);
       }
-      for (const [name, value] of Object.entries(slot.filters)) add(filters, filterKey(name, value), d);
+      for (const [name, value] of Object.entries(slot.filters))
+        add(filters, filterKey(name, value), d);
     });
-    for (const into of [headings, filters]) for (const [key, list] of into) emit(key, list.length, list.length, listRef(encodeDocList(list, total)));
+    for (const into of [headings, filters])
+      for (const [key, list] of into)
+        emit(key, list.length, list.length, listRef(encodeDocList(list, total)));
     const packs = pack.finish();
 
     const buckets = bucketCount(lines.reduce((n, [, l]) => n + l.length * 2, 0));
     const files: string[][] = Array.from({ length: buckets }, () => []);
     for (const [key, line] of lines) files[bucketOf(key, buckets)]!.push(line);
     files.forEach((l, k) => write(keyFile(k), l.sort().join('\n') + (l.length ? '\n' : '')));
-    for (let k = 0; k * DOCS_PER_PAGE < total; k++) write(docsFile(k), JSON.stringify(order.slice(k * DOCS_PER_PAGE, (k + 1) * DOCS_PER_PAGE).map((s) => s.fragment)));
+    for (let k = 0; k * DOCS_PER_PAGE < total; k++)
+      write(
+        docsFile(k),
+        JSON.stringify(
+          order.slice(k * DOCS_PER_PAGE, (k + 1) * DOCS_PER_PAGE).map((s) => s.fragment),
+        ),
+      );
     const manifest: SearchManifest = { version: 1, docs: total, buckets, packs };
     write(MANIFEST_FILE, JSON.stringify(manifest) + '\n');
     return manifest;
@@ -199,10 +250,18 @@ export class SearchCorpus {
 }
 
 /** The search tables of `docs`, numbered in this order (tests, small sites). */
-export function writeSearchTables(docs: readonly SearchDoc[], map: CharMap, write: (path: string, data: Uint8Array | string) => void, charsPerPass?: number): SearchManifest {
+export function writeSearchTables(
+  docs: readonly SearchDoc[],
+  map: CharMap,
+  write: (path: string, data: Uint8Array | string) => void,
+  charsPerPass?: number,
+): SearchManifest {
   const corpus = new SearchCorpus(map, charsPerPass);
   docs.forEach((d, i) => corpus.add(String(i), d));
-  return corpus.write(docs.map((_, i) => String(i)), write);
+  return corpus.write(
+    docs.map((_, i) => String(i)),
+    write,
+  );
 }
 
 /** 1–3 characters packed as a number (c1·65536² + c2·65536 + c3) back to text. */
@@ -217,7 +276,11 @@ function gramOf(key: number): string {
  * Rows of `width` integers (the first the group id), grouped by id in a stable counting sort;
  * column(c, id) is column c of the rows of group id.
  */
-function groupBy(rows: IntList, width: number, groups: number): { column(c: number, id: number): Int32Array } {
+function groupBy(
+  rows: IntList,
+  width: number,
+  groups: number,
+): { column(c: number, id: number): Int32Array } {
   const n = rows.length / width;
   const starts = new Int32Array(groups + 1);
   for (let r = 0; r < n; r++) starts[rows.data[r * width]! + 1]!++;

@@ -1,4 +1,14 @@
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildCharPairs } from '../search/char-map';
 import { parseCharMap } from '../search/fold';
@@ -63,7 +73,12 @@ export function newCorpus(): SearchCorpus {
  * A bundle's texts into `corpus` (fragments as `bundle/id`, contract.ts fragmentUrl), and into the
  * store being written when `store` is given; the list is removed from the bundle.
  */
-export function takeBundleTexts(siteDir: string, bundle: string, corpus: SearchCorpus, store?: string): void {
+export function takeBundleTexts(
+  siteDir: string,
+  bundle: string,
+  corpus: SearchCorpus,
+  store?: string,
+): void {
   const file = join(siteDir, bundle, TEXTS_FILE);
   if (!existsSync(file)) throw new Error(`${bundle}/${TEXTS_FILE} 不存在`);
   const lines: string[] = [];
@@ -101,7 +116,11 @@ export function readStore(work: string, corpus: SearchCorpus): boolean {
 }
 
 /** The search tables of `urls` (published notices, newest first) into `siteDir`. Throws if a notice has no text. */
-export function writeTablesFor(siteDir: string, urls: readonly string[], corpus: SearchCorpus): void {
+export function writeTablesFor(
+  siteDir: string,
+  urls: readonly string[],
+  corpus: SearchCorpus,
+): void {
   corpus.write(urls, (path, data) => {
     const file = join(siteDir, path);
     mkdirSync(dirname(file), { recursive: true });

@@ -16,7 +16,10 @@ export interface Shard<T> {
 export function shardPlan<T>(items: readonly T[], size = DEFAULT_SHARD_SIZE): Shard<T>[] {
   const count = Math.max(1, Math.ceil(items.length / size));
   const per = Math.ceil(items.length / count);
-  return Array.from({ length: count }, (_, i) => ({ bundle: bundleName(i), items: items.slice(i * per, (i + 1) * per) }));
+  return Array.from({ length: count }, (_, i) => ({
+    bundle: bundleName(i),
+    items: items.slice(i * per, (i + 1) * per),
+  }));
 }
 
 /** Bundle k's folder in the site: pagefind, pagefind-1 … (the delta bundle is pagefind-delta). */

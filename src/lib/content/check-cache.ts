@@ -40,9 +40,14 @@ export class CheckCache {
   /** Code fingerprint and the content model's configuration: part of every key. */
   readonly salt: string;
 
-  constructor(private readonly root: string, modelFingerprint: string) {
+  constructor(
+    private readonly root: string,
+    modelFingerprint: string,
+  ) {
     // Hashed once: the salt goes into every file's key, and the configuration's text is long.
-    this.salt = createHash('sha1').update(`${libFingerprint()}\u0000${modelFingerprint}`).digest('hex');
+    this.salt = createHash('sha1')
+      .update(`${libFingerprint()}\u0000${modelFingerprint}`)
+      .digest('hex');
     const file = join(root, CACHE_FILE);
     if (existsSync(file)) {
       try {

@@ -9,8 +9,16 @@ import { noticeModel } from '../model/notice-model';
 import type { SiteConfig } from '../model/site-config';
 import { checkFileOrKey } from './project';
 
-const { root, config, salt, known, files } = workerData as { root: string; config: SiteConfig; salt: string; known: string[]; files: string[] };
+const { root, config, salt, known, files } = workerData as {
+  root: string;
+  config: SiteConfig;
+  salt: string;
+  known: string[];
+  files: string[];
+};
 const model = noticeModel(config);
 const schema = createNoticeSchema(model);
 const cached = new Set(known);
-parentPort!.postMessage(files.map((file) => checkFileOrKey(root, file, salt, (key) => cached.has(key), schema, model)));
+parentPort!.postMessage(
+  files.map((file) => checkFileOrKey(root, file, salt, (key) => cached.has(key), schema, model)),
+);

@@ -24,10 +24,17 @@ export function devBroken(file: string, problems: Problem[], raw: unknown): DevB
   };
 }
 
-export const isDevBroken = (data: unknown): data is DevBrokenNotice => !!data && typeof data === 'object' && (data as { devBroken?: unknown }).devBroken === true;
+export const isDevBroken = (data: unknown): data is DevBrokenNotice =>
+  !!data && typeof data === 'object' && (data as { devBroken?: unknown }).devBroken === true;
 
 /** Where the dev server shows a broken notice's report: its 索引号's URL, or one from its file name. */
-export function devBrokenSlug(n: DevBrokenNotice, indexNoSlug: (indexNo: string) => string): string {
+export function devBrokenSlug(
+  n: DevBrokenNotice,
+  indexNoSlug: (indexNo: string) => string,
+): string {
   if (n.indexNo && /^[^\s?#]+$/.test(n.indexNo)) return indexNoSlug(n.indexNo);
-  return n.file.replace(/^src\/content\/notices\//, '').replace(/\.mdx?$/, '').replace(/[^\w\u4e00-\u9fff-]+/g, '-');
+  return n.file
+    .replace(/^src\/content\/notices\//, '')
+    .replace(/\.mdx?$/, '')
+    .replace(/[^\w\u4e00-\u9fff-]+/g, '-');
 }

@@ -1,5 +1,13 @@
 import { parseSimpleYaml } from './simple-yaml';
-import { LineCounter, parseDocument, isMap, isScalar, isPair, type Document, type Node } from 'yaml';
+import {
+  LineCounter,
+  parseDocument,
+  isMap,
+  isScalar,
+  isPair,
+  type Document,
+  type Node,
+} from 'yaml';
 
 /**
  * Splits a notice into frontmatter and body, and parses the frontmatter once, from the raw text,
@@ -56,7 +64,11 @@ export function parseNotice(source: string): ParsedNotice {
 
   const simple = parseSimpleYaml(yamlText);
   const read = simple
-    ? { data: simple.data, errors: [], lineOf: (path: ReadonlyArray<PropertyKey>) => simpleLine(simple.lines, path, yamlStartLine) }
+    ? {
+        data: simple.data,
+        errors: [],
+        lineOf: (path: ReadonlyArray<PropertyKey>) => simpleLine(simple.lines, path, yamlStartLine),
+      }
     : readYaml(yamlText, yamlStartLine);
   return { ...read, body: afterClose, bodyLine };
 }
@@ -65,9 +77,17 @@ export function parseNotice(source: string): ParsedNotice {
  * The frontmatter read with `yaml` (failsafe schema: every scalar stays text), its errors worded
  * in Chinese with their file lines. parseNotice takes the fast reader (simple-yaml.ts) first.
  */
-export function readYaml(yamlText: string, yamlStartLine: number): Pick<ParsedNotice, 'data' | 'errors' | 'lineOf'> {
+export function readYaml(
+  yamlText: string,
+  yamlStartLine: number,
+): Pick<ParsedNotice, 'data' | 'errors' | 'lineOf'> {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { schema: 'failsafe', lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(yamlText, {
+    schema: 'failsafe',
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
   const fileLine = (offset: number) => lineCounter.linePos(offset).line + yamlStartLine - 1;
 
   // Mistakes of typing Chinese text into YAML are named for what they are; the parser's own errors
@@ -85,7 +105,10 @@ export function readYaml(yamlText: string, yamlStartLine: number): Pick<ParsedNo
       // Aliases (*a) without their anchor, or alias bombs, only fail when resolved.
       data = doc.toJS({ maxAliasCount: 100 });
     } catch (err) {
-      errors.push({ line: yamlStartLine, message: `文件头 YAML 语法错误：${/alias/i.test(String(err)) ? '引用了未定义或过多的锚点（* 开头的值请加引号）' : '无法读取'}（${(err as Error).message.split('\n')[0]}）` });
+      errors.push({
+        line: yamlStartLine,
+        message: `文件头 YAML 语法错误：${/alias/i.test(String(err)) ? '引用了未定义或过多的锚点（* 开头的值请加引号）' : '无法读取'}（${(err as Error).message.split('\n')[0]}）`,
+      });
     }
   }
   if (data !== null && (typeof data !== 'object' || Array.isArray(data))) {
@@ -93,14 +116,18 @@ export function readYaml(yamlText: string, yamlStartLine: number): Pick<ParsedNo
   }
 
   return {
-    data: errors.length ? null : data ?? {},
+    data: errors.length ? null : (data ?? {}),
     errors,
     lineOf: (path) => keyLine(doc, path, fileLine),
   };
 }
 
 /** lineOf for the fast reader: the deepest key of the path that exists, as keyLine does. */
-function simpleLine(lines: Map<string, number>, path: ReadonlyArray<PropertyKey>, yamlStartLine: number): number | null {
+function simpleLine(
+  lines: Map<string, number>,
+  path: ReadonlyArray<PropertyKey>,
+  yamlStartLine: number,
+): number | null {
   let line: number | null = null;
   for (let k = 1; k <= path.length; k++) {
     const at = lines.get(path.slice(0, k).map(String).join('\u0000'));
@@ -110,18 +137,28 @@ function simpleLine(lines: Map<string, number>, path: ReadonlyArray<PropertyKey>
   return line;
 }
 
-function keyLine(doc: Document, path: ReadonlyArray<PropertyKey>, fileLine: (offset: number) => number): number | null {
+function keyLine(
+  doc: Document,
+  path: ReadonlyArray<PropertyKey>,
+  fileLine: (offset: number) => number,
+): number | null {
   let node: Node | null | undefined = doc.contents as Node | null;
   let line: number | null = null;
   for (const seg of path) {
     if (!node) break;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = node.items.find(
+        (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg),
+      );
       if (!pair) break;
       const key = pair.key as Node;
       if (key.range) line = fileLine(key.range[0]);
       node = pair.value as Node | null;
-    } else if ('items' in node && Array.isArray((node as { items: unknown[] }).items) && typeof seg === 'number') {
+    } else if (
+      'items' in node &&
+      Array.isArray((node as { items: unknown[] }).items) &&
+      typeof seg === 'number'
+    ) {
       const item: Node | undefined = (node as { items: Node[] }).items[seg];
       if (item?.range) line = fileLine(item.range[0]);
       node = item;
@@ -132,8 +169,16 @@ function keyLine(doc: Document, path: ReadonlyArray<PropertyKey>, fileLine: (off
 
 const KEY = '[A-Za-z_][A-Za-z0-9_-]*|\\p{Script=Han}+';
 const FULL_WIDTH_COLON = new RegExp(`^\\s*-?\\s*(${KEY})\\s*：`, 'u');
-const PLAIN_VALUE_WITH_COLON = new RegExp(`^(\\s*-?\\s*(?:${KEY}):[ \\t]+)([^\\s"'\\[{|>&*!%@\`#][^#]*?: .*)$`, 'u');
-const ODD_SPACE: Record<string, string> = { '\u3000': '全角空格（U+3000）', '\u00a0': '不换行空格（U+00A0）', '\u2003': '全角空格（U+2003）', '\t': 'Tab' };
+const PLAIN_VALUE_WITH_COLON = new RegExp(
+  `^(\\s*-?\\s*(?:${KEY}):[ \\t]+)([^\\s"'\\[{|>&*!%@\`#][^#]*?: .*)$`,
+  'u',
+);
+const ODD_SPACE: Record<string, string> = {
+  '\u3000': '全角空格（U+3000）',
+  '\u00a0': '不换行空格（U+00A0）',
+  '\u2003': '全角空格（U+2003）',
+  '\t': 'Tab',
+};
 
 /**
  * What Chinese typing does to YAML, found line by line: a key followed by a full-width colon, an
@@ -146,17 +191,26 @@ export function typingMistakes(yamlText: string, yamlStartLine: number): YamlErr
     const indent = /^[\s\u3000]*/u.exec(text)![0];
     const odd = [...indent].find((ch) => ch in ODD_SPACE);
     if (odd) {
-      out.push({ line, message: `第 ${line} 行的缩进用了${ODD_SPACE[odd]}，看不见但 YAML 不认，请删掉后用半角空格缩进` });
+      out.push({
+        line,
+        message: `第 ${line} 行的缩进用了${ODD_SPACE[odd]}，看不见但 YAML 不认，请删掉后用半角空格缩进`,
+      });
       return;
     }
     const colon = FULL_WIDTH_COLON.exec(text);
     if (colon) {
-      out.push({ line, message: `第 ${line} 行「${colon[1]}」后面用了全角冒号「：」，字段名后应为半角冒号加空格「: 」（如 ${colon[1]}: 值）` });
+      out.push({
+        line,
+        message: `第 ${line} 行「${colon[1]}」后面用了全角冒号「：」，字段名后应为半角冒号加空格「: 」（如 ${colon[1]}: 值）`,
+      });
       return;
     }
     const value = PLAIN_VALUE_WITH_COLON.exec(text);
     if (value) {
-      out.push({ line, message: `第 ${line} 行的值中有「: 」（冒号加空格），YAML 会把它当成另一个字段；请给整个值加引号：${value[1]}"${value[2]!.replace(/"/g, '\\"').trimEnd()}"` });
+      out.push({
+        line,
+        message: `第 ${line} 行的值中有「: 」（冒号加空格），YAML 会把它当成另一个字段；请给整个值加引号：${value[1]}"${value[2]!.replace(/"/g, '\\"').trimEnd()}"`,
+      });
     }
   });
   return out;
@@ -182,6 +236,7 @@ const YAML_CAUSES: Array<[RegExp, string]> = [
 ];
 
 function translateYamlError(code: string, message: string): string {
-  const zh = YAML_CAUSES.find(([re]) => re.test(message))?.[1] ?? YAML_ERRORS[code] ?? 'YAML 语法错误';
+  const zh =
+    YAML_CAUSES.find(([re]) => re.test(message))?.[1] ?? YAML_ERRORS[code] ?? 'YAML 语法错误';
   return `文件头 YAML 语法错误：${zh}（${message.split('\n')[0]}）`;
 }

@@ -21,14 +21,22 @@ export function pastedTables(body: string, bodyLine: number): PastedTable[] {
   const flush = (end: number) => {
     if (run.length >= 2) {
       const width = run[0]!.length;
-      const row = (cells: string[]) => `| ${cells.map((c) => c.trim().replace(/\|/g, '\\|')).join(' | ')} |`;
-      const markdown = [row(run[0]!), row(Array.from({ length: width }, () => '---')), ...run.slice(1).map(row)].join('\n');
+      const row = (cells: string[]) =>
+        `| ${cells.map((c) => c.trim().replace(/\|/g, '\\|')).join(' | ')} |`;
+      const markdown = [
+        row(run[0]!),
+        row(Array.from({ length: width }, () => '---')),
+        ...run.slice(1).map(row),
+      ].join('\n');
       out.push({ from: bodyLine + start, to: bodyLine + end - 1, markdown });
     }
     run = [];
   };
   lines.forEach((text, i) => {
-    const cells = !code[i] && !/^\s/.test(text) && text.includes('\t') ? text.replace(/\r$/, '').split('\t') : null;
+    const cells =
+      !code[i] && !/^\s/.test(text) && text.includes('\t')
+        ? text.replace(/\r$/, '').split('\t')
+        : null;
     if (cells && cells.length >= 2 && (run.length === 0 || cells.length === run[0]!.length)) {
       if (run.length === 0) start = i;
       run.push(cells);

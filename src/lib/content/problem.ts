@@ -32,7 +32,11 @@ export function formatProblemsText(problems: readonly Problem[]): string {
     .map((p) => {
       const where = p.line === null ? p.file : `${p.file}:${p.line}`;
       const warning = p.severity === 'warning';
-      const lines = [`${where}  ${p.field}（${p.label}）`, `  ${warning ? '警告' : '错误'}：${p.message}`, `  发现：${show(p.value)}`];
+      const lines = [
+        `${where}  ${p.field}（${p.label}）`,
+        `  ${warning ? '警告' : '错误'}：${p.message}`,
+        `  发现：${show(p.value)}`,
+      ];
       if (p.expected) lines.push(`  应为：${p.expected}`);
       lines.push(`  ${warning ? 'Warning' : 'Error'}: ${p.messageEn}`);
       return lines.join('\n');
@@ -43,7 +47,15 @@ export function formatProblemsText(problems: readonly Problem[]): string {
 export function formatProblemsJson(problems: readonly Problem[]): string {
   return JSON.stringify(
     problems.map(({ file, line, field, label, value, expected, message, messageEn, severity }) => ({
-      file, line, field, label, value, expected, message, messageEn, severity: severity ?? 'error',
+      file,
+      line,
+      field,
+      label,
+      value,
+      expected,
+      message,
+      messageEn,
+      severity: severity ?? 'error',
     })),
     null,
     2,

@@ -12,7 +12,10 @@ import { strayFileProblem } from './stray-files';
 
 /** Errors and warnings, each in a stable order. */
 function split(found: Problem[]): { problems: Problem[]; warnings: Problem[] } {
-  return { problems: sortProblems(found.filter((p) => p.severity !== 'warning')), warnings: sortProblems(found.filter((p) => p.severity === 'warning')) };
+  return {
+    problems: sortProblems(found.filter((p) => p.severity !== 'warning')),
+    warnings: sortProblems(found.filter((p) => p.severity === 'warning')),
+  };
 }
 import { checkNoticeSource, type CheckedNotice } from './validate-notice';
 import { checkAcrossNotices, duplicateIndexNoProblem, indexNoIdentity } from './cross-file-rules';
@@ -47,7 +50,10 @@ export function listMarkdownFiles(dir: string, others?: (path: string) => void):
 
 /** Every notice file under the notices folder, as sorted root-relative paths with forward slashes. */
 export function listNoticeFiles(root: string, others?: (path: string) => void): string[] {
-  return listMarkdownFiles(join(root, NOTICES_DIR), others && ((f) => others(`${NOTICES_DIR}/${f}`))).map((f) => `${NOTICES_DIR}/${f}`);
+  return listMarkdownFiles(
+    join(root, NOTICES_DIR),
+    others && ((f) => others(`${NOTICES_DIR}/${f}`)),
+  ).map((f) => `${NOTICES_DIR}/${f}`);
 }
 
 export function toProjectPath(root: string, file: string): string {
@@ -93,20 +99,41 @@ export function checkNoticeFile(
  * checkNoticeFile on a file's bytes: a file that is not UTF-8 (GBK, UTF-16 from Windows editors)
  * gets one problem naming its encoding, rather than the garbage its fields would read as.
  */
-export function checkNoticeBytes(file: string, bytes: Buffer, schema: NoticeSchema, model: NoticeModel | ModelSource): { notice: CheckedNotice; problems: Problem[] } {
+export function checkNoticeBytes(
+  file: string,
+  bytes: Buffer,
+  schema: NoticeSchema,
+  model: NoticeModel | ModelSource,
+): { notice: CheckedNotice; problems: Problem[] } {
   const source = bytes.toString('utf8');
   // Cheap test first: invalid UTF-8 decodes to U+FFFD; UTF-16 has zero bytes.
-  const wrong = source.includes('\uFFFD') || bytes.subarray(0, 64).includes(0) ? encodingProblem(bytes) : null;
+  const wrong =
+    source.includes('\uFFFD') || bytes.subarray(0, 64).includes(0) ? encodingProblem(bytes) : null;
   if (!wrong) return checkNoticeFile(file, source, schema, model);
   const problem: Problem = {
-    file, line: null, field: 'encoding', label: '文件编码', value: wrong.encoding ?? '无法识别的编码',
-    expected: 'UTF-8 编码的文本文件', message: wrong.zh, messageEn: wrong.en,
+    file,
+    line: null,
+    field: 'encoding',
+    label: '文件编码',
+    value: wrong.encoding ?? '无法识别的编码',
+    expected: 'UTF-8 编码的文本文件',
+    message: wrong.zh,
+    messageEn: wrong.en,
   };
-  return { notice: { file, data: null, problems: [problem], parsed: { data: null, body: '', bodyLine: 1, errors: [], lineOf: () => null } }, problems: [problem] };
+  return {
+    notice: {
+      file,
+      data: null,
+      problems: [problem],
+      parsed: { data: null, body: '', bodyLine: 1, errors: [], lineOf: () => null },
+    },
+    problems: [problem],
+  };
 }
 
 function rawAttachmentCount(data: unknown): number {
-  const list = data && typeof data === 'object' ? (data as { attachments?: unknown }).attachments : undefined;
+  const list =
+    data && typeof data === 'object' ? (data as { attachments?: unknown }).attachments : undefined;
   return Array.isArray(list) ? list.length : 0;
 }
 
@@ -114,10 +141,17 @@ type FileCheck = { notice: CheckedNotice; problems: Problem[] };
 
 /** What the cache (and a check worker) keeps of a file's check: the data and problems, the lines cross-file rules need. */
 export function toCached(result: FileCheck): CachedResult {
-  const lines: Record<string, number | null> = { indexNo: result.notice.parsed.lineOf(['indexNo']) };
-  (result.notice.refs?.attachments ?? []).forEach((_, i) => (lines[`attachments.${i}.href`] = result.notice.parsed.lineOf(['attachments', i, 'href'])));
+  const lines: Record<string, number | null> = {
+    indexNo: result.notice.parsed.lineOf(['indexNo']),
+  };
+  (result.notice.refs?.attachments ?? []).forEach(
+    (_, i) =>
+      (lines[`attachments.${i}.href`] = result.notice.parsed.lineOf(['attachments', i, 'href'])),
+  );
   for (const key of ['replaces', 'interprets'] as const) {
-    (result.notice.data?.[key] ?? []).forEach((_, i) => (lines[`${key}.${i}`] = result.notice.parsed.lineOf([key, i])));
+    (result.notice.data?.[key] ?? []).forEach(
+      (_, i) => (lines[`${key}.${i}`] = result.notice.parsed.lineOf([key, i])),
+    );
   }
   return {
     data: result.notice.data,
@@ -131,17 +165,35 @@ export function toCached(result: FileCheck): CachedResult {
 }
 
 /** One notice file's cache key and, unless `known` says the cache holds that key, its check in the cache's form. */
-export function checkFileOrKey(root: string, file: string, salt: string, known: (key: string) => boolean, schema: NoticeSchema, model: NoticeModel): { key: string; result?: CachedResult } {
+export function checkFileOrKey(
+  root: string,
+  file: string,
+  salt: string,
+  known: (key: string) => boolean,
+  schema: NoticeSchema,
+  model: NoticeModel,
+): { key: string; result?: CachedResult } {
   const bytes = readFileSync(join(root, file));
   const key = cacheKey(salt, bytes);
-  return known(key) ? { key } : { key, result: toCached(checkNoticeBytes(file, bytes, schema, model)) };
+  return known(key)
+    ? { key }
+    : { key, result: toCached(checkNoticeBytes(file, bytes, schema, model)) };
 }
 
 /** A file's check rebuilt from what toCached kept. */
 function fromCached(file: string, hit: CachedResult): FileCheck {
-  const lineOf = (path: ReadonlyArray<PropertyKey>) => hit.lines[path.map(String).join('.')] ?? null;
+  const lineOf = (path: ReadonlyArray<PropertyKey>) =>
+    hit.lines[path.map(String).join('.')] ?? null;
   return {
-    notice: { file, data: hit.data, problems: [], parsed: { data: null, body: '', bodyLine: hit.bodyLine, errors: [], lineOf }, lead: hit.lead, images: hit.images, refs: hit.refs },
+    notice: {
+      file,
+      data: hit.data,
+      problems: [],
+      parsed: { data: null, body: '', bodyLine: hit.bodyLine, errors: [], lineOf },
+      lead: hit.lead,
+      images: hit.images,
+      refs: hit.refs,
+    },
     problems: hit.problems.map((p) => ({ ...p, file })),
   };
 }
@@ -185,7 +237,12 @@ const FILES_PER_WORKER = 1500;
  * Checks every notice of a project (all rules), reporting problems only for `only` when given:
  * cross-file rules still see every notice, so a duplicate 索引号 is found either way.
  */
-export async function checkNotices(root: string, config: SiteConfig, only?: readonly string[], options: CheckOptions = {}): Promise<ProjectCheck> {
+export async function checkNotices(
+  root: string,
+  config: SiteConfig,
+  only?: readonly string[],
+  options: CheckOptions = {},
+): Promise<ProjectCheck> {
   const model = noticeModel(config);
   const schema = createNoticeSchema(model);
   if (only) return checkSomeNotices(root, only, schema, model);
@@ -202,9 +259,15 @@ export async function checkNotices(root: string, config: SiteConfig, only?: read
     const known = cache.keys();
     const size = Math.ceil(files.length / workers);
     const shares = Array.from({ length: workers }, (_, w) => files.slice(w * size, (w + 1) * size));
-    answers = (await Promise.all(shares.map((share) => checkInWorker(root, config, cache.salt, known, share)))).flat();
+    answers = (
+      await Promise.all(
+        shares.map((share) => checkInWorker(root, config, cache.salt, known, share)),
+      )
+    ).flat();
   } else {
-    answers = files.map((file) => checkFileOrKey(root, file, cache.salt, (key) => cache.has(key), schema, model));
+    answers = files.map((file) =>
+      checkFileOrKey(root, file, cache.salt, (key) => cache.has(key), schema, model),
+    );
   }
   const checked = answers.map(({ key, result }, i) => {
     if (result) cache.set(key, result);
@@ -215,7 +278,12 @@ export async function checkNotices(root: string, config: SiteConfig, only?: read
   cache.save();
   const notices = checked.map((c) => c.notice);
   // The annual reports' own files (src/content/reports) are content too: checked with the notices.
-  const found = [...checked.flatMap((c) => c.problems), ...checkAcrossNotices(notices, publicFiles(root), model), ...strays, ...allReportProblems(root)];
+  const found = [
+    ...checked.flatMap((c) => c.problems),
+    ...checkAcrossNotices(notices, publicFiles(root), model),
+    ...strays,
+    ...allReportProblems(root),
+  ];
   return { notices, ...split(found), ...(workers > 1 ? { threads: workers } : {}) };
 }
 
@@ -223,15 +291,26 @@ export async function checkNotices(root: string, config: SiteConfig, only?: read
  * Checks files in a worker thread (check-worker.ts): each answer is the text's cache key, with the
  * result unless the key is one the cache already holds (`known`).
  */
-function checkInWorker(root: string, config: SiteConfig, salt: string, known: string[], files: string[]): Promise<Array<{ key: string; result?: CachedResult }>> {
+function checkInWorker(
+  root: string,
+  config: SiteConfig,
+  salt: string,
+  known: string[],
+  files: string[],
+): Promise<Array<{ key: string; result?: CachedResult }>> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: { root, config, salt, known, files } });
+    const worker = new Worker(new URL('./check-worker.ts', import.meta.url), {
+      workerData: { root, config, salt, known, files },
+    });
     worker.once('message', (answers) => {
       resolve(answers);
       void worker.terminate();
     });
     worker.once('error', reject);
-    worker.once('exit', (code) => code !== 0 && reject(new Error(`check worker exited with ${code}`)));
+    worker.once(
+      'exit',
+      (code) => code !== 0 && reject(new Error(`check worker exited with ${code}`)),
+    );
   });
 }
 
@@ -239,27 +318,40 @@ function checkInWorker(root: string, config: SiteConfig, salt: string, known: st
  * `npm run check -- FILE…` (and the pre-commit hook): every rule on the named files; the other
  * notices are only scanned for their 索引号, so a duplicate is still found, quickly.
  */
-function checkSomeNotices(root: string, only: readonly string[], schema: NoticeSchema, model: NoticeModel): ProjectCheck {
+function checkSomeNotices(
+  root: string,
+  only: readonly string[],
+  schema: NoticeSchema,
+  model: NoticeModel,
+): ProjectCheck {
   const wanted = [...new Set(only.map((f) => toProjectPath(root, f)))].sort();
-  const checked = wanted.map((file) => checkNoticeBytes(file, readFileSync(join(root, file)), schema, model));
+  const checked = wanted.map((file) =>
+    checkNoticeBytes(file, readFileSync(join(root, file)), schema, model),
+  );
   const notices = checked.map((c) => c.notice);
   const wantedSet = new Set(wanted);
   const others = [...scanIndexNos(root)].filter(([file]) => !wantedSet.has(file));
   // The notices the checked ones refer to (replaces, interprets) are checked too, silently, so the references can be judged.
-  const referred = new Set(notices.flatMap((n) => [...(n.data?.replaces ?? []), ...(n.data?.interprets ?? [])]));
+  const referred = new Set(
+    notices.flatMap((n) => [...(n.data?.replaces ?? []), ...(n.data?.interprets ?? [])]),
+  );
   const context = others
     .filter(([, indexNo]) => referred.has(indexNo))
     .map(([file]) => checkNoticeBytes(file, readFileSync(join(root, file)), schema, model).notice);
   const problems = [
     ...checked.flatMap((c) => c.problems),
-    ...checkAcrossNotices([...notices, ...context], publicFiles(root), model).filter((p) => wantedSet.has(p.file)),
+    ...checkAcrossNotices([...notices, ...context], publicFiles(root), model).filter((p) =>
+      wantedSet.has(p.file),
+    ),
   ];
   for (const n of notices) {
     const indexNo = n.data?.indexNo ?? n.refs?.indexNo;
     if (!indexNo) continue;
     const format = model.indexNoRules(n.data?.issuer ?? n.refs?.issuer).format;
     const mine = indexNoIdentity(indexNo, format);
-    const holders = others.filter(([, indexNo]) => indexNoIdentity(indexNo, format) === mine).map(([file, indexNo]) => ({ file, indexNo }));
+    const holders = others
+      .filter(([, indexNo]) => indexNoIdentity(indexNo, format) === mine)
+      .map(([file, indexNo]) => ({ file, indexNo }));
     if (holders.length) problems.push(duplicateIndexNoProblem(n, holders));
   }
   return { notices, ...split(problems) };

@@ -17,7 +17,14 @@ export interface PublicFiles {
 export function publicFiles(root: string): PublicFiles {
   const dir = join(root, PUBLIC_DIR);
   let folded: Map<string, string> | undefined;
-  const fold = (p: string) => p.replace(/\\/g, '/').replace(/^\/+/, '').replace(/%20/gi, ' ').normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
+  const fold = (p: string) =>
+    p
+      .replace(/\\/g, '/')
+      .replace(/^\/+/, '')
+      .replace(/%20/gi, ' ')
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/\s+/g, ' ');
   const all = () => {
     if (folded) return folded;
     folded = new Map();
@@ -31,7 +38,11 @@ export function publicFiles(root: string): PublicFiles {
       for (const e of entries) {
         const full = join(d, e.name);
         if (e.isDirectory()) walk(full);
-        else folded!.set(fold(relative(dir, full).split(sep).join('/')), relative(dir, full).split(sep).join('/'));
+        else
+          folded!.set(
+            fold(relative(dir, full).split(sep).join('/')),
+            relative(dir, full).split(sep).join('/'),
+          );
       }
     };
     walk(dir);

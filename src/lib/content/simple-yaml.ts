@@ -16,7 +16,8 @@ export interface SimpleYaml {
 }
 
 /** Characters that may carry YAML meaning anywhere in a line; their presence hands over to `yaml`. */
-const UNSURE = /[\t\r#&*!|>%@`\\'\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u0085\u2028\u2029\ufeff]/;
+const UNSURE =
+  /[\t\r#&*!|>%@`\\'\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u0085\u2028\u2029\ufeff]/;
 const KEY_LINE = /^( *)([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*?))? *$/;
 const ITEM_LINE = /^( *)- +(.*?) *$/;
 const PLAIN_FIRST_UNSAFE = /^[-?:,[\]{}#&*!|>'"%@`]/;
@@ -55,7 +56,8 @@ export function parseSimpleYaml(text: string): SimpleYaml | null {
       skipBlank();
       const next = lines[i];
       if (next === undefined) map[key] = '';
-      else if (ITEM_LINE.test(next) && indentOf(next) >= indent) map[key] = blockList(indentOf(next), keyPath);
+      else if (ITEM_LINE.test(next) && indentOf(next) >= indent)
+        map[key] = blockList(indentOf(next), keyPath);
       else if (indentOf(next) > indent) map[key] = blockMap(indentOf(next), keyPath);
       else map[key] = '';
     }
@@ -132,7 +134,13 @@ function quoted(value: string): string | null {
 function blockScalar(value: string): string {
   const q = quoted(value);
   if (q !== null) return q;
-  if (PLAIN_FIRST_UNSAFE.test(value) || value.includes(': ') || value.endsWith(':') || /\s{2}|\s$/.test(value)) throw new Unsure();
+  if (
+    PLAIN_FIRST_UNSAFE.test(value) ||
+    value.includes(': ') ||
+    value.endsWith(':') ||
+    /\s{2}|\s$/.test(value)
+  )
+    throw new Unsure();
   return value;
 }
 
@@ -146,6 +154,7 @@ function flowItems(inner: string): string[] {
 function flowScalar(value: string): string {
   const q = quoted(value);
   if (q !== null) return q;
-  if (PLAIN_FIRST_UNSAFE.test(value) || /[:[\]{}"]/.test(value) || /\s{2}/.test(value)) throw new Unsure();
+  if (PLAIN_FIRST_UNSAFE.test(value) || /[:[\]{}"]/.test(value) || /\s{2}/.test(value))
+    throw new Unsure();
   return value;
 }

@@ -3,7 +3,8 @@ import { fieldInfo, formatPath } from '../model/fields';
 import type { ParsedNotice } from './frontmatter';
 import type { Problem } from './problem';
 
-const MESSAGE_EN = 'looks injected by an attacker (gambling/SEO spam); the notice is not published until it is removed';
+const MESSAGE_EN =
+  'looks injected by an attacker (gambling/SEO spam); the notice is not published until it is removed';
 
 /** The defacement lint over a notice's body and every text value of its frontmatter. */
 export function spamProblems(file: string, parsed: ParsedNotice): Problem[] {
@@ -35,7 +36,8 @@ export function spamProblems(file: string, parsed: ParsedNotice): Problem[] {
         });
       }
     } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i]));
-    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, [...path, k]);
+    else if (value && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) visit(v, [...path, k]);
   };
   visit(parsed.data, []);
   return problems;

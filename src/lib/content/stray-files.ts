@@ -6,7 +6,10 @@ import type { Problem } from './problem';
  * it should have.
  */
 const SHOULD_BE: Array<[RegExp, (name: string) => string]> = [
-  [/\.(md|mdx)\.txt$/i, (n) => n.replace(/\.(md|mdx)\.txt$/i, (_, ext: string) => `.${ext.toLowerCase()}`)],
+  [
+    /\.(md|mdx)\.txt$/i,
+    (n) => n.replace(/\.(md|mdx)\.txt$/i, (_, ext: string) => `.${ext.toLowerCase()}`),
+  ],
   [/\.markdown$/i, (n) => n.replace(/\.markdown$/i, '.md')],
   [/\.(md|mdx)$/i, (n) => n.replace(/\.(md|mdx)$/i, (_, ext: string) => `.${ext.toLowerCase()}`)],
   [/\.txt$/i, (n) => n.replace(/\.txt$/i, '.md')],
@@ -19,7 +22,13 @@ export function strayFileProblem(file: string): Problem | null {
   if (!rule) return null;
   const wanted = rule[1](name);
   return {
-    file, line: null, field: 'file', label: '文件名', value: name, expected: wanted, severity: 'warning',
+    file,
+    line: null,
+    field: 'file',
+    label: '文件名',
+    value: name,
+    expected: wanted,
+    severity: 'warning',
     message: `文件「${name}」不会发布：公开信息文件的扩展名须为小写的 .md 或 .mdx，请改名为「${wanted}」`,
     messageEn: `"${name}" is not published: notice files end in lowercase .md or .mdx; rename it to "${wanted}"`,
   };

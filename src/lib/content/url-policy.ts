@@ -3,7 +3,16 @@
  * characters inside a scheme and accept any case and character references, so addresses are
  * normalised that way before the scheme is read (java&#x09;script:, JaVaScRiPt:, &#106;avascript:).
  */
-const NAMED: Record<string, string> = { colon: ':', tab: '\t', newline: '\n', amp: '&', lpar: '(', rpar: ')', sol: '/', period: '.' };
+const NAMED: Record<string, string> = {
+  colon: ':',
+  tab: '\t',
+  newline: '\n',
+  amp: '&',
+  lpar: '(',
+  rpar: ')',
+  sol: '/',
+  period: '.',
+};
 
 export function decodeReferences(value: string): string {
   let prev: string;
@@ -13,7 +22,8 @@ export function decodeReferences(value: string): string {
     prev = out;
     out = out.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);?/gi, (m, e: string) => {
       if (e[0] === '#') {
-        const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        const cp =
+          e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
         return Number.isFinite(cp) && cp >= 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
       }
       return NAMED[e.toLowerCase()] ?? m;
@@ -25,7 +35,9 @@ export function decodeReferences(value: string): string {
 
 export function schemeOf(url: string): string | null {
   // eslint-disable-next-line no-control-regex
-  const cleaned = decodeReferences(url).replace(/[\u0000-\u0020\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\ufeff]/g, '').toLowerCase();
+  const cleaned = decodeReferences(url)
+    .replace(/[\u0000-\u0020\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\ufeff]/g, '')
+    .toLowerCase();
   return /^([a-z][a-z0-9+.-]*):/.exec(cleaned)?.[1] ?? null;
 }
 

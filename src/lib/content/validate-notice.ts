@@ -45,9 +45,15 @@ export function refsOf(raw: unknown): NoticeRefs {
   const n = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
   const attachments = Array.isArray(n.attachments)
-    ? n.attachments.map((a) => (a && typeof a === 'object' ? a : {}) as Record<string, unknown>).map((a) => ({ title: text(a.title) ?? '', href: text(a.href) ?? '' }))
+    ? n.attachments
+        .map((a) => (a && typeof a === 'object' ? a : {}) as Record<string, unknown>)
+        .map((a) => ({ title: text(a.title) ?? '', href: text(a.href) ?? '' }))
     : [];
-  return { ...(text(n.indexNo) ? { indexNo: text(n.indexNo) } : {}), ...(text(n.issuer) ? { issuer: text(n.issuer) } : {}), attachments };
+  return {
+    ...(text(n.indexNo) ? { indexNo: text(n.indexNo) } : {}),
+    ...(text(n.issuer) ? { issuer: text(n.issuer) } : {}),
+    attachments,
+  };
 }
 
 function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
@@ -94,7 +100,11 @@ function distance(a: string, b: string): number {
 export function meantKey(path: ReadonlyArray<PropertyKey>, key: string): string | undefined {
   const prefix = path.filter((p) => typeof p !== 'number').join('.');
   const keys = Object.keys(FIELDS)
-    .filter((k) => (prefix ? k.startsWith(`${prefix}.`) && !k.slice(prefix.length + 1).includes('.') : !k.includes('.')))
+    .filter((k) =>
+      prefix
+        ? k.startsWith(`${prefix}.`) && !k.slice(prefix.length + 1).includes('.')
+        : !k.includes('.'),
+    )
     .map((k) => (prefix ? k.slice(prefix.length + 1) : k))
     .filter((k) => k !== 'frontmatter' && k !== 'body' && k !== 'encoding');
   const full = (k: string) => (prefix ? `${prefix}.${k}` : k);
@@ -103,26 +113,43 @@ export function meantKey(path: ReadonlyArray<PropertyKey>, key: string): string 
   const fold = (s: string) => s.toLowerCase().replace(/[\s_-]/g, '');
   const same = keys.find((k) => fold(k) === fold(key));
   if (same) return same;
-  const close = keys.map((k) => [k, distance(fold(k), fold(key))] as const).filter(([k, d]) => d <= (k.length >= 6 ? 2 : 1)).sort((a, b) => a[1] - b[1]);
+  const close = keys
+    .map((k) => [k, distance(fold(k), fold(key))] as const)
+    .filter(([k, d]) => d <= (k.length >= 6 ? 2 : 1))
+    .sort((a, b) => a[1] - b[1]);
   return close[0]?.[0];
 }
 
 /** Turns one zod issue into the problems an editor reads (an unknown-keys issue names each key). */
-function problemsOfIssue(issue: z.core.$ZodIssue, file: string, raw: unknown, parsed: ParsedNotice): Problem[] {
+function problemsOfIssue(
+  issue: z.core.$ZodIssue,
+  file: string,
+  raw: unknown,
+  parsed: ParsedNotice,
+): Problem[] {
   const path = issue.path as PropertyKey[];
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
       const full = [...path, key];
       const field = formatPath(full);
       const meant = meantKey(path, key);
-      const base = { file, line: parsed.lineOf(full), field, label: '未知字段', value: asText(valueAt(raw, full)) };
+      const base = {
+        file,
+        line: parsed.lineOf(full),
+        field,
+        label: '未知字段',
+        value: asText(valueAt(raw, full)),
+      };
       if (meant) {
-        const label = FIELDS[[...path.filter((p) => typeof p !== 'number'), meant].join('.')]?.label ?? meant;
+        const label =
+          FIELDS[[...path.filter((p) => typeof p !== 'number'), meant].join('.')]?.label ?? meant;
         const chinese = /\p{Script=Han}/u.test(key);
         return {
           ...base,
           expected: `把「${key}」改为「${meant}」`,
-          message: chinese ? `字段名须用英文：「${key}」应写作 ${meant}（${label}）` : `未知字段「${field}」：您是否要写 ${meant}（${label}）？`,
+          message: chinese
+            ? `字段名须用英文：「${key}」应写作 ${meant}（${label}）`
+            : `未知字段「${field}」：您是否要写 ${meant}（${label}）？`,
           messageEn: `unknown field "${field}": did you mean "${meant}"?`,
           meant: [...path, meant],
         };
@@ -140,24 +167,34 @@ function problemsOfIssue(issue: z.core.$ZodIssue, file: string, raw: unknown, pa
   const value = valueAt(raw, path);
   const line = parsed.lineOf(path);
   if (issue.code === 'invalid_type' && value === undefined) {
-    return [{
-      file, line, field, label: info.label, value: null, expected: info.expected,
-      message: `缺少必填字段 ${field}（${info.label}）`,
-      messageEn: `required field ${field} is missing`,
-    }];
+    return [
+      {
+        file,
+        line,
+        field,
+        label: info.label,
+        value: null,
+        expected: info.expected,
+        message: `缺少必填字段 ${field}（${info.label}）`,
+        messageEn: `required field ${field} is missing`,
+      },
+    ];
   }
-  const params = (issue.code === 'custom' ? issue.params : undefined) as { en?: string; expected?: string } | undefined;
+  const params = (issue.code === 'custom' ? issue.params : undefined) as
+    { en?: string; expected?: string } | undefined;
   const withInput = { ...issue, input: value } as never;
-  return [{
-    file,
-    line,
-    field,
-    label: info.label,
-    value: asText(value),
-    expected: params?.expected ?? info.expected,
-    message: `${info.label}：${issue.message || messageOf(zhCN(withInput))}`,
-    messageEn: `${field}: ${params?.en ?? messageOf(en(withInput))}`,
-  }];
+  return [
+    {
+      file,
+      line,
+      field,
+      label: info.label,
+      value: asText(value),
+      expected: params?.expected ?? info.expected,
+      message: `${info.label}：${issue.message || messageOf(zhCN(withInput))}`,
+      messageEn: `${field}: ${params?.en ?? messageOf(en(withInput))}`,
+    },
+  ];
 }
 
 /** Parses and validates one notice's source text against the content model (single-file rules only). */
@@ -176,7 +213,11 @@ export function checkNoticeSource(
       parsed,
       problems: parsed.errors.map((e) => ({
         // The line as written is the value found: the editor sees what the parser stumbled on.
-        file, line: e.line, field: 'frontmatter', label: '文件头', value: e.line ? (source.split('\n')[e.line - 1] ?? null) : null,
+        file,
+        line: e.line,
+        field: 'frontmatter',
+        label: '文件头',
+        value: e.line ? (source.split('\n')[e.line - 1] ?? null) : null,
         expected: '合法的 YAML「字段: 值」，以 --- 开始和结束',
         message: e.message,
         messageEn: 'the frontmatter is not valid YAML',
@@ -190,16 +231,31 @@ export function checkNoticeSource(
     ...imageTextProblems(file, images),
     ...scriptProblems(file, parsed),
     ...pastedTables(parsed.body, parsed.bodyLine).map((t): Problem => ({
-      file, line: t.from, field: 'body', label: '正文', value: `第 ${t.from}–${t.to} 行（用 Tab 分隔）`, expected: t.markdown,
+      file,
+      line: t.from,
+      field: 'body',
+      label: '正文',
+      value: `第 ${t.from}–${t.to} 行（用 Tab 分隔）`,
+      expected: t.markdown,
       message: `第 ${t.from}–${t.to} 行像是从 Excel 粘贴的表格（单元格之间是 Tab），发布后会挤成一段文字；请换成竖线表格（见「应为」，可直接复制）`,
       messageEn: `lines ${t.from}–${t.to} look like a table pasted from Excel (tab-separated); it would render as one paragraph — use a pipe table`,
     })),
   ];
   const result = schema.safeParse(parsed.data, { error: (iss) => zhCN(iss) });
-  if (result.success) return { file, data: result.data, parsed, problems: bodyProblems, images, refs: refsOf(parsed.data) };
+  if (result.success)
+    return {
+      file,
+      data: result.data,
+      parsed,
+      problems: bodyProblems,
+      images,
+      refs: refsOf(parsed.data),
+    };
   const found = result.error.issues.flatMap((i) => problemsOfIssue(i, file, parsed.data, parsed));
   // A key written wrong (标题, index No) is named once: as the key to rename, not also as a missing field.
-  const renamed = new Set(found.flatMap((p) => ('meant' in p ? [formatPath(p.meant as PropertyKey[])] : [])));
+  const renamed = new Set(
+    found.flatMap((p) => ('meant' in p ? [formatPath(p.meant as PropertyKey[])] : [])),
+  );
   const problems: Problem[] = found
     .filter((p) => !(renamed.has(p.field) && p.value === null))
     .map((p) => {
@@ -210,30 +266,55 @@ export function checkNoticeSource(
   for (const { path, failure } of relationFailures(parsed.data, model)) {
     const field = formatPath(path);
     if (problems.some((p) => p.field === field && p.message.endsWith(failure.zh))) continue;
-    const issue = { code: 'custom', path, message: failure.zh, params: { en: failure.en, expected: failure.expected } };
+    const issue = {
+      code: 'custom',
+      path,
+      message: failure.zh,
+      params: { en: failure.en, expected: failure.expected },
+    };
     problems.push(...problemsOfIssue(issue as z.core.$ZodIssue, file, parsed.data, parsed));
   }
-  return { file, data: null, parsed, problems: [...problems, ...bodyProblems], images, refs: refsOf(parsed.data) };
+  return {
+    file,
+    data: null,
+    parsed,
+    problems: [...problems, ...bodyProblems],
+    images,
+    refs: refsOf(parsed.data),
+  };
 }
 
 /** A notice written in traditional characters but not marked `lang: zh-Hant` (readers' browsers and screen readers would take it as simplified). */
 function scriptProblems(file: string, parsed: ParsedNotice): Problem[] {
   const data = parsed.data as { lang?: unknown; title?: unknown };
   if (data.lang === 'zh-Hant') return [];
-  const share = traditionalShare(`${typeof data.title === 'string' ? data.title : ''}\n${parsed.body}`);
+  const share = traditionalShare(
+    `${typeof data.title === 'string' ? data.title : ''}\n${parsed.body}`,
+  );
   if (share < TRADITIONAL_SHARE) return [];
-  return [{
-    file, line: parsed.lineOf(['lang']) ?? null, field: 'lang', label: '语种', value: typeof data.lang === 'string' ? data.lang : null,
-    expected: 'zh-Hant', severity: 'warning',
-    message: `正文是繁体字（开头约 ${Math.round(share * 100)}% 的汉字为繁体），但没有标注 lang: zh-Hant；请在文件头加上 lang: zh-Hant，读屏软件和浏览器才能正确朗读和显示`,
-    messageEn: `the text is in traditional characters (about ${Math.round(share * 100)}% at its start) but lang is not zh-Hant`,
-  }];
+  return [
+    {
+      file,
+      line: parsed.lineOf(['lang']) ?? null,
+      field: 'lang',
+      label: '语种',
+      value: typeof data.lang === 'string' ? data.lang : null,
+      expected: 'zh-Hant',
+      severity: 'warning',
+      message: `正文是繁体字（开头约 ${Math.round(share * 100)}% 的汉字为繁体），但没有标注 lang: zh-Hant；请在文件头加上 lang: zh-Hant，读屏软件和浏览器才能正确朗读和显示`,
+      messageEn: `the text is in traditional characters (about ${Math.round(share * 100)}% at its start) but lang is not zh-Hant`,
+    },
+  ];
 }
 
 /** Placeholder text left in the body of a notice that is to be published. */
 function bodyPlaceholderProblems(file: string, parsed: ParsedNotice): Problem[] {
   return placeholderLines(parsed.body, parsed.bodyLine).map(({ line, value }) => ({
-    file, line, field: 'body', label: '正文', value,
+    file,
+    line,
+    field: 'body',
+    label: '正文',
+    value,
     expected: '真实的正文内容（或保留 draft: true，暂不发布）',
     message: `第 ${line} 行仍是待填写的占位文字「${value}」，发布前请写好正文`,
     messageEn: `line ${line} of the body still holds the placeholder "${value}"`,
@@ -246,7 +327,11 @@ function imageTextProblems(file: string, images: readonly BodyImage[]): Problem[
   for (const img of images) {
     if (img.alt === '') {
       out.push({
-        file, line: img.line, field: 'body', label: '正文', value: img.written,
+        file,
+        line: img.line,
+        field: 'body',
+        label: '正文',
+        value: img.written,
         expected: '![图片内容的文字说明](/files/图片.png)',
         message: `图片「${img.url}」缺少替代文字：读屏软件的用户无法知道图片内容，请在 ![ ] 的方括号内（或 <图> 的 替代文字/说明）写明图片内容`,
         messageEn: `image "${img.url}" has no alternative text`,
@@ -254,7 +339,11 @@ function imageTextProblems(file: string, images: readonly BodyImage[]): Problem[
     }
     if (img.written.startsWith('!') && /\s/.test(img.url) && !img.written.includes('](<')) {
       out.push({
-        file, line: img.line, field: 'body', label: '正文', value: img.written,
+        file,
+        line: img.line,
+        field: 'body',
+        label: '正文',
+        value: img.written,
         expected: `![${img.alt || '说明'}](${img.url.replace(/\s/g, '%20')})`,
         message: `图片路径「${img.url}」中有空格，Markdown 不会把它显示为图片：请把空格改为 %20，或重命名文件`,
         messageEn: `image path "${img.url}" contains spaces; Markdown will not show it as an image`,

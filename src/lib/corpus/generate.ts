@@ -1,7 +1,17 @@
 import { creditCodeCheckChar, orgCodeCheckChar } from '../model/check-digits';
 import { DEFAULT_CATEGORIES, DEFAULT_DOC_TYPES } from '../model/site-config';
 import { intBetween, pick, seededRandom } from './random';
-import { ACTIONS, GIVEN, ISSUER_NAMES, NOTICE_TITLES, OBJECTS, PLACES, RESULTS, SURNAMES, TOPICS } from './vocabulary';
+import {
+  ACTIONS,
+  GIVEN,
+  ISSUER_NAMES,
+  NOTICE_TITLES,
+  OBJECTS,
+  PLACES,
+  RESULTS,
+  SURNAMES,
+  TOPICS,
+} from './vocabulary';
 
 /**
  * Generates a realistic corpus of notices (Chinese text like the seeds, tables, replies, a share of
@@ -53,7 +63,10 @@ function paragraph(rand: () => number): string {
 }
 
 function table(rand: () => number): string {
-  const rows = Array.from({ length: intBetween(rand, 2, 4) }, (_, i) => `| ${i + 1} | ${pick(rand, TOPICS)} | ${paragraph(rand)} |`);
+  const rows = Array.from(
+    { length: intBetween(rand, 2, 4) },
+    (_, i) => `| ${i + 1} | ${pick(rand, TOPICS)} | ${paragraph(rand)} |`,
+  );
   return ['| 序号 | 具体诉求 | 答复内容 |', '| --- | --- | --- |', ...rows].join('\n');
 }
 
@@ -84,10 +97,16 @@ export function generateCorpus(options: CorpusOptions): GeneratedNotice[] {
     const isReply = category === '人大代表建议' || category === '政协提案';
     const addressee = isReply ? pick(rand, SURNAMES) + pick(rand, GIVEN) : undefined;
     const number = String(intBetween(rand, 1, 400));
-    const session = category === '人大代表建议' ? `区十届人大${pick(rand, ['一', '二', '三', '四'])}次会议` : `区政协九届${pick(rand, ['一', '二', '三', '四'])}次会议`;
+    const session =
+      category === '人大代表建议'
+        ? `区十届人大${pick(rand, ['一', '二', '三', '四'])}次会议`
+        : `区政协九届${pick(rand, ['一', '二', '三', '四'])}次会议`;
     const title = isReply
       ? `对${session}第${number}号${category === '人大代表建议' ? '建议' : '提案'}的答复`
-      : pick(rand, NOTICE_TITLES).replace('{topic}', topic).replace('{place}', place).replace('{year}', String(year));
+      : pick(rand, NOTICE_TITLES)
+          .replace('{topic}', topic)
+          .replace('{place}', place)
+          .replace('{year}', String(year));
 
     const fm = [
       `title: ${yaml(title)}`,
@@ -98,11 +117,17 @@ export function generateCorpus(options: CorpusOptions): GeneratedNotice[] {
       `publishedAt: ${date}T${String(intBetween(rand, 8, 17)).padStart(2, '0')}:${String(intBetween(rand, 0, 59)).padStart(2, '0')}:00+08:00`,
       `keywords: [${topic}, ${place}]`,
     ];
-    if (rand() < 0.3) fm.push(`docNo: 越${pick(rand, ['科', '发', '经信', '教'])}〔${year}〕${intBetween(rand, 1, 300)}号`);
+    if (rand() < 0.3)
+      fm.push(
+        `docNo: 越${pick(rand, ['科', '发', '经信', '教'])}〔${year}〕${intBetween(rand, 1, 300)}号`,
+      );
     // Policy documents state their type (and a rule's validity); taken from i so the random sequence stays as it was.
     if (category === '政策文件') {
       const docType = DEFAULT_DOC_TYPES[i % DEFAULT_DOC_TYPES.length]!;
-      fm.push(`docType: ${docType}`, ...(docType === '其他文件' ? [] : [`validity: ${i % 7 === 0 ? '失效' : '有效'}`]));
+      fm.push(
+        `docType: ${docType}`,
+        ...(docType === '其他文件' ? [] : [`validity: ${i % 7 === 0 ? '失效' : '有效'}`]),
+      );
     }
     if (isReply) {
       fm.push(
@@ -115,15 +140,22 @@ export function generateCorpus(options: CorpusOptions): GeneratedNotice[] {
         `  resultClass: ${pick(rand, ['A', 'B', 'C'])}`,
       );
     }
-    fm.push(`contact: { name: ${pick(rand, SURNAMES)}${pick(rand, GIVEN)}, phone: "0575-8${intBetween(rand, 1000000, 9999999)}" }`);
+    fm.push(
+      `contact: { name: ${pick(rand, SURNAMES)}${pick(rand, GIVEN)}, phone: "0575-8${intBetween(rand, 1000000, 9999999)}" }`,
+    );
 
     const body: string[] = [];
-    if (addressee) body.push(`${addressee}${category === '人大代表建议' ? '代表' : '委员'}：`, `您提出的关于加快${topic}的建议收悉，现答复如下：`);
+    if (addressee)
+      body.push(
+        `${addressee}${category === '人大代表建议' ? '代表' : '委员'}：`,
+        `您提出的关于加快${topic}的建议收悉，现答复如下：`,
+      );
     let chars = 0;
     let section = 0;
     const numerals = ['一', '二', '三', '四', '五', '六', '七', '八'];
     while (chars < bodyChars) {
-      if (chars === 0 || rand() < 0.2) body.push(`${numerals[section++ % numerals.length]}、${pick(rand, TOPICS)}方面`);
+      if (chars === 0 || rand() < 0.2)
+        body.push(`${numerals[section++ % numerals.length]}、${pick(rand, TOPICS)}方面`);
       const p = paragraph(rand);
       body.push(p);
       chars += p.length;
@@ -136,7 +168,9 @@ export function generateCorpus(options: CorpusOptions): GeneratedNotice[] {
     if (ext === 'mdx') {
       // MDX notices use the project's components, as editors do.
       body.splice(Math.min(3, body.length), 0, `<提示 标题="办理进度">${paragraph(rand)}</提示>`);
-      body.push(`<落款 机构="${issuer.name}" 日期="${year}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日" />`);
+      body.push(
+        `<落款 机构="${issuer.name}" 日期="${year}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日" />`,
+      );
     }
     out.push({
       path: `${year}/${indexNo.replace('/', '-')}.${ext}`,

@@ -6,15 +6,28 @@ import { parseArgs } from 'node:util';
  * value starting with "-", and arguments npm took for itself (`npm run new --category …` without
  * `--`: npm keeps the option and passes only its value).
  */
-export type ArgsResult<K extends string> = { ok: true; values: Partial<Record<K, string>> } | { ok: false; message: string };
+export type ArgsResult<K extends string> =
+  { ok: true; values: Partial<Record<K, string>> } | { ok: false; message: string };
 
-export function editorArgs<K extends string>(args: string[], names: readonly K[], defaults: Partial<Record<K, string>> = {}, env: NodeJS.ProcessEnv = process.env): ArgsResult<K> {
+export function editorArgs<K extends string>(
+  args: string[],
+  names: readonly K[],
+  defaults: Partial<Record<K, string>> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): ArgsResult<K> {
   const options = Object.fromEntries(names.map((n) => [n, { type: 'string' as const }]));
   const usage = `可用的选项：${names.map((n) => `--${n}`).join(' ')}`;
   try {
-    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args,
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
     // npm run new --category 通知公告 (no --): npm keeps --category as its own setting (npm_config_category) and passes 通知公告 on.
-    const fromNpm = names.filter((n) => env[`npm_config_${n}`] !== undefined && values[n] === undefined);
+    const fromNpm = names.filter(
+      (n) => env[`npm_config_${n}`] !== undefined && values[n] === undefined,
+    );
     if (positionals.length || fromNpm.length) {
       return {
         ok: false,
@@ -28,14 +41,21 @@ export function editorArgs<K extends string>(args: string[], names: readonly K[]
     if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
       const name = option.replace(/^-+/, '');
       const guess = names.find((n) => closeTo(n, name));
-      return { ok: false, message: `未知的选项 ${option}${guess ? `，您是否要写 --${guess}？` : '。'}${usage}` };
+      return {
+        ok: false,
+        message: `未知的选项 ${option}${guess ? `，您是否要写 --${guess}？` : '。'}${usage}`,
+      };
     }
     if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       const name = /--([a-z-]+)/.exec(e.message)?.[1] ?? option.replace(/^-+/, '');
       const next = args[args.indexOf(`--${name}`) + 1];
-      const nextIsOption = next !== undefined && names.some((n) => next === `--${n}` || next.startsWith(`--${n}=`));
+      const nextIsOption =
+        next !== undefined && names.some((n) => next === `--${n}` || next.startsWith(`--${n}=`));
       if (/ambiguous/i.test(e.message) && !nextIsOption) {
-        return { ok: false, message: `--${name} 的内容以「-」开头，请写成 --${name}="-……"（用等号连接）` };
+        return {
+          ok: false,
+          message: `--${name} 的内容以「-」开头，请写成 --${name}="-……"（用等号连接）`,
+        };
       }
       return { ok: false, message: `--${name} 后面缺少内容，例如 --${name} "……"` };
     }

@@ -7,10 +7,14 @@ import { NOTICES_DIR } from '../content/paths';
  * may be cited, so `npm run new` never hands it out again. Empty outside a git repository.
  */
 export function historicIndexNos(root: string): string[] {
-  const r = spawnSync('git', ['-C', root, 'log', '--all', '--format=', '-p', '-G', '^indexNo:', '--', NOTICES_DIR], {
-    encoding: 'utf8',
-    maxBuffer: 512 * 1024 * 1024,
-  });
+  const r = spawnSync(
+    'git',
+    ['-C', root, 'log', '--all', '--format=', '-p', '-G', '^indexNo:', '--', NOTICES_DIR],
+    {
+      encoding: 'utf8',
+      maxBuffer: 512 * 1024 * 1024,
+    },
+  );
   if (r.status !== 0) return [];
   return [...r.stdout.matchAll(/^[-+]indexNo:\s*["']?([^"'\s#]+)/gm)].map((m) => m[1]!);
 }

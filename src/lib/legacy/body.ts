@@ -10,9 +10,15 @@ const CJK_CLOSE = '”’」』》）】〕';
 /** ASCII , : ; ? ! next to Chinese text become their full-width forms; times and URLs stay. */
 export function fullWidthPunctuation(text: string): string {
   const map: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！' };
-  let out = text.replace(new RegExp(`(?<=[${HAN}${CJK_CLOSE}])[,:;?!]|[,;?!](?=[${HAN}“‘「《（])`, 'gu'), (c) => map[c]!);
+  let out = text.replace(
+    new RegExp(`(?<=[${HAN}${CJK_CLOSE}])[,:;?!]|[,;?!](?=[${HAN}“‘「《（])`, 'gu'),
+    (c) => map[c]!,
+  );
   // Brackets touching Chinese text, as a pair.
-  out = out.replace(new RegExp(`(?<=[${HAN}${CJK_CLOSE}])\\(([^()\\n]*)\\)|\\(([^()\\n]*${HAN}[^()\\n]*)\\)`, 'gu'), (_m, a, b) => `（${a ?? b}）`);
+  out = out.replace(
+    new RegExp(`(?<=[${HAN}${CJK_CLOSE}])\\(([^()\\n]*)\\)|\\(([^()\\n]*${HAN}[^()\\n]*)\\)`, 'gu'),
+    (_m, a, b) => `（${a ?? b}）`,
+  );
   return out;
 }
 
@@ -42,12 +48,14 @@ export function headingLevel(line: string): 2 | 3 | null {
 
 /** Escapes what Markdown would otherwise read as syntax inside plain text. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/([*_`[\]|<>{}~])/g, '\\$1')
-    .replace(/^(#{1,6}\s|[-+]\s)/, (m) => '\\' + m)
-    // An ordered-list marker: only punctuation can be escaped, so the escape goes before the dot.
-    .replace(/^(\d+)([.)])/, '$1\\$2');
+  return (
+    text
+      .replace(/\\/g, '\\\\')
+      .replace(/([*_`[\]|<>{}~])/g, '\\$1')
+      .replace(/^(#{1,6}\s|[-+]\s)/, (m) => '\\' + m)
+      // An ordered-list marker: only punctuation can be escaped, so the escape goes before the dot.
+      .replace(/^(\d+)([.)])/, '$1\\$2')
+  );
 }
 
 export function isTableRow(line: string): boolean {
@@ -66,8 +74,16 @@ export function toGfmTable(rows: string[]): string {
   const cells = rows.map(tableCells);
   const width = Math.max(...cells.map((c) => c.length));
   const line = (c: string[]) =>
-    '| ' + Array.from({ length: width }, (_, i) => escapeMarkdown(fullWidthPunctuation(c[i] ?? '')).replace(/\\\|/g, '\\|')).join(' | ') + ' |';
-  return [line(cells[0]!), '| ' + Array(width).fill('---').join(' | ') + ' |', ...cells.slice(1).map(line)].join('\n');
+    '| ' +
+    Array.from({ length: width }, (_, i) =>
+      escapeMarkdown(fullWidthPunctuation(c[i] ?? '')).replace(/\\\|/g, '\\|'),
+    ).join(' | ') +
+    ' |';
+  return [
+    line(cells[0]!),
+    '| ' + Array(width).fill('---').join(' | ') + ' |',
+    ...cells.slice(1).map(line),
+  ].join('\n');
 }
 
 /** Body lines (chrome and metadata already taken out) → Markdown blocks joined by blank lines. */

@@ -6,9 +6,30 @@ import { normalizeDocNoBrackets } from '../model/doc-no';
 
 /** Frontmatter keys in the order of the content model, so every imported file reads alike. */
 const ORDER = [
-  'title', 'indexNo', 'category', 'issuer', 'date', 'publishedAt', 'disclosure', 'scope', 'docNo', 'keywords',
-  'summary', 'source', 'reply', 'docType', 'validity', 'effectiveFrom', 'expiresOn', 'repealedOn', 'replaces', 'interprets',
-  'contact', 'attachments', 'lang', 'legacy',
+  'title',
+  'indexNo',
+  'category',
+  'issuer',
+  'date',
+  'publishedAt',
+  'disclosure',
+  'scope',
+  'docNo',
+  'keywords',
+  'summary',
+  'source',
+  'reply',
+  'docType',
+  'validity',
+  'effectiveFrom',
+  'expiresOn',
+  'repealedOn',
+  'replaces',
+  'interprets',
+  'contact',
+  'attachments',
+  'lang',
+  'legacy',
 ];
 /** An imported page goes public as it is written, so it needs its 发布日期 too (never derived from 发文日期). */
 const REQUIRED = ['title', 'indexNo', 'category', 'issuer', 'date', 'publishedAt'] as const;
@@ -23,11 +44,21 @@ export interface ComposedNotice {
 }
 
 /** Merges what the page says with what the editor supplied (the editor wins, and is recorded). */
-export function composeNotice(page: ExtractedPage, meta: MetaEntry | undefined, importedFrom: string): ComposedNotice {
+export function composeNotice(
+  page: ExtractedPage,
+  meta: MetaEntry | undefined,
+  importedFrom: string,
+): ComposedNotice {
   const fields: Record<string, unknown> = structuredClone(page.fields);
   const supplied: string[] = [];
   for (const [key, value] of Object.entries(meta?.fields ?? {})) {
-    if (value && typeof value === 'object' && !Array.isArray(value) && fields[key] && typeof fields[key] === 'object') {
+    if (
+      value &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      fields[key] &&
+      typeof fields[key] === 'object'
+    ) {
       // Nested objects (reply, contact) merge key by key, recording each supplied key.
       for (const [sub, v] of Object.entries(value as Record<string, unknown>)) {
         (fields[key] as Record<string, unknown>)[sub] = v;
@@ -48,7 +79,9 @@ export function composeNotice(page: ExtractedPage, meta: MetaEntry | undefined, 
       fields.docNo = fixed;
     }
   }
-  const missing = REQUIRED.filter((k) => fields[k] === undefined || fields[k] === '').map((k) => `${k}（${FIELDS[k]!.label}）`);
+  const missing = REQUIRED.filter((k) => fields[k] === undefined || fields[k] === '').map(
+    (k) => `${k}（${FIELDS[k]!.label}）`,
+  );
   fields.legacy = {
     ...(meta?.url ? { url: meta.url } : {}),
     importedFrom,
@@ -57,6 +90,10 @@ export function composeNotice(page: ExtractedPage, meta: MetaEntry | undefined, 
   };
   const frontmatter: Record<string, unknown> = {};
   for (const k of ORDER) if (fields[k] !== undefined) frontmatter[k] = fields[k];
-  const yaml = stringify(frontmatter, { lineWidth: 0, defaultKeyType: 'PLAIN', singleQuote: false });
+  const yaml = stringify(frontmatter, {
+    lineWidth: 0,
+    defaultKeyType: 'PLAIN',
+    singleQuote: false,
+  });
   return { frontmatter, missing, supplied, source: `---\n${yaml}---\n\n${page.body}\n` };
 }

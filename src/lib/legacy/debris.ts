@@ -5,7 +5,10 @@
 
 const TONE = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
 /** `系統(tǒng)`: a pinyin reading in brackets right after a Han character, with at least one tone mark. */
-const PINYIN = new RegExp(`(?<=\\p{Script=Han})\\((?=[a-zü${TONE}]*[${TONE}])[a-zü${TONE}]{1,7}\\)`, 'gu');
+const PINYIN = new RegExp(
+  `(?<=\\p{Script=Han})\\((?=[a-zü${TONE}]*[${TONE}])[a-zü${TONE}]{1,7}\\)`,
+  'gu',
+);
 
 export function removePinyinDebris(text: string): string {
   return text.replace(PINYIN, '');

@@ -3,7 +3,11 @@ export type Decoded = { ok: true; text: string } | { ok: false; zh: string; en: 
 
 export function decodeInput(bytes: Uint8Array): Decoded {
   if (bytes.includes(0)) {
-    return { ok: false, zh: '不是文本文件（含有 NUL 字节），无法导入', en: 'not a text file (contains NUL bytes)' };
+    return {
+      ok: false,
+      zh: '不是文本文件（含有 NUL 字节），无法导入',
+      en: 'not a text file (contains NUL bytes)',
+    };
   }
   let text: string;
   try {
@@ -17,7 +21,11 @@ export function decodeInput(bytes: Uint8Array): Decoded {
   }
   text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (!/\p{Script=Han}/u.test(text)) {
-    return { ok: false, zh: '文件中没有中文内容，不像是抓取的公开信息页面', en: 'no Chinese text: not a scraped notice page' };
+    return {
+      ok: false,
+      zh: '文件中没有中文内容，不像是抓取的公开信息页面',
+      en: 'no Chinese text: not a scraped notice page',
+    };
   }
   return { ok: true, text };
 }

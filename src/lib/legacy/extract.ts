@@ -17,8 +17,10 @@ export interface ExtractedPage {
 }
 
 /** A 文号 on its own line: 代字〔年份〕序号号 (any year bracket, repaired later), …令第N号, …公告YYYY年第N号. */
-const DOC_NO_LINE = /^(?:\S{1,12}[〔[(（【]\d{4}[〕\])）】]第?\d+号|\S{1,20}令第\d+号|\S{1,20}公告\d{4}年第\d+号)$/u;
-const PUBLISHED_LINE = /^发布日期\s*[:：]\s*(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})\s+(\d{1,2})\s*:\s*(\d{2})/u;
+const DOC_NO_LINE =
+  /^(?:\S{1,12}[〔[(（【]\d{4}[〕\])）】]第?\d+号|\S{1,20}令第\d+号|\S{1,20}公告\d{4}年第\d+号)$/u;
+const PUBLISHED_LINE =
+  /^发布日期\s*[:：]\s*(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})\s+(\d{1,2})\s*:\s*(\d{2})/u;
 const DATETIME_LINE = /^(\d{4})-(\d{2})-(\d{2})\s+(\d{2}):(\d{2})\s*(.*)$/u;
 const ISSUE_LINE = /^(\S+)\s+(\d{4})年(\d{1,2})期$/u;
 const KEYWORDS_LINE = /^关键词\s*[:：]\s*(.+)$/u;
@@ -48,7 +50,10 @@ export function extractPage(input: string): ExtractedPage {
   const consumed = new Set<number>();
   for (const span of [1, 2]) {
     for (let i = 0; i + span <= lines.length && !replyTitle; i++) {
-      const candidate = lines.slice(i, i + span).map((l) => l.trim()).join('');
+      const candidate = lines
+        .slice(i, i + span)
+        .map((l) => l.trim())
+        .join('');
       const parsed = candidate.length <= 80 ? parseReplyTitle(candidate) : null;
       if (!parsed) continue;
       replyTitle = parsed;
@@ -91,7 +96,8 @@ export function extractPage(input: string): ExtractedPage {
     const keywords = KEYWORDS_LINE.exec(line);
     if (keywords) {
       const terms = keywords[1]!.split(/[\s,，、;；]+/u).filter(Boolean);
-      if (terms.length === 1) notes.push(`关键词「${terms[0]}」没有分隔符，无法可靠拆分；请在 --meta 中给出 keywords`);
+      if (terms.length === 1)
+        notes.push(`关键词「${terms[0]}」没有分隔符，无法可靠拆分；请在 --meta 中给出 keywords`);
       else fields.keywords = terms;
       continue;
     }
@@ -123,7 +129,13 @@ export function extractPage(input: string): ExtractedPage {
       continue;
     }
     // Without a reply title, the first short line that is not a sentence is the title.
-    if (!title && body.every((b) => b === '') && line.length <= 60 && !/[。；]$/.test(line) && !parseAddresseeLine(line)) {
+    if (
+      !title &&
+      body.every((b) => b === '') &&
+      line.length <= 60 &&
+      !/[。；]$/.test(line) &&
+      !parseAddresseeLine(line)
+    ) {
       title = line;
       continue;
     }
@@ -149,13 +161,19 @@ export function extractPage(input: string): ExtractedPage {
   const subject = reply.subject ?? findSubject(fullWidthPunctuation(bodyText));
   if (subject) reply.subject = fullWidthPunctuation(subject);
   if (Object.keys(reply).length) fields.reply = orderReply(reply);
-  if (Object.keys(contact).length) fields.contact = { ...(contact.name ? { name: contact.name } : {}), ...(contact.phone ? { phone: contact.phone } : {}), ...(contact.unit ? { unit: contact.unit } : {}) };
+  if (Object.keys(contact).length)
+    fields.contact = {
+      ...(contact.name ? { name: contact.name } : {}),
+      ...(contact.phone ? { phone: contact.phone } : {}),
+      ...(contact.unit ? { unit: contact.unit } : {}),
+    };
   if (detectScript(text) === 'zh-Hant') fields.lang = 'zh-Hant';
   return { fields, body: bodyToMarkdown(body), notes };
 }
 
 function orderReply(r: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const k of ['kind', 'session', 'number', 'addressee', 'subject', 'resultClass']) if (r[k] !== undefined) out[k] = r[k];
+  for (const k of ['kind', 'session', 'number', 'addressee', 'subject', 'resultClass'])
+    if (r[k] !== undefined) out[k] = r[k];
   return out;
 }

@@ -27,9 +27,15 @@ export type ImportOutcome =
  * One scraped page → one notice, or the reasons it cannot be one. Pure: the caller reads the
  * bytes and writes the result, so a refused page never leaves a file behind.
  */
-export function importPage(bytes: Uint8Array, input: string, meta: MetaEntry | undefined, ctx: ImportContext): ImportOutcome {
+export function importPage(
+  bytes: Uint8Array,
+  input: string,
+  meta: MetaEntry | undefined,
+  ctx: ImportContext,
+): ImportOutcome {
   const decoded = decodeInput(bytes);
-  if (!decoded.ok) return { ok: false, input, problems: [`${decoded.zh}（${decoded.en}）`], notes: [] };
+  if (!decoded.ok)
+    return { ok: false, input, problems: [`${decoded.zh}（${decoded.en}）`], notes: [] };
 
   const problems: string[] = [];
   const { text, unmatched } = applyReplacements(decoded.text, meta?.replace ?? []);
@@ -43,22 +49,43 @@ export function importPage(bytes: Uint8Array, input: string, meta: MetaEntry | u
   const page = extractPage(text);
   const composed = composeNotice(page, meta, input);
   if (composed.missing.length) {
-    problems.push(`缺少必填字段：${composed.missing.join('、')}。原文没有这些信息，请在 --meta 文件中为「${input}」提供（不会自动编造）`);
+    problems.push(
+      `缺少必填字段：${composed.missing.join('、')}。原文没有这些信息，请在 --meta 文件中为「${input}」提供（不会自动编造）`,
+    );
   }
   if (problems.length) return { ok: false, input, problems, notes: page.notes };
 
   // Every single-file rule of `npm run check` (content model, spam lint, content policy) on what would be written.
-  const { notice: checked, problems: own } = checkNoticeFile(input, composed.source, ctx.schema, ctx.model);
-  const path = checked.data ? `${checked.data.date.slice(0, 4)}/${indexNoSlug(checked.data.indexNo)}.md` : '';
+  const { notice: checked, problems: own } = checkNoticeFile(
+    input,
+    composed.source,
+    ctx.schema,
+    ctx.model,
+  );
+  const path = checked.data
+    ? `${checked.data.date.slice(0, 4)}/${indexNoSlug(checked.data.indexNo)}.md`
+    : '';
   // Cross-file rules on the new notice alone (its references are to notices already on the site).
-  const across = checkAcrossNotices([checked], ctx.publicFiles, ctx.model).filter((p) => !/^(?:replaces|interprets)\[/.test(p.field));
+  const across = checkAcrossNotices([checked], ctx.publicFiles, ctx.model).filter(
+    (p) => !/^(?:replaces|interprets)\[/.test(p.field),
+  );
   const problemsOut = [...own, ...across].map(
-    (p) => `${p.field}（${p.label}）：${p.message}；发现：${p.value ?? '（缺失）'}${p.expected ? `；应为：${p.expected}` : ''}`,
+    (p) =>
+      `${p.field}（${p.label}）：${p.message}；发现：${p.value ?? '（缺失）'}${p.expected ? `；应为：${p.expected}` : ''}`,
   );
   if (checked.data) {
     const holder = ctx.taken.get(checked.data.indexNo);
-    if (holder && holder !== path) problemsOut.push(`indexNo（索引号）：索引号「${checked.data.indexNo}」已被 ${holder} 使用`);
+    if (holder && holder !== path)
+      problemsOut.push(`indexNo（索引号）：索引号「${checked.data.indexNo}」已被 ${holder} 使用`);
   }
-  if (problemsOut.length || !checked.data) return { ok: false, input, problems: problemsOut, notes: page.notes };
-  return { ok: true, input, path, content: composed.source, notes: page.notes, supplied: composed.supplied };
+  if (problemsOut.length || !checked.data)
+    return { ok: false, input, problems: problemsOut, notes: page.notes };
+  return {
+    ok: true,
+    input,
+    path,
+    content: composed.source,
+    notes: page.notes,
+    supplied: composed.supplied,
+  };
 }

@@ -27,9 +27,29 @@ export interface MetaEntry {
 export type MetaFile = Map<string, MetaEntry>;
 
 export const SUPPLIABLE_FIELDS = new Set([
-  'title', 'indexNo', 'category', 'issuer', 'date', 'publishedAt', 'disclosure', 'scope', 'docNo', 'keywords',
-  'summary', 'source', 'reply', 'docType', 'validity', 'effectiveFrom', 'expiresOn', 'repealedOn', 'replaces', 'interprets',
-  'contact', 'attachments', 'lang',
+  'title',
+  'indexNo',
+  'category',
+  'issuer',
+  'date',
+  'publishedAt',
+  'disclosure',
+  'scope',
+  'docNo',
+  'keywords',
+  'summary',
+  'source',
+  'reply',
+  'docType',
+  'validity',
+  'effectiveFrom',
+  'expiresOn',
+  'repealedOn',
+  'replaces',
+  'interprets',
+  'contact',
+  'attachments',
+  'lang',
 ]);
 
 export function parseMetaFile(text: string, name: string): MetaFile {
@@ -37,18 +57,23 @@ export function parseMetaFile(text: string, name: string): MetaFile {
   const doc = parseDocument(text, { schema: 'failsafe', lineCounter, uniqueKeys: true });
   if (doc.errors.length) {
     const e = doc.errors[0]!;
-    throw new Error(`--meta 文件 ${name} 第 ${lineCounter.linePos(e.pos[0]).line} 行 YAML 语法错误：${e.message.split('\n')[0]}`);
+    throw new Error(
+      `--meta 文件 ${name} 第 ${lineCounter.linePos(e.pos[0]).line} 行 YAML 语法错误：${e.message.split('\n')[0]}`,
+    );
   }
   const data = (doc.toJS() ?? {}) as Record<string, unknown>;
-  if (typeof data !== 'object' || Array.isArray(data)) throw new Error(`--meta 文件 ${name} 应为「输入文件名: 字段」的映射`);
+  if (typeof data !== 'object' || Array.isArray(data))
+    throw new Error(`--meta 文件 ${name} 应为「输入文件名: 字段」的映射`);
   const out: MetaFile = new Map();
   for (const [file, raw] of Object.entries(data)) {
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error(`--meta 文件 ${name} 中「${file}」的内容应为字段映射`);
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+      throw new Error(`--meta 文件 ${name} 中「${file}」的内容应为字段映射`);
     const entry: MetaEntry = { replace: [], fields: {} };
     for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
       if (key === 'url') entry.url = String(value);
       else if (key === 'replace') {
-        if (!Array.isArray(value)) throw new Error(`--meta 文件 ${name} 中「${file}.replace」应为列表`);
+        if (!Array.isArray(value))
+          throw new Error(`--meta 文件 ${name} 中「${file}.replace」应为列表`);
         for (const r of value as Array<Record<string, unknown>>) {
           if (typeof r?.find !== 'string' || typeof r?.with !== 'string' || !r.find) {
             throw new Error(`--meta 文件 ${name} 中「${file}.replace」的每一项都需要 find 和 with`);
@@ -57,7 +82,9 @@ export function parseMetaFile(text: string, name: string): MetaFile {
         }
       } else if (SUPPLIABLE_FIELDS.has(key)) entry.fields[key] = value;
       else {
-        throw new Error(`--meta 文件 ${name} 中「${file}」有未知字段「${key}」（可用：url、replace、${[...SUPPLIABLE_FIELDS].join('、')}）`);
+        throw new Error(
+          `--meta 文件 ${name} 中「${file}」有未知字段「${key}」（可用：url、replace、${[...SUPPLIABLE_FIELDS].join('、')}）`,
+        );
       }
     }
     out.set(file, entry);
@@ -66,7 +93,10 @@ export function parseMetaFile(text: string, name: string): MetaFile {
 }
 
 /** Applies the editor's replacements, returning the new text and any `find` that matched nothing. */
-export function applyReplacements(text: string, replacements: readonly Replacement[]): { text: string; unmatched: string[] } {
+export function applyReplacements(
+  text: string,
+  replacements: readonly Replacement[],
+): { text: string; unmatched: string[] } {
   const unmatched: string[] = [];
   let out = text;
   for (const r of replacements) {

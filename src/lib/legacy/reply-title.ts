@@ -10,17 +10,26 @@ export interface ReplyTitle {
   kind: '建议' | '提案';
 }
 
-const REPLY_TITLE = /^(?:关于)?对?(?<session>\S+?会议)第?(?<number>[^\s第号]{1,12}?)号(?<kind>建议|提案)的答复$/u;
+const REPLY_TITLE =
+  /^(?:关于)?对?(?<session>\S+?会议)第?(?<number>[^\s第号]{1,12}?)号(?<kind>建议|提案)的答复$/u;
 
 export function parseReplyTitle(title: string): ReplyTitle | null {
   const m = REPLY_TITLE.exec(title.replace(/\s+/g, ''));
   if (!m?.groups) return null;
-  return { session: m.groups.session!, number: m.groups.number!, kind: m.groups.kind as ReplyTitle['kind'] };
+  return {
+    session: m.groups.session!,
+    number: m.groups.number!,
+    kind: m.groups.kind as ReplyTitle['kind'],
+  };
 }
 
 /** `冯观萍代表:` / `徐建凤委员: 您提出的…` → the name, the role and whatever follows on the line. */
-export function parseAddresseeLine(line: string): { name: string; role: '代表' | '委员'; rest: string } | null {
-  const m = /^(?<name>\p{Script=Han}{2,4}?)(?<role>代表|委员)[:：]\s*(?<rest>.*)$/u.exec(line.trim());
+export function parseAddresseeLine(
+  line: string,
+): { name: string; role: '代表' | '委员'; rest: string } | null {
+  const m = /^(?<name>\p{Script=Han}{2,4}?)(?<role>代表|委员)[:：]\s*(?<rest>.*)$/u.exec(
+    line.trim(),
+  );
   if (!m?.groups) return null;
   return { name: m.groups.name!, role: m.groups.role as '代表' | '委员', rest: m.groups.rest! };
 }

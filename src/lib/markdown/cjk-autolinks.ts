@@ -35,7 +35,12 @@ export const cjkAutolinks: HastPluginDefinition = {
         return;
       }
       ctx.replaceNode(node, [
-        { type: 'element', tagName: 'a', properties: { href: href.slice(0, href.length - text.length) + kept }, children: [{ type: 'text', value: kept }] },
+        {
+          type: 'element',
+          tagName: 'a',
+          properties: { href: href.slice(0, href.length - text.length) + kept },
+          children: [{ type: 'text', value: kept }],
+        },
         { type: 'text', value: rest },
       ]);
     },

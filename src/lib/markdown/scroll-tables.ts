@@ -1,6 +1,11 @@
 import type { HastPluginDefinition } from 'satteri';
 
-type Element = { type: string; tagName?: string; children?: Element[]; properties?: Record<string, unknown> };
+type Element = {
+  type: string;
+  tagName?: string;
+  children?: Element[];
+  properties?: Record<string, unknown>;
+};
 
 /** A caption from the text just before the table, when that text introduces it (short, ending in a colon or not a sentence). */
 export function captionFromLead(lead: string): string | null {
@@ -27,14 +32,32 @@ export const scrollTables: HastPluginDefinition = {
       if (!hasCaption) {
         const parent = ctx.parent(node) as unknown as Element | undefined;
         const at = ctx.indexOf(node) ?? 0;
-        const before = parent?.children?.slice(0, at).reverse().find((c) => c.type === 'element');
-        const lead = before && before.tagName === 'p' ? captionFromLead(ctx.textContent(before as never)) : null;
-        const headRow = table.children?.find((c) => c.tagName === 'thead')?.children?.find((c) => c.tagName === 'tr');
-        const columns = (headRow?.children ?? []).filter((c) => c.tagName === 'th').map((c) => ctx.textContent(c as never).trim()).filter(Boolean);
+        const before = parent?.children
+          ?.slice(0, at)
+          .reverse()
+          .find((c) => c.type === 'element');
+        const lead =
+          before && before.tagName === 'p'
+            ? captionFromLead(ctx.textContent(before as never))
+            : null;
+        const headRow = table.children
+          ?.find((c) => c.tagName === 'thead')
+          ?.children?.find((c) => c.tagName === 'tr');
+        const columns = (headRow?.children ?? [])
+          .filter((c) => c.tagName === 'th')
+          .map((c) => ctx.textContent(c as never).trim())
+          .filter(Boolean);
         const caption = lead ?? `表 ${number}${columns.length ? `：${columns.join('、')}` : ''}`;
-        ctx.prependChild(node, { type: 'element', tagName: 'caption', properties: {}, children: [{ type: 'text', value: caption }] } as never);
+        ctx.prependChild(node, {
+          type: 'element',
+          tagName: 'caption',
+          properties: {},
+          children: [{ type: 'text', value: caption }],
+        } as never);
       }
-      ctx.wrapNode(node, { raw: '<section class="table-scroll" tabindex="0" aria-label="表格（可左右滑动查看）"></section>' });
+      ctx.wrapNode(node, {
+        raw: '<section class="table-scroll" tabindex="0" aria-label="表格（可左右滑动查看）"></section>',
+      });
     },
   },
 };

@@ -97,7 +97,9 @@ export function checkCreditCode(code: string): RuleResult {
     return {
       zh: `统一社会信用代码第 9–17 位是组织机构代码「${embedded}」，其${inner.zh.replace(/^组织机构代码「[^」]*」/, '')}`,
       en: `characters 9–17 of the unified social credit code form organisation code "${embedded}": ${inner.en}`,
-      ...(inner.expected ? { expected: code.slice(0, 8) + inner.expected + '（并重算第 18 位）' } : {}),
+      ...(inner.expected
+        ? { expected: code.slice(0, 8) + inner.expected + '（并重算第 18 位）' }
+        : {}),
     };
   }
   return null;

@@ -20,7 +20,10 @@ export function checkCalendarDate(value: string): RuleResult {
   }
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (mo < 1 || mo > 12) {
-    return { zh: `日期「${value}」中的月份 ${m[2]} 不存在`, en: `date "${value}" has no month ${m[2]}` };
+    return {
+      zh: `日期「${value}」中的月份 ${m[2]} 不存在`,
+      en: `date "${value}" has no month ${m[2]}`,
+    };
   }
   const last = daysInMonth(y, mo);
   if (d < 1 || d > last) {
@@ -45,7 +48,10 @@ export function checkDateTimeWithOffset(value: string): RuleResult {
   if (dateProblem) return dateProblem;
   const [h, mi, s] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
   if (h > 23 || mi > 59 || s > 59) {
-    return { zh: `日期时间「${value}」中的时刻不存在`, en: `date-time "${value}" has an impossible time of day` };
+    return {
+      zh: `日期时间「${value}」中的时刻不存在`,
+      en: `date-time "${value}" has an impossible time of day`,
+    };
   }
   if (!m[5]) {
     return {
@@ -57,7 +63,10 @@ export function checkDateTimeWithOffset(value: string): RuleResult {
   if (m[5] !== 'Z') {
     const [oh, om] = m[5].slice(1).split(':').map(Number) as [number, number];
     if (oh > 14 || om > 59) {
-      return { zh: `日期时间「${value}」的时区偏移 ${m[5]} 不存在`, en: `date-time "${value}" has an impossible offset ${m[5]}` };
+      return {
+        zh: `日期时间「${value}」的时区偏移 ${m[5]} 不存在`,
+        en: `date-time "${value}" has an impossible offset ${m[5]}`,
+      };
     }
   }
   return null;
@@ -85,6 +94,8 @@ export function nowInBeijing(now = new Date()): string {
  */
 export function normalizeDateInput(text: string): string | null {
   const t = text.normalize('NFKC').trim();
-  const m = /^(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})\s*日?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+  const m =
+    /^(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})\s*日?$/.exec(t) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(t);
   return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : null;
 }

@@ -21,7 +21,8 @@ export function docNoForm(value: string): DocNoForm | null {
 }
 
 /** The three forms, for messages. */
-export const DOC_NO_FORMS = '机关代字〔年份〕序号号（如 浙科提〔2024〕297号）；规章：…令第N号（如 国务院令第711号）；公告：…公告YYYY年第N号（如 国家税务总局公告2023年第1号）';
+export const DOC_NO_FORMS =
+  '机关代字〔年份〕序号号（如 浙科提〔2024〕297号）；规章：…令第N号（如 国务院令第711号）；公告：…公告YYYY年第N号（如 国家税务总局公告2023年第1号）';
 
 /** A year bracket other than 〔〕 turned into 〔〕 (the importer's repair); null when there is none to turn. */
 export function normalizeDocNoBrackets(value: string): string | null {
@@ -68,7 +69,11 @@ export function checkDocNo(value: string): RuleResult {
   }
   const order = /^(\S+?)令\s*第?\s*0*(\d+)\s*号$/.exec(value);
   if (order) {
-    return { zh: `文号「${value}」应写成「${order[1]}令第${Number(order[2])}号」`, en: `document number "${value}": an order is numbered <organ>令第N号`, expected: `${order[1]}令第${Number(order[2])}号` };
+    return {
+      zh: `文号「${value}」应写成「${order[1]}令第${Number(order[2])}号」`,
+      en: `document number "${value}": an order is numbered <organ>令第N号`,
+      expected: `${order[1]}令第${Number(order[2])}号`,
+    };
   }
   return {
     zh: `文号「${value}」格式不对，应为以下之一：${DOC_NO_FORMS}`,

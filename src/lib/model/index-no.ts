@@ -15,7 +15,13 @@ type Token = { part: IndexNoPart } | { literal: string };
 export const DEFAULT_INDEX_NO_FORMAT = '{code}/{year}-{serial}';
 
 /** Names editors read in messages. */
-const PART_NAMES: Record<IndexNoPart, string> = { code: '机构代码', year: '年份', month: '月份', day: '日', serial: '流水号' };
+const PART_NAMES: Record<IndexNoPart, string> = {
+  code: '机构代码',
+  year: '年份',
+  month: '月份',
+  day: '日',
+  serial: '流水号',
+};
 
 /** Longest serial accepted (the national platform's serials have at most 6 digits). */
 export const MAX_SERIAL_DIGITS = 6;
@@ -33,7 +39,13 @@ const STRICT: Record<IndexNoPart, string> = {
  * Loose shape of each part, to tell an editor which part is wrong rather than only "wrong form".
  * A numeric part next to another part (no literal between) keeps its width, or the split is ambiguous.
  */
-const LOOSE: Record<IndexNoPart, string> = { code: '[^\\s]+?', year: '\\d+', month: '\\d+', day: '\\d+', serial: '\\d+' };
+const LOOSE: Record<IndexNoPart, string> = {
+  code: '[^\\s]+?',
+  year: '\\d+',
+  month: '\\d+',
+  day: '\\d+',
+  serial: '\\d+',
+};
 
 export interface IndexNoFormat {
   pattern: string;
@@ -48,16 +60,26 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 /** Problems with a format pattern itself (site configuration), in Chinese; empty when it is usable. */
 export function indexNoFormatProblems(pattern: string): string[] {
   const problems: string[] = [];
-  if ((pattern.match(/\{/g)?.length ?? 0) !== (pattern.match(/\}/g)?.length ?? 0) || /\{[^}]*\{|\}[^{]*\}/.test(pattern)) {
-    return [`占位符的花括号 { } 没有成对（如 {serial 缺少 }），可用：{code} {year} {month} {day} {serial}`];
+  if (
+    (pattern.match(/\{/g)?.length ?? 0) !== (pattern.match(/\}/g)?.length ?? 0) ||
+    /\{[^}]*\{|\}[^{]*\}/.test(pattern)
+  ) {
+    return [
+      `占位符的花括号 { } 没有成对（如 {serial 缺少 }），可用：{code} {year} {month} {day} {serial}`,
+    ];
   }
   const names = [...pattern.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!);
-  for (const n of names) if (!(n in PART_NAMES)) problems.push(`未知的占位符 {${n}}（可用：{code} {year} {month} {day} {serial}）`);
-  for (const n of new Set(names)) if (names.filter((x) => x === n).length > 1) problems.push(`占位符 {${n}} 出现了不止一次`);
+  for (const n of names)
+    if (!(n in PART_NAMES))
+      problems.push(`未知的占位符 {${n}}（可用：{code} {year} {month} {day} {serial}）`);
+  for (const n of new Set(names))
+    if (names.filter((x) => x === n).length > 1) problems.push(`占位符 {${n}} 出现了不止一次`);
   if (!names.includes('serial')) problems.push('缺少 {serial}（流水号）');
-  if (names.includes('month') && !names.includes('year')) problems.push('有 {month} 时必须有 {year}');
+  if (names.includes('month') && !names.includes('year'))
+    problems.push('有 {month} 时必须有 {year}');
   if (names.includes('day') && !names.includes('month')) problems.push('有 {day} 时必须有 {month}');
-  if (/\{(?:code|serial)\}\{(?:code|serial)\}/.test(pattern)) problems.push('{code} 与 {serial} 之间需要分隔符');
+  if (/\{(?:code|serial)\}\{(?:code|serial)\}/.test(pattern))
+    problems.push('{code} 与 {serial} 之间需要分隔符');
   if (/\s/.test(pattern)) problems.push('格式中不能有空格');
   return problems;
 }
@@ -82,8 +104,13 @@ export function compileIndexNoFormat(pattern: string = DEFAULT_INDEX_NO_FORMAT):
         tokens
           .map((t, i) => {
             if ('literal' in t) return escape(t.literal);
-            const adjacent = (tokens[i - 1] && 'part' in tokens[i - 1]!) || (tokens[i + 1] && 'part' in tokens[i + 1]!);
-            const shape = fixedWhenAdjacent && adjacent && t.part !== 'code' && t.part !== 'serial' ? STRICT[t.part] : shapes[t.part];
+            const adjacent =
+              (tokens[i - 1] && 'part' in tokens[i - 1]!) ||
+              (tokens[i + 1] && 'part' in tokens[i + 1]!);
+            const shape =
+              fixedWhenAdjacent && adjacent && t.part !== 'code' && t.part !== 'serial'
+                ? STRICT[t.part]
+                : shapes[t.part];
             return `(?<${t.part}>${shape})`;
           })
           .join('') +
@@ -120,7 +147,10 @@ function partsOf(groups: Record<string, string | undefined>): IndexNoParts {
 }
 
 /** The parts of an 索引号 in the given form (default `{code}/{year}-{serial}`), or null if it is not of that form. */
-export function parseIndexNo(value: string, format: IndexNoFormat | string = DEFAULT_INDEX_NO_FORMAT): IndexNoParts | null {
+export function parseIndexNo(
+  value: string,
+  format: IndexNoFormat | string = DEFAULT_INDEX_NO_FORMAT,
+): IndexNoParts | null {
   const f = typeof format === 'string' ? compileIndexNoFormat(format) : format;
   const m = f.strict.exec(value);
   return m ? partsOf(m.groups!) : null;
@@ -129,7 +159,10 @@ export function parseIndexNo(value: string, format: IndexNoFormat | string = DEF
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** An 索引号 of the given form from its parts. */
-export function formatIndexNo(parts: IndexNoParts, format: IndexNoFormat | string = DEFAULT_INDEX_NO_FORMAT): string {
+export function formatIndexNo(
+  parts: IndexNoParts,
+  format: IndexNoFormat | string = DEFAULT_INDEX_NO_FORMAT,
+): string {
   const f = typeof format === 'string' ? compileIndexNoFormat(format) : format;
   return f.tokens
     .map((t) => {
@@ -164,14 +197,23 @@ export interface IndexNoRules {
   checkDigit: boolean;
 }
 
-export const DEFAULT_INDEX_NO_RULES: IndexNoRules = { format: compileIndexNoFormat(), checkDigit: true };
+export const DEFAULT_INDEX_NO_RULES: IndexNoRules = {
+  format: compileIndexNoFormat(),
+  checkDigit: true,
+};
 
 /** A code as printed `XXXXXXXX-X` compares as its 9 characters. */
 export const plainCode = (code: string) => code.replace('-', '');
 
 /** An example 索引号 for these rules, for messages: the issuer's code (or a stand-in no one could copy), 2024-08-12, serial 00001. */
-export function exampleIndexNo(rules: IndexNoRules, when = { year: 2024, month: 8, day: 12 }): string {
-  return formatIndexNo({ code: rules.code ?? '〈本机构代码〉', ...when, serial: '00001' }, rules.format);
+export function exampleIndexNo(
+  rules: IndexNoRules,
+  when = { year: 2024, month: 8, day: 12 },
+): string {
+  return formatIndexNo(
+    { code: rules.code ?? '〈本机构代码〉', ...when, serial: '00001' },
+    rules.format,
+  );
 }
 
 /** The form expected, in words with an example, for messages. */
@@ -185,7 +227,10 @@ export function expectedIndexNo(rules: IndexNoRules): string {
  * switched off) and that it is the issuer's own code, a real month and day. Its year against 发文日期
  * and 发布日期 is checked with the whole notice (checkIndexNoYear).
  */
-export function checkIndexNo(value: string, rules: IndexNoRules = DEFAULT_INDEX_NO_RULES): RuleResult {
+export function checkIndexNo(
+  value: string,
+  rules: IndexNoRules = DEFAULT_INDEX_NO_RULES,
+): RuleResult {
   const { format } = rules;
   // Full-width characters typed with a Chinese input method: ／ for /, －, ０–９, Ａ–Ｚ.
   const narrow = value.normalize('NFKC');
@@ -209,7 +254,11 @@ export function checkIndexNo(value: string, rules: IndexNoRules = DEFAULT_INDEX_
   }
   const g = loose.groups!;
   if (g.year !== undefined && g.year.length !== 4) {
-    return { zh: `索引号中的年份「${g.year}」应为 4 位数字，${form}`, en: `the year "${g.year}" in the index number must have 4 digits`, expected: expectedIndexNo(rules) };
+    return {
+      zh: `索引号中的年份「${g.year}」应为 4 位数字，${form}`,
+      en: `the year "${g.year}" in the index number must have 4 digits`,
+      expected: expectedIndexNo(rules),
+    };
   }
   if (g.serial!.length > MAX_SERIAL_DIGITS) {
     return {
@@ -220,7 +269,11 @@ export function checkIndexNo(value: string, rules: IndexNoRules = DEFAULT_INDEX_
   }
   if (g.month !== undefined || g.day !== undefined) {
     const day = `${g.year}-${g.month ?? '01'}-${g.day ?? '01'}`;
-    if (g.month?.length !== 2 || (g.day !== undefined && g.day.length !== 2) || checkCalendarDate(day)) {
+    if (
+      g.month?.length !== 2 ||
+      (g.day !== undefined && g.day.length !== 2) ||
+      checkCalendarDate(day)
+    ) {
       return {
         zh: `索引号中的日期「${g.year}${g.month ?? ''}${g.day ?? ''}」不存在或位数不对（月、日各 2 位）`,
         en: `the date "${g.year}${g.month ?? ''}${g.day ?? ''}" in the index number does not exist`,
@@ -232,8 +285,15 @@ export function checkIndexNo(value: string, rules: IndexNoRules = DEFAULT_INDEX_
     const code = plainCode(g.code);
     const problem = rules.checkDigit ? checkOrganisationCode(code) : codeShapeProblem(code);
     if (problem) {
-      const fixed = problem.expected && /^[0-9A-Z]+$/.test(problem.expected) ? formatIndexNo({ ...partsOf(g), code: problem.expected }, format) : undefined;
-      return { zh: `索引号的${problem.zh}`, en: `index number: ${problem.en}`, expected: fixed ?? expectedIndexNo(rules) };
+      const fixed =
+        problem.expected && /^[0-9A-Z]+$/.test(problem.expected)
+          ? formatIndexNo({ ...partsOf(g), code: problem.expected }, format)
+          : undefined;
+      return {
+        zh: `索引号的${problem.zh}`,
+        en: `index number: ${problem.en}`,
+        expected: fixed ?? expectedIndexNo(rules),
+      };
     }
     if (rules.code && code !== plainCode(rules.code)) {
       return {
@@ -244,7 +304,11 @@ export function checkIndexNo(value: string, rules: IndexNoRules = DEFAULT_INDEX_
     }
   }
   if (!strict) {
-    return { zh: `索引号「${value}」格式不对，${form}`, en: `index number "${value}" is not of the form ${format.pattern}`, expected: expectedIndexNo(rules) };
+    return {
+      zh: `索引号「${value}」格式不对，${form}`,
+      en: `index number "${value}" is not of the form ${format.pattern}`,
+      expected: expectedIndexNo(rules),
+    };
   }
   return null;
 }
@@ -262,10 +326,18 @@ export function codeShapeProblem(code: string): RuleResult {
  * The 索引号's year equals the year of 发文日期 or of 发布日期 (a notice numbered when it went
  * public may carry that year). Null when the form has no year or the value does not parse.
  */
-export function checkIndexNoYear(value: string, rules: IndexNoRules, date: string | undefined, publishedAt: string | undefined): RuleResult {
+export function checkIndexNoYear(
+  value: string,
+  rules: IndexNoRules,
+  date: string | undefined,
+  publishedAt: string | undefined,
+): RuleResult {
   const parts = parseIndexNo(value, rules.format);
   if (!parts || parts.year === undefined || !date) return null;
-  const years = [Number(date.slice(0, 4)), ...(publishedAt ? [Number(publishedAt.slice(0, 4))] : [])];
+  const years = [
+    Number(date.slice(0, 4)),
+    ...(publishedAt ? [Number(publishedAt.slice(0, 4))] : []),
+  ];
   if (years.includes(parts.year)) return null;
   const allowed = [...new Set(years)].join(' 或 ');
   return {

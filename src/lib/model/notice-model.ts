@@ -40,7 +40,13 @@ export interface ResolvedIssuer {
 /** What the model needs of a site configuration (SiteConfig fits). */
 export interface ModelConfig {
   categories: ReadonlyArray<{ name: string; kind?: CategoryKind }>;
-  issuers?: ReadonlyArray<{ name: string; code?: string; aliases?: readonly string[]; indexNoFormat?: string; checkDigit?: boolean }>;
+  issuers?: ReadonlyArray<{
+    name: string;
+    code?: string;
+    aliases?: readonly string[];
+    indexNoFormat?: string;
+    checkDigit?: boolean;
+  }>;
   indexNoFormat?: string;
   docTypes?: readonly string[];
   resultClasses?: ReadonlyArray<{ code: string; label: string }>;
@@ -51,7 +57,12 @@ export type ModelSource = readonly string[] | ModelConfig;
 
 export function noticeModel(source: ModelSource): NoticeModel {
   const config: ModelConfig = isNameList(source)
-    ? { categories: source.map((name) => DEFAULT_CATEGORIES.find((c) => c.name === name) ?? { name, kind: '其他' as const }) }
+    ? {
+        categories: source.map(
+          (name) =>
+            DEFAULT_CATEGORIES.find((c) => c.name === name) ?? { name, kind: '其他' as const },
+        ),
+      }
     : source;
   const kinds = new Map(config.categories.map((c) => [c.name, (c.kind ?? '其他') as CategoryKind]));
   const siteFormat = compileIndexNoFormat(config.indexNoFormat ?? DEFAULT_INDEX_NO_FORMAT);
@@ -71,22 +82,35 @@ export function noticeModel(source: ModelSource): NoticeModel {
   }
   const unlisted: IndexNoRules = { format: siteFormat, checkDigit: true };
   const docTypes = config.docTypes ?? [...DEFAULT_DOC_TYPES];
-  const resultClasses = new Map<string, string>((config.resultClasses ?? DEFAULT_RESULT_CLASSES).map((c) => [c.code, c.label]));
+  const resultClasses = new Map<string, string>(
+    (config.resultClasses ?? DEFAULT_RESULT_CLASSES).map((c) => [c.code, c.label]),
+  );
   return {
     categories: config.categories.map((c) => c.name),
     kindOf: (category) => kinds.get(category),
     issuersListed: byName.size > 0,
     issuer: (name) => byName.get(name),
     issuerNames: (config.issuers ?? []).map((i) => i.name),
-    indexNoRules: (issuer) => (issuer !== undefined && byName.get(issuer)?.rules) || { ...unlisted, ...(issuer ? { issuer } : {}) },
+    indexNoRules: (issuer) =>
+      (issuer !== undefined && byName.get(issuer)?.rules) || {
+        ...unlisted,
+        ...(issuer ? { issuer } : {}),
+      },
     docTypes,
     resultClasses,
-    fingerprint: JSON.stringify([config.categories, config.issuers ?? [], siteFormat.pattern, docTypes, [...resultClasses]]),
+    fingerprint: JSON.stringify([
+      config.categories,
+      config.issuers ?? [],
+      siteFormat.pattern,
+      docTypes,
+      [...resultClasses],
+    ]),
   };
 }
 
 /** A model from either form (already resolved, or a configuration to resolve). */
-export const asModel = (source: ModelSource | NoticeModel): NoticeModel => ('kindOf' in source ? source : noticeModel(source));
+export const asModel = (source: ModelSource | NoticeModel): NoticeModel =>
+  'kindOf' in source ? source : noticeModel(source);
 
 const isNameList = (s: ModelSource): s is readonly string[] => Array.isArray(s);
 

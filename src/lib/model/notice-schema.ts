@@ -40,7 +40,10 @@ const ruled = (rule: (v: string) => RuleResult) =>
 
 /** Non-empty text after trimming; an empty value reads as "missing" to editors. */
 const text = () =>
-  z.string().trim().min(1, { error: '不能为空', params: { en: 'must not be empty' } } as never);
+  z
+    .string()
+    .trim()
+    .min(1, { error: '不能为空', params: { en: 'must not be empty' } } as never);
 
 /** YAML booleans come in as text under the failsafe schema. */
 const yesNo = z
@@ -51,7 +54,6 @@ const yesNo = z
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
 
-
 /** 提出方式, 办理方式 and 有效性 as the content model names them. */
 export const PROPOSER_TYPES = ['个人', '联名', '集体'] as const;
 export const HANDLING_ROLES = ['主办', '协办', '会办', '分办'] as const;
@@ -61,7 +63,12 @@ export const TYPES_WITH_VALIDITY: ReadonlySet<string> = new Set(['规章', '行�
 
 const oneOf = (values: readonly string[], what: string) =>
   z.string().superRefine((v, ctx) => {
-    if (!values.includes(v)) report(ctx, { zh: `${what}「${v}」不在站点配置的${what}中`, en: `"${v}" is not one of the configured values`, expected: values.join('、') });
+    if (!values.includes(v))
+      report(ctx, {
+        zh: `${what}「${v}」不在站点配置的${what}中`,
+        en: `"${v}" is not one of the configured values`,
+        expected: values.join('、'),
+      });
   });
 
 const replySchema = (model: NoticeModel) =>
@@ -80,7 +87,9 @@ const replySchema = (model: NoticeModel) =>
         report(ctx, {
           zh: `办理结果类别「${v}」不在站点的类别中`,
           en: `result class "${v}" is not in the site's scheme`,
-          expected: [...model.resultClasses].map(([code, label]) => `${code}（${label}）`).join('、'),
+          expected: [...model.resultClasses]
+            .map(([code, label]) => `${code}（${label}）`)
+            .join('、'),
         });
       }),
     ),
@@ -94,7 +103,11 @@ const contactSchema = z.strictObject({
 
 const attachmentSchema = z.strictObject({
   title: text(),
-  href: z.string().trim().min(1).superRefine((v, ctx) => report(ctx, checkAttachmentHref(v))),
+  href: z
+    .string()
+    .trim()
+    .min(1)
+    .superRefine((v, ctx) => report(ctx, checkAttachmentHref(v))),
 });
 
 /** What the importer changed in a value to make it valid (e.g. a 文号's [2024] → 〔2024〕). */
@@ -132,7 +145,9 @@ export function createNoticeSchema(source: ModelSource | NoticeModel) {
       disclosure: optional(z.enum(['主动公开', '依申请公开'])).transform((v) => v ?? '主动公开'),
       scope: optional(text()).transform((v) => v ?? '面向全社会'),
       docNo: optional(ruled(checkDocNo)),
-      keywords: optional(z.array(text().max(20, { error: '关键词太长' } as never))).transform((v) => v ?? []),
+      keywords: optional(z.array(text().max(20, { error: '关键词太长' } as never))).transform(
+        (v) => v ?? [],
+      ),
       summary: optional(text().max(300)),
       source: optional(text()),
       reply: optional(replySchema(model)),
@@ -165,14 +180,19 @@ export type NoticeData = z.output<NoticeSchema>;
 export type PublishedNoticeData = NoticeData & { publishedAt: string };
 
 /** Not a draft, so (the check guarantees) it has its 发布日期. */
-export const isPublished = (d: NoticeData): d is PublishedNoticeData => !d.draft && d.publishedAt !== undefined;
+export const isPublished = (d: NoticeData): d is PublishedNoticeData =>
+  !d.draft && d.publishedAt !== undefined;
 
 function checkIssuer(model: NoticeModel, v: string): RuleResult {
   if (!model.issuersListed || model.issuer(v)) return null;
   const guess = issuerSuggestion(model, v);
   return {
-    zh: guess ? `发布机构「${v}」不在站点配置中。您是否要写「${guess}」？` : `发布机构「${v}」不在站点配置的发布机构中（也不是别名）`,
-    en: guess ? `issuer "${v}" is not configured; did you mean "${guess}"?` : `issuer "${v}" is not one of the configured issuers or aliases`,
+    zh: guess
+      ? `发布机构「${v}」不在站点配置中。您是否要写「${guess}」？`
+      : `发布机构「${v}」不在站点配置的发布机构中（也不是别名）`,
+    en: guess
+      ? `issuer "${v}" is not configured; did you mean "${guess}"?`
+      : `issuer "${v}" is not one of the configured issuers or aliases`,
     expected: guess ?? model.issuerNames.join('、'),
   };
 }
@@ -182,8 +202,10 @@ export interface RelationFailure {
   failure: NonNullable<RuleResult>;
 }
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
-const validDate = (v: unknown): string | undefined => (str(v) && checkCalendarDate(v as string) === null ? (v as string) : undefined);
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.trim() !== '' ? v : undefined;
+const validDate = (v: unknown): string | undefined =>
+  str(v) && checkCalendarDate(v as string) === null ? (v as string) : undefined;
 const isDraft = (v: unknown) => v === true || v === 'true';
 
 /**
@@ -191,7 +213,10 @@ const isDraft = (v: unknown) => v === true || v === 'true';
  * frontmatter so they can run even when other fields fail (zod skips object refinements then),
  * and only compare fields that are themselves valid.
  */
-export function relationFailures(raw: unknown, source: ModelSource | NoticeModel): RelationFailure[] {
+export function relationFailures(
+  raw: unknown,
+  source: ModelSource | NoticeModel,
+): RelationFailure[] {
   if (!raw || typeof raw !== 'object') return [];
   const model = asModel(source);
   const n = raw as Record<string, unknown>;
@@ -199,7 +224,10 @@ export function relationFailures(raw: unknown, source: ModelSource | NoticeModel
   const push = (path: PropertyKey[], failure: RuleResult) => failure && out.push({ path, failure });
   const draft = isDraft(n.draft);
   const date = validDate(n.date);
-  const publishedAt = str(n.publishedAt) && checkDateTimeWithOffset(n.publishedAt as string) === null ? (n.publishedAt as string) : undefined;
+  const publishedAt =
+    str(n.publishedAt) && checkDateTimeWithOffset(n.publishedAt as string) === null
+      ? (n.publishedAt as string)
+      : undefined;
 
   // 索引号: its issuer's form and code, then its year.
   const indexNo = str(n.indexNo);
@@ -241,7 +269,8 @@ export function relationFailures(raw: unknown, source: ModelSource | NoticeModel
   const kind = model.kindOf(category);
 
   // Replies.
-  const reply = n.reply && typeof n.reply === 'object' ? (n.reply as Record<string, unknown>) : undefined;
+  const reply =
+    n.reply && typeof n.reply === 'object' ? (n.reply as Record<string, unknown>) : undefined;
   const replyCategory = REPLY_CATEGORIES.has(category) || kind === '建议提案';
   if (replyCategory && !reply) {
     push(['reply'], {
@@ -257,7 +286,11 @@ export function relationFailures(raw: unknown, source: ModelSource | NoticeModel
       expected: '非答复类的组配分类不填写 reply',
     });
   }
-  if ((replyKind === '建议' || replyKind === '提案') && REPLY_CATEGORIES.has(category) && REPLY_KIND_CATEGORY[replyKind] !== category) {
+  if (
+    (replyKind === '建议' || replyKind === '提案') &&
+    REPLY_CATEGORIES.has(category) &&
+    REPLY_KIND_CATEGORY[replyKind] !== category
+  ) {
     const belongs = REPLY_KIND_CATEGORY[replyKind];
     const wanted = Object.entries(REPLY_KIND_CATEGORY).find(([, c]) => c === category)?.[0];
     push(['reply', 'kind'], {
@@ -307,21 +340,41 @@ export function relationFailures(raw: unknown, source: ModelSource | NoticeModel
   const expiresOn = validDate(n.expiresOn);
   const repealedOn = validDate(n.repealedOn);
   if (date && effectiveFrom && effectiveFrom < date) {
-    push(['effectiveFrom'], { zh: `施行日期 ${effectiveFrom} 早于发文日期 ${date}`, en: `effectiveFrom ${effectiveFrom} is before date ${date}`, expected: `${date} 或之后的日期` });
+    push(['effectiveFrom'], {
+      zh: `施行日期 ${effectiveFrom} 早于发文日期 ${date}`,
+      en: `effectiveFrom ${effectiveFrom} is before date ${date}`,
+      expected: `${date} 或之后的日期`,
+    });
   }
   const expiryFloor = effectiveFrom ?? date;
   if (expiryFloor && expiresOn && expiresOn <= expiryFloor) {
     const what = effectiveFrom ? `施行日期 ${effectiveFrom}` : `发文日期 ${date}`;
-    push(['expiresOn'], { zh: `有效期至 ${expiresOn} 应晚于${what}`, en: `expiresOn ${expiresOn} must be after ${effectiveFrom ? 'effectiveFrom' : 'date'}`, expected: `${expiryFloor} 之后的日期` });
+    push(['expiresOn'], {
+      zh: `有效期至 ${expiresOn} 应晚于${what}`,
+      en: `expiresOn ${expiresOn} must be after ${effectiveFrom ? 'effectiveFrom' : 'date'}`,
+      expected: `${expiryFloor} 之后的日期`,
+    });
   }
   if (validity === '废止' && n.repealedOn === undefined) {
-    push(['repealedOn'], { zh: '有效性为「废止」的文件必须填写废止日期 repealedOn', en: 'a repealed document needs repealedOn', expected: '真实日期 YYYY-MM-DD' });
+    push(['repealedOn'], {
+      zh: '有效性为「废止」的文件必须填写废止日期 repealedOn',
+      en: 'a repealed document needs repealedOn',
+      expected: '真实日期 YYYY-MM-DD',
+    });
   }
   if (n.repealedOn !== undefined && validity !== '废止') {
-    push(['repealedOn'], { zh: `填写了废止日期，但有效性是「${validity ?? '（未填）'}」`, en: 'repealedOn is set but validity is not 废止', expected: 'validity: 废止，或删除 repealedOn' });
+    push(['repealedOn'], {
+      zh: `填写了废止日期，但有效性是「${validity ?? '（未填）'}」`,
+      en: 'repealedOn is set but validity is not 废止',
+      expected: 'validity: 废止，或删除 repealedOn',
+    });
   }
   if (date && repealedOn && repealedOn < date) {
-    push(['repealedOn'], { zh: `废止日期 ${repealedOn} 早于发文日期 ${date}`, en: `repealedOn ${repealedOn} is before date ${date}`, expected: `${date} 或之后的日期` });
+    push(['repealedOn'], {
+      zh: `废止日期 ${repealedOn} 早于发文日期 ${date}`,
+      en: `repealedOn ${repealedOn} is before date ${date}`,
+      expected: `${date} 或之后的日期`,
+    });
   }
   const interprets = Array.isArray(n.interprets) ? n.interprets : [];
   if (kind === '政策解读' && interprets.length === 0 && !draft) {
@@ -335,14 +388,17 @@ export function relationFailures(raw: unknown, source: ModelSource | NoticeModel
 }
 
 /** Every frontmatter value (not `legacy`) that still holds a placeholder, with its path. */
-function placeholderFields(n: Record<string, unknown>): Array<{ path: PropertyKey[]; value: string }> {
+function placeholderFields(
+  n: Record<string, unknown>,
+): Array<{ path: PropertyKey[]; value: string }> {
   const out: Array<{ path: PropertyKey[]; value: string }> = [];
   const walk = (v: unknown, path: PropertyKey[]) => {
     if (typeof v === 'string') {
       const hit = placeholderIn(v);
       if (hit) out.push({ path, value: hit });
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
   };
   for (const [k, v] of Object.entries(n)) if (k !== 'legacy') walk(v, [k]);
   return out;

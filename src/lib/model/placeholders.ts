@@ -5,7 +5,8 @@
 export const TODO = '（待填写）';
 export const BODY_TODO = '（在此撰写正文）';
 
-const PLACEHOLDER = /[（(]\s*(?:待填写|待补充|在此撰写正文|此处填写[^）)]{0,20}|请填写[^）)]{0,20})\s*[）)]/;
+const PLACEHOLDER =
+  /[（(]\s*(?:待填写|待补充|在此撰写正文|此处填写[^）)]{0,20}|请填写[^）)]{0,20})\s*[）)]/;
 
 /** The placeholder a text holds, or null. */
 export function placeholderIn(text: string): string | null {
@@ -13,7 +14,10 @@ export function placeholderIn(text: string): string | null {
 }
 
 /** Every line (1-based, counted from `firstLine`) of a body that holds a placeholder. */
-export function placeholderLines(body: string, firstLine = 1): Array<{ line: number; value: string }> {
+export function placeholderLines(
+  body: string,
+  firstLine = 1,
+): Array<{ line: number; value: string }> {
   const out: Array<{ line: number; value: string }> = [];
   if (!PLACEHOLDER.test(body)) return out;
   body.split('\n').forEach((text, i) => {

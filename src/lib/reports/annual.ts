@@ -17,7 +17,13 @@ export interface AnnualStatistics {
   /** The site's 办理结果类别, in order: the columns of `replies[].byClass`. */
   resultClasses: ReadonlyArray<{ code: string; label: string }>;
   /** 人大代表建议 and 政协提案 replies, by 会议, with counts per result class. */
-  replies: Array<{ kind: '建议' | '提案'; session: string; count: number; byClass: number[]; unclassified: number }>;
+  replies: Array<{
+    kind: '建议' | '提案';
+    session: string;
+    count: number;
+    byClass: number[];
+    unclassified: number;
+  }>;
 }
 
 const yearOf = (d: PublishedNoticeData) => Number(d.publishedAt.slice(0, 4));
@@ -37,12 +43,20 @@ export function annualStatistics(
   }));
   const issuers = new Map<string, number>();
   for (const d of inYear) issuers.set(d.issuer, (issuers.get(d.issuer) ?? 0) + 1);
-  const byIssuer = [...issuers].map(([issuer, count]) => ({ issuer, count })).sort((a, b) => b.count - a.count || a.issuer.localeCompare(b.issuer, 'zh-Hans-CN'));
+  const byIssuer = [...issuers]
+    .map(([issuer, count]) => ({ issuer, count }))
+    .sort((a, b) => b.count - a.count || a.issuer.localeCompare(b.issuer, 'zh-Hans-CN'));
   const replies = new Map<string, AnnualStatistics['replies'][number]>();
   for (const d of inYear) {
     if (!d.reply || REPLY_KIND_CATEGORY[d.reply.kind] !== d.category) continue;
     const key = `${d.reply.kind}\u0000${d.reply.session}`;
-    const row = replies.get(key) ?? { kind: d.reply.kind, session: d.reply.session, count: 0, byClass: resultClasses.map(() => 0), unclassified: 0 };
+    const row = replies.get(key) ?? {
+      kind: d.reply.kind,
+      session: d.reply.session,
+      count: 0,
+      byClass: resultClasses.map(() => 0),
+      unclassified: 0,
+    };
     row.count++;
     const at = resultClasses.findIndex((c) => c.code === d.reply!.resultClass);
     if (at >= 0) row.byClass[at]!++;
@@ -55,7 +69,9 @@ export function annualStatistics(
     byCategory,
     byIssuer,
     resultClasses,
-    replies: [...replies.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.session.localeCompare(b.session, 'zh-Hans-CN')),
+    replies: [...replies.values()].sort(
+      (a, b) => a.kind.localeCompare(b.kind) || a.session.localeCompare(b.session, 'zh-Hans-CN'),
+    ),
   };
 }
 
@@ -75,8 +91,20 @@ export function annualCsv(s: AnnualStatistics): string {
     ['发布机构', '本年新公开'],
     ...s.byIssuer.map((r) => [r.issuer, r.count]),
     [],
-    ['类型', '会议', '答复件数', ...s.resultClasses.map((c) => `${c.code}类（${c.label}）`), '未标注'],
-    ...s.replies.map((r) => [r.kind === '建议' ? '人大代表建议' : '政协提案', r.session, r.count, ...r.byClass, r.unclassified]),
+    [
+      '类型',
+      '会议',
+      '答复件数',
+      ...s.resultClasses.map((c) => `${c.code}类（${c.label}）`),
+      '未标注',
+    ],
+    ...s.replies.map((r) => [
+      r.kind === '建议' ? '人大代表建议' : '政协提案',
+      r.session,
+      r.count,
+      ...r.byClass,
+      r.unclassified,
+    ]),
   ];
   return csvText(rows);
 }
@@ -95,7 +123,11 @@ export interface SectionTwoRow {
  * year; 现行有效 at 31 December, from the dates each document left force (废止日期, 有效期至, or
  * when the document replacing it took effect), so a report written later still counts the year's end.
  */
-export function sectionTwo(all: readonly NoticeData[], year: number, own: (d: PublishedNoticeData) => boolean): SectionTwoRow[] {
+export function sectionTwo(
+  all: readonly NoticeData[],
+  year: number,
+  own: (d: PublishedNoticeData) => boolean,
+): SectionTwoRow[] {
   const published = all.filter(isPublished);
   const end = `${year}-12-31`;
   // When each replaced document's successor took effect (the earliest, if several replace it).
@@ -109,7 +141,12 @@ export function sectionTwo(all: readonly NoticeData[], year: number, own: (d: Pu
   const inForceAt = (d: PublishedNoticeData): boolean => {
     if (d.date > end) return false;
     if (d.validity === '有效') return !(d.expiresOn && d.expiresOn < end);
-    const left = d.validity === '废止' ? d.repealedOn : d.validity === '失效' ? (d.expiresOn ?? succeeded.get(d.indexNo)) : succeeded.get(d.indexNo);
+    const left =
+      d.validity === '废止'
+        ? d.repealedOn
+        : d.validity === '失效'
+          ? (d.expiresOn ?? succeeded.get(d.indexNo))
+          : succeeded.get(d.indexNo);
     // Out of force on a date not known: counted as out of force already.
     return !!left && left > end;
   };
@@ -118,14 +155,23 @@ export function sectionTwo(all: readonly NoticeData[], year: number, own: (d: Pu
     return {
       docType,
       issued: docs.filter((d) => d.date.startsWith(`${year}-`)).length,
-      repealed: docs.filter((d) => d.validity === '废止' && d.repealedOn?.startsWith(`${year}-`)).length,
+      repealed: docs.filter((d) => d.validity === '废止' && d.repealedOn?.startsWith(`${year}-`))
+        .length,
       inForce: docs.filter(inForceAt).length,
     };
   });
 }
 
 /** Whether the office itself made a document: no `source`, or one naming the issuer, one of its aliases or the site's owner. */
-export function ownDocument(config: Pick<SiteConfig, 'owner' | 'issuers'>): (d: PublishedNoticeData) => boolean {
-  const names = new Map(config.issuers.map((i) => [i.name, new Set([i.name, ...(i.aliases ?? []), config.owner])]));
-  return (d) => !d.source || d.source === d.issuer || d.source === config.owner || !!names.get(d.issuer)?.has(d.source);
+export function ownDocument(
+  config: Pick<SiteConfig, 'owner' | 'issuers'>,
+): (d: PublishedNoticeData) => boolean {
+  const names = new Map(
+    config.issuers.map((i) => [i.name, new Set([i.name, ...(i.aliases ?? []), config.owner])]),
+  );
+  return (d) =>
+    !d.source ||
+    d.source === d.issuer ||
+    d.source === config.owner ||
+    !!names.get(d.issuer)?.has(d.source);
 }

@@ -66,19 +66,30 @@ export function auditContent(
   reports?: ReadonlySet<number>,
 ): AuditFinding[] {
   const findings: AuditFinding[] = [];
-  const calendar: Calendar = { holidays: new Set(config.holidays), workdays: new Set(config.workdays) };
+  const calendar: Calendar = {
+    holidays: new Set(config.holidays),
+    workdays: new Set(config.workdays),
+  };
   const published = notices
     .map((n) => n.data)
-    .filter((d): d is PublishedNoticeData => d !== null && isPublished(d) && d.date <= asOf && d.publishedAt.slice(0, 10) <= asOf);
+    .filter(
+      (d): d is PublishedNoticeData =>
+        d !== null && isPublished(d) && d.date <= asOf && d.publishedAt.slice(0, 10) <= asOf,
+    );
 
   // The home page lists the newest notices: it is as fresh as the newest one.
-  const newestOnSite = published.map((d) => d.publishedAt.slice(0, 10)).sort().at(-1);
+  const newestOnSite = published
+    .map((d) => d.publishedAt.slice(0, 10))
+    .sort()
+    .at(-1);
   if (!newestOnSite || addDays(newestOnSite, HOME_PAGE_DAYS) < asOf) {
     findings.push({
       rule: 'home-stale',
       severity: 'fail',
       subject: '首页',
-      message: newestOnSite ? `首页最新一条信息发布于 ${newestOnSite}，截至 ${asOf} 已超过 ${HOME_PAGE_DAYS} 天没有更新` : '首页没有任何信息',
+      message: newestOnSite
+        ? `首页最新一条信息发布于 ${newestOnSite}，截至 ${asOf} 已超过 ${HOME_PAGE_DAYS} 天没有更新`
+        : '首页没有任何信息',
     });
   }
 
@@ -91,23 +102,56 @@ export function auditContent(
       continue;
     }
     if (!c.freshness) continue;
-    const newest = inCategory.map((d) => d.publishedAt.slice(0, 10)).sort().at(-1)!;
+    const newest = inCategory
+      .map((d) => d.publishedAt.slice(0, 10))
+      .sort()
+      .at(-1)!;
     const limit = c.freshness.months ? `${c.freshness.months} 个月` : `${c.freshness.days} 天`;
-    const due = c.freshness.months ? addMonths(newest, c.freshness.months) : addDays(newest, c.freshness.days ?? 0);
-    if (due < asOf) stale.push({ name: c.name, kind: c.kind, message: `栏目「${c.name}」最近一条信息发布于 ${newest}，截至 ${asOf} 已超过 ${limit}未更新（要求 ${limit}内更新）` });
+    const due = c.freshness.months
+      ? addMonths(newest, c.freshness.months)
+      : addDays(newest, c.freshness.days ?? 0);
+    if (due < asOf)
+      stale.push({
+        name: c.name,
+        kind: c.kind,
+        message: `栏目「${c.name}」最近一条信息发布于 ${newest}，截至 ${asOf} 已超过 ${limit}未更新（要求 ${limit}内更新）`,
+      });
   }
   const vetoStale = stale.filter((c) => VETO_KINDS.has(c.kind));
   if (vetoStale.length >= COLUMN_VETO) {
-    findings.push({ rule: 'stale-columns', severity: 'fail', subject: vetoStale.map((c) => c.name).join('、'), message: `动态、通知公告、政策文件类栏目中有 ${vetoStale.length} 个未按时更新（达到 ${COLUMN_VETO} 个即单项否决）：${vetoStale.map((c) => c.name).join('、')}` });
+    findings.push({
+      rule: 'stale-columns',
+      severity: 'fail',
+      subject: vetoStale.map((c) => c.name).join('、'),
+      message: `动态、通知公告、政策文件类栏目中有 ${vetoStale.length} 个未按时更新（达到 ${COLUMN_VETO} 个即单项否决）：${vetoStale.map((c) => c.name).join('、')}`,
+    });
   }
   for (const c of stale) {
     if (vetoStale.length >= COLUMN_VETO && VETO_KINDS.has(c.kind)) continue;
-    findings.push({ rule: 'stale-category', severity: 'deduct', points: DEDUCTIONS.staleColumn, subject: c.name, message: c.message });
+    findings.push({
+      rule: 'stale-category',
+      severity: 'deduct',
+      points: DEDUCTIONS.staleColumn,
+      subject: c.name,
+      message: c.message,
+    });
   }
   if (empty.length >= COLUMN_VETO) {
-    findings.push({ rule: 'empty-columns', severity: 'fail', subject: empty.join('、'), message: `有 ${empty.length} 个空白栏目（达到 ${COLUMN_VETO} 个即单项否决）：${empty.join('、')}` });
+    findings.push({
+      rule: 'empty-columns',
+      severity: 'fail',
+      subject: empty.join('、'),
+      message: `有 ${empty.length} 个空白栏目（达到 ${COLUMN_VETO} 个即单项否决）：${empty.join('、')}`,
+    });
   } else {
-    for (const name of empty) findings.push({ rule: 'empty-category', severity: 'deduct', points: DEDUCTIONS.emptyColumn, subject: name, message: `栏目「${name}」没有任何公开信息（空白栏目）` });
+    for (const name of empty)
+      findings.push({
+        rule: 'empty-category',
+        severity: 'deduct',
+        points: DEDUCTIONS.emptyColumn,
+        subject: name,
+        message: `栏目「${name}」没有任何公开信息（空白栏目）`,
+      });
   }
 
   if (reports) {
@@ -115,15 +159,32 @@ export function auditContent(
     // Due only for a year the site already published in.
     const active = published.some((d) => Number(d.publishedAt.slice(0, 4)) <= year);
     if (active && !reports.has(year)) {
-      findings.push({ rule: 'report-missing', severity: 'fail', subject: String(year), message: `${year} 年政府信息公开工作年度报告应于 ${year + 1}-01-31 前公开，截至 ${asOf} 尚未编写（src/content/reports/${year}.yaml 和 ${year}.md）` });
+      findings.push({
+        rule: 'report-missing',
+        severity: 'fail',
+        subject: String(year),
+        message: `${year} 年政府信息公开工作年度报告应于 ${year + 1}-01-31 前公开，截至 ${asOf} 尚未编写（src/content/reports/${year}.yaml 和 ${year}.md）`,
+      });
     }
   }
 
   for (const p of problems) {
     if (p.field === 'date' || p.field === 'publishedAt') {
-      findings.push({ rule: 'undated', severity: 'deduct', points: DEDUCTIONS.undated, subject: p.file, message: `${p.file}：${p.message}（信息缺少有效日期，视为未更新）` });
+      findings.push({
+        rule: 'undated',
+        severity: 'deduct',
+        points: DEDUCTIONS.undated,
+        subject: p.file,
+        message: `${p.file}：${p.message}（信息缺少有效日期，视为未更新）`,
+      });
     } else if (/^attachments\[\d+\]\.href$/.test(p.field)) {
-      findings.push({ rule: 'attachment-missing', severity: 'deduct', points: DEDUCTIONS.brokenLink, subject: p.file, message: `${p.file}：${p.message}（附件无法下载，链接不可用）` });
+      findings.push({
+        rule: 'attachment-missing',
+        severity: 'deduct',
+        points: DEDUCTIONS.brokenLink,
+        subject: p.file,
+        message: `${p.file}：${p.message}（附件无法下载，链接不可用）`,
+      });
     }
   }
 
@@ -156,7 +217,11 @@ export function auditContent(
     for (const ref of d.interprets ?? []) {
       const doc = byIndexNo.get(ref);
       if (!doc) continue;
-      const late = workingDaysBetween(doc.publishedAt.slice(0, 10), d.publishedAt.slice(0, 10), calendar);
+      const late = workingDaysBetween(
+        doc.publishedAt.slice(0, 10),
+        d.publishedAt.slice(0, 10),
+        calendar,
+      );
       if (late > INTERPRETATION_DEADLINE_WORKING_DAYS) {
         findings.push({
           rule: 'late-interpretation',
@@ -172,5 +237,8 @@ export function auditContent(
 
 /** The score of the 扣分 part: 100 less every deduction, not below 0. */
 export function auditScore(findings: readonly AuditFinding[]): number {
-  return Math.max(0, 100 - findings.reduce((n, f) => n + (f.severity === 'deduct' ? f.points ?? 0 : 0), 0));
+  return Math.max(
+    0,
+    100 - findings.reduce((n, f) => n + (f.severity === 'deduct' ? (f.points ?? 0) : 0), 0),
+  );
 }

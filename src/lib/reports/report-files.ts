@@ -23,17 +23,31 @@ export interface ReportSource {
 export function reportSourceYears(root: string): number[] {
   const dir = join(root, REPORTS_DIR);
   if (!existsSync(dir)) return [];
-  const years = readdirSync(dir).flatMap((f) => (/^\d{4}\.(yaml|md)$/.test(f) ? [Number(f.slice(0, 4))] : []));
+  const years = readdirSync(dir).flatMap((f) =>
+    /^\d{4}\.(yaml|md)$/.test(f) ? [Number(f.slice(0, 4))] : [],
+  );
   return [...new Set(years)].sort((a, b) => b - a);
 }
 
 /** Everything wrong with one year's report files (both must exist). */
-export function reportProblems(root: string, year: number): { source: ReportSource | null; problems: Problem[] } {
+export function reportProblems(
+  root: string,
+  year: number,
+): { source: ReportSource | null; problems: Problem[] } {
   const yamlFile = `${REPORTS_DIR}/${year}.yaml`;
   const mdFile = `${REPORTS_DIR}/${year}.md`;
   const problems: Problem[] = [];
   const missing = (file: string, what: string) =>
-    problems.push({ file, line: null, field: 'file', label: '年度报告', value: null, expected: `${file}（${what}）`, message: `${year} 年度报告缺少 ${file}（${what}）`, messageEn: `${file} is missing` });
+    problems.push({
+      file,
+      line: null,
+      field: 'file',
+      label: '年度报告',
+      value: null,
+      expected: `${file}（${what}）`,
+      message: `${year} 年度报告缺少 ${file}（${what}）`,
+      messageEn: `${file} is missing`,
+    });
   let figures: ReportFigures | null = null;
   if (existsSync(join(root, yamlFile))) {
     const read = readReportData(readFileSync(join(root, yamlFile), 'utf8'), yamlFile);
@@ -47,7 +61,10 @@ export function reportProblems(root: string, year: number): { source: ReportSour
     problems.push(...found);
     if (!found.length) sections = splitSections(text);
   } else missing(mdFile, '一、五、六部分的文字');
-  return { source: figures && sections && !problems.length ? { year, figures, sections } : null, problems };
+  return {
+    source: figures && sections && !problems.length ? { year, figures, sections } : null,
+    problems,
+  };
 }
 
 /**
@@ -66,7 +83,12 @@ export function allReportProblems(root: string): Problem[] {
     const text = readFileSync(join(root, file), 'utf8').split(/\r?\n/);
     const line = text.findIndex((l) => /^\s*上年结转\s*:/.test(l)) + 1 || null;
     problems.push({
-      file, line, field: '依申请公开.上年结转', label: '二、上年结转政府信息公开申请数量', value: `[${now.join(', ')}]`, expected: `[${before.join(', ')}]（${y - 1} 年的结转下年度继续办理）`,
+      file,
+      line,
+      field: '依申请公开.上年结转',
+      label: '二、上年结转政府信息公开申请数量',
+      value: `[${now.join(', ')}]`,
+      expected: `[${before.join(', ')}]（${y - 1} 年的结转下年度继续办理）`,
       message: `${y} 年的上年结转 [${now.join(', ')}] 与 ${y - 1} 年报告的结转下年度继续办理 [${before.join(', ')}] 不一致`,
       messageEn: `上年结转 of ${y} differs from 结转下年 of ${y - 1}`,
     });
@@ -78,7 +100,9 @@ function splitSections(text: string): ReportSource['sections'] {
   const lines = text.split(/\r?\n/);
   const out = {} as ReportSource['sections'];
   for (const title of TEXT_SECTIONS) {
-    const start = lines.findIndex((l) => /^##\s+/.test(l) && l.replace(/^##\s+/, '').trim() === title);
+    const start = lines.findIndex(
+      (l) => /^##\s+/.test(l) && l.replace(/^##\s+/, '').trim() === title,
+    );
     let end = lines.findIndex((l, i) => i > start && /^##\s+/.test(l));
     if (end < 0) end = lines.length;
     // The page gives each section its h2; headings inside it are written ### and below.

@@ -1,7 +1,14 @@
 import { csvText } from '../site/open-data';
 import type { SectionTwoRow } from './annual';
 import { applicationRows, type ReportFigures } from './report-data';
-import { APPLICANT_COLUMNS, APPLICATION_ROWS, RESULT_GROUPS, REVIEW_COLUMNS, REVIEW_GROUPS, SECTION_TWO_ENTERED } from './template';
+import {
+  APPLICANT_COLUMNS,
+  APPLICATION_ROWS,
+  RESULT_GROUPS,
+  REVIEW_COLUMNS,
+  REVIEW_GROUPS,
+  SECTION_TWO_ENTERED,
+} from './template';
 
 /**
  * The tables of sections 二, 三 and 四 laid out as the 30号 template lays them out (its spanning
@@ -28,12 +35,24 @@ export interface ReportTable {
   body: Cell[][];
 }
 
-const th = (text: string, span: Partial<Pick<Cell, 'colspan' | 'rowspan'>> = {}): Cell => ({ text, th: true, ...span });
+const th = (text: string, span: Partial<Pick<Cell, 'colspan' | 'rowspan'>> = {}): Cell => ({
+  text,
+  th: true,
+  ...span,
+});
 const td = (n: number): Cell => ({ text: String(n) });
 
 /** Section 二: the template's four small tables (第二十条第（一）、（五）、（六）、（八）项). */
-export function sectionTwoTables(computed: readonly SectionTwoRow[], entered: ReportFigures['entered']): ReportTable[] {
-  const one = (id: string, caption: string, column: string, rows: ReadonlyArray<(typeof SECTION_TWO_ENTERED)[number]>) => ({
+export function sectionTwoTables(
+  computed: readonly SectionTwoRow[],
+  entered: ReportFigures['entered'],
+): ReportTable[] {
+  const one = (
+    id: string,
+    caption: string,
+    column: string,
+    rows: ReadonlyArray<(typeof SECTION_TWO_ENTERED)[number]>,
+  ) => ({
     id,
     caption,
     head: [[th('信息内容'), th(column)]],
@@ -69,7 +88,13 @@ export function sectionThreeTable(applications: ReportFigures['applications']): 
       body.push([...lead, th(g.label, { colspan: 2 }), ...figures(g.key)]);
       continue;
     }
-    g.rows.forEach((r, i) => body.push([...(i === 0 ? [...lead, th(g.label, { rowspan: g.rows.length })] : []), th(r.label), ...figures(`${g.key}.${r.key}`)]));
+    g.rows.forEach((r, i) =>
+      body.push([
+        ...(i === 0 ? [...lead, th(g.label, { rowspan: g.rows.length })] : []),
+        th(r.label),
+        ...figures(`${g.key}.${r.key}`),
+      ]),
+    );
   }
   body.push([th(APPLICATION_ROWS.总计, { colspan: 2 }), ...figures('总计')]);
   body.push([th(APPLICATION_ROWS.结转下年, { colspan: 3 }), ...figures('结转下年')]);
@@ -80,8 +105,18 @@ export function sectionThreeTable(applications: ReportFigures['applications']): 
       id: 'section-3',
       caption: '收到和处理政府信息公开申请情况',
       head: [
-        [th('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', { rowspan: 3, colspan: 3 }), th('申请人情况', { colspan: 7 })],
-        [th(person, { rowspan: 2 }), th('法人或其他组织', { colspan: 5 }), th('总计', { rowspan: 2 })],
+        [
+          th('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', {
+            rowspan: 3,
+            colspan: 3,
+          }),
+          th('申请人情况', { colspan: 7 }),
+        ],
+        [
+          th(person, { rowspan: 2 }),
+          th('法人或其他组织', { colspan: 5 }),
+          th('总计', { rowspan: 2 }),
+        ],
         orgs.map((o) => th(o)),
       ],
       body,
@@ -99,7 +134,11 @@ export function sectionFourTable(reviews: ReportFigures['reviews']): ReportTable
       caption: '政府信息公开行政复议、行政诉讼情况',
       head: [
         [th(review.label, { colspan: 5 }), th('行政诉讼', { colspan: 10 })],
-        [...REVIEW_COLUMNS.map((c) => th(c, { rowspan: 2 })), th('未经复议直接起诉', { colspan: 5 }), th('复议后起诉', { colspan: 5 })],
+        [
+          ...REVIEW_COLUMNS.map((c) => th(c, { rowspan: 2 })),
+          th('未经复议直接起诉', { colspan: 5 }),
+          th('复议后起诉', { colspan: 5 }),
+        ],
         [...cols(), ...cols()],
       ],
       body: [[...reviews[review.key], ...reviews[direct.key], ...reviews[after.key]].map(td)],
@@ -122,9 +161,17 @@ export function withHeaders(tables: ReportTable[]): ReportTable[] {
         while (grid[y]![x]) x++;
         if (cell.th) {
           cell.id = `${t.id}-h${n++}`;
-          cell.scope = y < t.head.length ? ((cell.colspan ?? 1) > 1 ? 'colgroup' : 'col') : (cell.rowspan ?? 1) > 1 ? 'rowgroup' : 'row';
+          cell.scope =
+            y < t.head.length
+              ? (cell.colspan ?? 1) > 1
+                ? 'colgroup'
+                : 'col'
+              : (cell.rowspan ?? 1) > 1
+                ? 'rowgroup'
+                : 'row';
         }
-        for (let dy = 0; dy < (cell.rowspan ?? 1); dy++) for (let dx = 0; dx < (cell.colspan ?? 1); dx++) (grid[y + dy] ??= [])[x + dx] = cell;
+        for (let dy = 0; dy < (cell.rowspan ?? 1); dy++)
+          for (let dx = 0; dx < (cell.colspan ?? 1); dx++) (grid[y + dy] ??= [])[x + dx] = cell;
         x += cell.colspan ?? 1;
       }
     });
@@ -133,7 +180,10 @@ export function withHeaders(tables: ReportTable[]): ReportTable[] {
       for (const cell of row) {
         if (cell.th) continue;
         const x = grid[y]!.indexOf(cell);
-        const above = grid.slice(0, headRows).map((r) => r[x]).filter((c): c is Cell => !!c?.th);
+        const above = grid
+          .slice(0, headRows)
+          .map((r) => r[x])
+          .filter((c): c is Cell => !!c?.th);
         const before = grid[y]!.slice(0, x).filter((c): c is Cell => !!c?.th);
         cell.headers = [...new Set([...above, ...before])].map((c) => c.id).join(' ');
       }
@@ -152,7 +202,9 @@ export function tableCsv(tables: readonly ReportTable[]): string {
       let x = 0;
       for (const cell of row) {
         while (grid[y]![x] !== undefined) x++;
-        for (let dy = 0; dy < (cell.rowspan ?? 1); dy++) for (let dx = 0; dx < (cell.colspan ?? 1); dx++) (grid[y + dy] ??= [])[x + dx] = dx === 0 && dy === 0 ? cell.text : '';
+        for (let dy = 0; dy < (cell.rowspan ?? 1); dy++)
+          for (let dx = 0; dx < (cell.colspan ?? 1); dx++)
+            (grid[y + dy] ??= [])[x + dx] = dx === 0 && dy === 0 ? cell.text : '';
         x += cell.colspan ?? 1;
       }
     });
@@ -164,10 +216,16 @@ export function tableCsv(tables: readonly ReportTable[]): string {
 
 /** Every table of a written report: 二's four, 三 and 四. */
 export function reportTables(computed: readonly SectionTwoRow[], figures: ReportFigures) {
-  return { two: sectionTwoTables(computed, figures.entered), three: sectionThreeTable(figures.applications), four: sectionFourTable(figures.reviews) };
+  return {
+    two: sectionTwoTables(computed, figures.entered),
+    three: sectionThreeTable(figures.applications),
+    four: sectionFourTable(figures.reviews),
+  };
 }
 
 /** The page title: the report's own when the office has written it, else the year's statistics. */
 export function reportTitle(report: { year: number; source: unknown }, owner: string): string {
-  return report.source ? `${owner}${report.year}年政府信息公开工作年度报告` : `${report.year}年主动公开政府信息情况（统计）`;
+  return report.source
+    ? `${owner}${report.year}年政府信息公开工作年度报告`
+    : `${report.year}年主动公开政府信息情况（统计）`;
 }

@@ -27,7 +27,15 @@ export const SECTION_TWO_ENTERED = [
 ] as const;
 
 /** 三's columns: 申请人情况 — 自然人, the five kinds of 法人或其他组织, 总计. */
-export const APPLICANT_COLUMNS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'] as const;
+export const APPLICANT_COLUMNS = [
+  '自然人',
+  '商业企业',
+  '科研机构',
+  '社会公益组织',
+  '法律服务机构',
+  '其他',
+  '总计',
+] as const;
 export const APPLICANT_PARTS = 6;
 
 export interface ResultRow {
@@ -85,8 +93,14 @@ export const RESULT_GROUPS: ResultGroup[] = [
     key: '其他处理',
     label: '（六）其他处理',
     rows: [
-      { key: '逾期不补正', label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请' },
-      { key: '逾期未缴费', label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请' },
+      {
+        key: '逾期不补正',
+        label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+      },
+      {
+        key: '逾期未缴费',
+        label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+      },
       { key: '其他', label: '3.其他' },
     ],
   },

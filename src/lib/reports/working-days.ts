@@ -14,7 +14,9 @@ export interface Calendar {
 }
 
 /** The years the library's official calendar covers. */
-export const OFFICIAL_YEARS: ReadonlySet<number> = new Set(Object.keys(officialCalendar.holidays).map((d) => Number(d.slice(0, 4))));
+export const OFFICIAL_YEARS: ReadonlySet<number> = new Set(
+  Object.keys(officialCalendar.holidays).map((d) => Number(d.slice(0, 4))),
+);
 
 // The library parses each date with dayjs; an audit over many notices asks for the same days again.
 const official = new Map<string, boolean>();
@@ -25,7 +27,8 @@ function officialWorkday(date: string): boolean {
 }
 
 const DAY = 86_400_000;
-const toUtc = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+const toUtc = (d: string) =>
+  Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 export function isWorkingDay(date: string, cal: Calendar): boolean {
@@ -48,8 +51,16 @@ export function addMonths(date: string, months: number): string {
   const y = Number(date.slice(0, 4));
   const m = Number(date.slice(5, 7)) - 1 + months;
   const target = new Date(Date.UTC(y, m, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  return iso(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(Number(date.slice(8, 10)), last)));
+  const last = new Date(
+    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
+  ).getUTCDate();
+  return iso(
+    Date.UTC(
+      target.getUTCFullYear(),
+      target.getUTCMonth(),
+      Math.min(Number(date.slice(8, 10)), last),
+    ),
+  );
 }
 
 export function addDays(date: string, days: number): string {

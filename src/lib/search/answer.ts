@@ -1,4 +1,16 @@
-import { BLOCK, BODY_BASE, bucketOf, DOCS_PER_PAGE, filterKey, GRAM, gramKey, parseKeyFile, titleKey, type KeyEntry, type SearchManifest } from './contract';
+import {
+  BLOCK,
+  BODY_BASE,
+  bucketOf,
+  DOCS_PER_PAGE,
+  filterKey,
+  GRAM,
+  gramKey,
+  parseKeyFile,
+  titleKey,
+  type KeyEntry,
+  type SearchManifest,
+} from './contract';
 import { decodeBlock, decodeBlockTable, decodeDocList, intersect, holds } from './postings';
 import { coveringGrams, wordsOf, type Plan } from './plan';
 import type { CharMap } from './fold';
@@ -74,7 +86,8 @@ export class TableSearch {
     if (!e) return EMPTY;
     const r = e.ref;
     if (r.kind === 'inline') return decodeDocList(r.bytes);
-    if (r.kind === 'pack') return decodeDocList(await this.reader.range(r.pack, r.offset, r.length));
+    if (r.kind === 'pack')
+      return decodeDocList(await this.reader.range(r.pack, r.offset, r.length));
     return decodeDocList(await this.reader.range(r.pack, r.offset, r.docsLength));
   }
 
@@ -90,7 +103,10 @@ export class TableSearch {
   }
 
   private async shortText(norm: string): Promise<TextDocs> {
-    const [docs, heading] = await Promise.all([this.entry(gramKey(norm)).then((e) => this.docList(e)), this.entry(titleKey(norm)).then((e) => this.docList(e))]);
+    const [docs, heading] = await Promise.all([
+      this.entry(gramKey(norm)).then((e) => this.docList(e)),
+      this.entry(titleKey(norm)).then((e) => this.docList(e)),
+    ]);
     return { docs, heading };
   }
 
@@ -112,7 +128,9 @@ export class TableSearch {
     let candidates = heads.map((h) => h.docs).reduce((a, b) => intersect(a, b));
     // Start positions of the text in each candidate notice, narrowed piece by piece, rarest first.
     let starts: Map<number, number[]> | null = null;
-    const order = pieces.map((p, i) => ({ ...p, head: heads[i]!, occ: entries[i]!.occurrences })).sort((a, b) => a.occ - b.occ);
+    const order = pieces
+      .map((p, i) => ({ ...p, head: heads[i]!, occ: entries[i]!.occurrences }))
+      .sort((a, b) => a.occ - b.occ);
     for (const piece of order) {
       if (!candidates.length) break;
       const positions = await this.positionsIn(piece.head, candidates);
@@ -120,25 +138,38 @@ export class TableSearch {
       for (const d of candidates) {
         const pos = positions.get(d);
         if (!pos) continue;
-        const kept = starts ? (starts.get(d) ?? []).filter((s) => holds(pos, s + piece.offset)) : Array.from(pos, (p) => p - piece.offset).filter((s) => s >= 0);
+        const kept = starts
+          ? (starts.get(d) ?? []).filter((s) => holds(pos, s + piece.offset))
+          : Array.from(pos, (p) => p - piece.offset).filter((s) => s >= 0);
         if (kept.length) next.set(d, kept);
       }
       starts = next;
       candidates = Int32Array.from([...next.keys()]);
     }
-    const heading = starts ? [...starts].filter(([, s]) => s.some((p) => p < BODY_BASE)).map(([d]) => d) : [];
+    const heading = starts
+      ? [...starts].filter(([, s]) => s.some((p) => p < BODY_BASE)).map(([d]) => d)
+      : [];
     return { docs: candidates, heading: Int32Array.from(heading) };
   }
 
   /** Positions of one piece in the given notices (all of them in its list), reading only their blocks. */
-  private async positionsIn(head: { ref: Extract<KeyEntry['ref'], { kind: 'positions' }>; docs: Int32Array; sizes: number[] }, docs: Int32Array): Promise<Map<number, Int32Array>> {
+  private async positionsIn(
+    head: {
+      ref: Extract<KeyEntry['ref'], { kind: 'positions' }>;
+      docs: Int32Array;
+      sizes: number[];
+    },
+    docs: Int32Array,
+  ): Promise<Map<number, Int32Array>> {
     const { ref, sizes } = head;
     const index = new Map<number, number>();
     for (let i = 0, j = 0; i < docs.length; i++) {
       while (head.docs[j]! < docs[i]!) j++;
       index.set(docs[i]!, j);
     }
-    const needed = [...new Set([...index.values()].map((j) => Math.floor(j / BLOCK)))].sort((a, b) => a - b);
+    const needed = [...new Set([...index.values()].map((j) => Math.floor(j / BLOCK)))].sort(
+      (a, b) => a - b,
+    );
     const offsets = [0];
     for (const s of sizes) offsets.push(offsets.at(-1)! + s);
     const base = ref.offset + ref.docsLength + ref.tableLength;
@@ -148,21 +179,32 @@ export class TableSearch {
     // over thousands of blocks: one request each took 30 s at 100,000 notices).
     let runs: Array<[number, number]> = [];
     if (neededBytes > ref.blocksLength * 0.6) runs.push([0, sizes.length - 1]);
-    else for (const b of needed) runs.at(-1)?.[1] === b - 1 ? (runs.at(-1)![1] = b) : runs.push([b, b]);
+    else
+      for (const b of needed)
+        runs.at(-1)?.[1] === b - 1 ? (runs.at(-1)![1] = b) : runs.push([b, b]);
     if (runs.length > MAX_RANGES) {
       const gaps = runs.slice(1).map((r, i) => offsets[r[0]]! - offsets[runs[i]![1] + 1]!);
       const limit = [...gaps].sort((a, b) => a - b)[runs.length - MAX_RANGES - 1]!;
       const joined: Array<[number, number]> = [runs[0]!];
-      runs.slice(1).forEach((r, i) => (gaps[i]! <= limit ? (joined.at(-1)![1] = r[1]) : joined.push(r)));
+      runs
+        .slice(1)
+        .forEach((r, i) => (gaps[i]! <= limit ? (joined.at(-1)![1] = r[1]) : joined.push(r)));
       runs = joined;
     }
     const out = new Map<number, Int32Array>();
     await Promise.all(
       runs.map(async ([from, to]) => {
-        const bytes = await this.reader.range(ref.pack, base + offsets[from]!, offsets[to + 1]! - offsets[from]!);
+        const bytes = await this.reader.range(
+          ref.pack,
+          base + offsets[from]!,
+          offsets[to + 1]! - offsets[from]!,
+        );
         for (let b = from; b <= to; b++) {
           const count = Math.min(BLOCK, head.docs.length - b * BLOCK);
-          const lists = decodeBlock(bytes.subarray(offsets[b]! - offsets[from]!, offsets[b + 1]! - offsets[from]!), count);
+          const lists = decodeBlock(
+            bytes.subarray(offsets[b]! - offsets[from]!, offsets[b + 1]! - offsets[from]!),
+            count,
+          );
           lists.forEach((p, k) => out.set(head.docs[b * BLOCK + k]!, p));
         }
       }),
@@ -173,12 +215,15 @@ export class TableSearch {
   private async filtered(filters: Record<string, string>): Promise<Int32Array | null> {
     const names = Object.keys(filters);
     if (!names.length) return null;
-    const lists = await Promise.all(names.map((n) => this.entry(filterKey(n, filters[n]!)).then((e) => this.docList(e))));
+    const lists = await Promise.all(
+      names.map((n) => this.entry(filterKey(n, filters[n]!)).then((e) => this.docList(e))),
+    );
     return lists.reduce((a, b) => intersect(a, b));
   }
 
   async answer(plan: Plan, map: CharMap): Promise<Answer> {
-    if (plan.kind === 'empty' || plan.kind === 'punctuation') return { plan, ids: EMPTY, partial: null };
+    if (plan.kind === 'empty' || plan.kind === 'punctuation')
+      return { plan, ids: EMPTY, partial: null };
     const filter = await this.filtered(plan.request.filters);
     if (plan.kind === 'filters') return { plan, ids: filter ?? EMPTY, partial: null };
     const texts = await Promise.all(plan.chunks.map((c) => this.textDocs(c.norm)));
@@ -191,7 +236,8 @@ export class TableSearch {
       // only in the body, then newer first (numbers are newest first).
       const tier = (d: number) => {
         const apart = whole ? !holds(whole.docs, d) : false;
-        const heading = whole && !apart ? holds(whole.heading, d) : texts.every((t) => holds(t.heading, d));
+        const heading =
+          whole && !apart ? holds(whole.heading, d) : texts.every((t) => holds(t.heading, d));
         return (apart ? 2 : 0) + (heading ? 0 : 1);
       };
       const tiers = Array.from(ids, tier);
@@ -217,7 +263,8 @@ export class TableSearch {
     }
     let partial = lists.length ? lists.reduce((a, b) => intersect(a, b)) : EMPTY;
     if (filter) partial = intersect(partial, filter);
-    if (partial.length || lists.length < 2) return { plan, ids: partial, partial: { missing, known, some: false } };
+    if (partial.length || lists.length < 2)
+      return { plan, ids: partial, partial: { missing, known, some: false } };
     // The words the site has are never in one notice together: those holding most of them, newest first.
     return { plan, ids: byHowMany(lists, filter), partial: { missing, known, some: true } };
   }
@@ -229,6 +276,8 @@ export class TableSearch {
       if (!pages.has(k)) pages.set(k, this.reader.docsPage(k));
       return pages.get(k)!;
     };
-    return Promise.all(Array.from(ids, async (d) => (await page(Math.floor(d / DOCS_PER_PAGE)))[d % DOCS_PER_PAGE]!));
+    return Promise.all(
+      Array.from(ids, async (d) => (await page(Math.floor(d / DOCS_PER_PAGE)))[d % DOCS_PER_PAGE]!),
+    );
   }
 }

@@ -15,7 +15,11 @@ export function buildCharPairs(): string {
 function computePairs(): string {
   const convert = OpenCC.Converter({ from: 't', to: 'cn' });
   let pairs = '';
-  for (const [lo, hi] of [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]] as const) {
+  for (const [lo, hi] of [
+    [0x3400, 0x4dbf],
+    [0x4e00, 0x9fff],
+    [0xf900, 0xfaff],
+  ] as const) {
     for (let cp = lo; cp <= hi; cp++) {
       const ch = String.fromCodePoint(cp);
       const s = convert(ch);

@@ -72,7 +72,14 @@ export type PostingRef =
   | { kind: 'inline'; bytes: Uint8Array }
   | { kind: 'pack'; pack: number; offset: number; length: number }
   /** A 4-gram: its notice list, its block table and its position blocks, one after another. */
-  | { kind: 'positions'; pack: number; offset: number; docsLength: number; tableLength: number; blocksLength: number };
+  | {
+      kind: 'positions';
+      pack: number;
+      offset: number;
+      docsLength: number;
+      tableLength: number;
+      blocksLength: number;
+    };
 
 export interface KeyEntry {
   key: string;
@@ -115,7 +122,17 @@ export function parseKeyFile(text: string): Map<string, KeyEntry> {
     if (ref.startsWith('=')) parsed = { kind: 'inline', bytes: fromBase64(ref.slice(1)) };
     else {
       const n = ref.split(':').map(Number);
-      parsed = n.length === 3 ? { kind: 'pack', pack: n[0]!, offset: n[1]!, length: n[2]! } : { kind: 'positions', pack: n[0]!, offset: n[1]!, docsLength: n[2]!, tableLength: n[3]!, blocksLength: n[4]! };
+      parsed =
+        n.length === 3
+          ? { kind: 'pack', pack: n[0]!, offset: n[1]!, length: n[2]! }
+          : {
+              kind: 'positions',
+              pack: n[0]!,
+              offset: n[1]!,
+              docsLength: n[2]!,
+              tableLength: n[3]!,
+              blocksLength: n[4]!,
+            };
     }
     out.set(key, { key, docs: Number(docs), occurrences: Number(occurrences), ref: parsed });
   }

@@ -13,7 +13,12 @@ export interface ExcerptRun {
  * occurrence of them in it marked. A notice whose body holds none (found by its title or 索引号)
  * gets the beginning of its body, unmarked.
  */
-export function excerptRuns(content: string, texts: readonly string[], map: CharMap, around = 36): ExcerptRun[] {
+export function excerptRuns(
+  content: string,
+  texts: readonly string[],
+  map: CharMap,
+  around = 36,
+): ExcerptRun[] {
   // Pagefind keeps its word breaks in the text as zero-width spaces.
   const body = content.replace(/\u200b/g, '').trim();
   const { text: norm, from } = normaliseWithOffsets(body, map);

@@ -22,7 +22,9 @@ export async function httpTables(root = '/'): Promise<TableReader> {
       if (!length) return new Uint8Array(0);
       const full = whole.get(pack);
       if (full) return (await full).subarray(offset, offset + length);
-      const r = await fetch(root + packFile(pack), { headers: { Range: `bytes=${offset}-${offset + length - 1}` } });
+      const r = await fetch(root + packFile(pack), {
+        headers: { Range: `bytes=${offset}-${offset + length - 1}` },
+      });
       if (r.status === 206) return new Uint8Array(await r.arrayBuffer());
       if (!r.ok) throw new Error(`${packFile(pack)}: ${r.status}`);
       const bytes = r.arrayBuffer().then((b) => new Uint8Array(b));

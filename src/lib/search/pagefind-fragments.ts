@@ -23,7 +23,10 @@ export interface Fragment {
 export async function decodeFragment(bytes: ArrayBuffer): Promise<Fragment> {
   const gz = new Uint8Array(bytes);
   let data: ArrayBuffer = bytes;
-  if (gz[0] === 0x1f && gz[1] === 0x8b) data = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+  if (gz[0] === 0x1f && gz[1] === 0x8b)
+    data = await new Response(
+      new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip')),
+    ).arrayBuffer();
   const text = new TextDecoder().decode(data);
   if (!text.startsWith(SIGNATURE)) throw new Error('not a Pagefind 1.x fragment');
   return JSON.parse(text.slice(SIGNATURE.length)) as Fragment;

@@ -59,7 +59,11 @@ export function splitChunks(q: string): string[] {
     const atStart = i === 0 || /\s/.test(chars[i - 1]!);
     const atEnd = i === chars.length - 1 || /\s/.test(chars[i + 1]!);
     // …and only if a quote closes it where a chunk ends.
-    const closes = () => chars.some((c, j) => j > i + 1 && QUOTES.test(c) && (j === chars.length - 1 || /\s/.test(chars[j + 1]!)));
+    const closes = () =>
+      chars.some(
+        (c, j) =>
+          j > i + 1 && QUOTES.test(c) && (j === chars.length - 1 || /\s/.test(chars[j + 1]!)),
+      );
     if (QUOTES.test(ch) && !quoted && atStart && closes()) {
       end();
       quoted = true;
@@ -75,7 +79,10 @@ export function splitChunks(q: string): string[] {
 
 export function planSearch(request: SearchRequest, map: CharMap): Plan {
   const typed = request.q.trim();
-  if (!typed) return Object.keys(request.filters).length ? { kind: 'filters', request } : { kind: 'empty', request };
+  if (!typed)
+    return Object.keys(request.filters).length
+      ? { kind: 'filters', request }
+      : { kind: 'empty', request };
   const chunks: Chunk[] = [];
   for (const text of splitChunks(typed)) {
     const norm = normaliseText(text, map);
@@ -95,7 +102,8 @@ export function planSearch(request: SearchRequest, map: CharMap): Plan {
 /** The 4-character pieces whose positions prove a longer text: at offsets 0, 4, 8 … and its last 4. */
 export function coveringGrams(norm: string, gram: number): Array<{ gram: string; offset: number }> {
   const out: Array<{ gram: string; offset: number }> = [];
-  for (let o = 0; o + gram <= norm.length; o += gram) out.push({ gram: norm.slice(o, o + gram), offset: o });
+  for (let o = 0; o + gram <= norm.length; o += gram)
+    out.push({ gram: norm.slice(o, o + gram), offset: o });
   const last = norm.length - gram;
   if (out.at(-1)!.offset !== last) out.push({ gram: norm.slice(last), offset: last });
   return out;

@@ -125,7 +125,10 @@ export function holds(list: ArrayLike<number>, n: number): boolean {
 }
 
 /** Positions of one 4-gram: the block table and the blocks, encoded by the build. */
-export function encodePositionBlocks(perDoc: ReadonlyArray<ArrayLike<number>>, block: number): { table: Uint8Array; blocks: Uint8Array } {
+export function encodePositionBlocks(
+  perDoc: ReadonlyArray<ArrayLike<number>>,
+  block: number,
+): { table: Uint8Array; blocks: Uint8Array } {
   const table = new ByteWriter();
   const blocks = new ByteWriter();
   for (let b = 0; b < perDoc.length; b += block) {

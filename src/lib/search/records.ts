@@ -28,7 +28,17 @@ export function noticeRecordSpec(n: NoticeData): NoticeRecordSpec {
   return {
     url,
     file: `${url.slice(1)}index.html`,
-    meta: { title: n.title, indexNo: n.indexNo, date: n.date, issuer: n.issuer, category: n.category, lang: n.lang, ...(n.docNo ? { docNo: n.docNo } : {}), ...(n.docType ? { docType: n.docType } : {}), ...(n.validity ? { validity: n.validity } : {}) },
+    meta: {
+      title: n.title,
+      indexNo: n.indexNo,
+      date: n.date,
+      issuer: n.issuer,
+      category: n.category,
+      lang: n.lang,
+      ...(n.docNo ? { docNo: n.docNo } : {}),
+      ...(n.docType ? { docType: n.docType } : {}),
+      ...(n.validity ? { validity: n.validity } : {}),
+    },
     filters: {
       组配分类: [n.category],
       发布机构: [n.issuer],
@@ -37,7 +47,18 @@ export function noticeRecordSpec(n: NoticeData): NoticeRecordSpec {
     },
     sort: { date: n.date },
     traditional: n.lang === 'zh-Hant',
-    fields: [n.indexNo, n.docNo, n.issuer, n.category, ...n.keywords, n.summary, n.reply?.session, n.reply?.addressee, ...(n.reply?.coSigners ?? []), n.reply?.subject].filter((f): f is string => !!f),
+    fields: [
+      n.indexNo,
+      n.docNo,
+      n.issuer,
+      n.category,
+      ...n.keywords,
+      n.summary,
+      n.reply?.session,
+      n.reply?.addressee,
+      ...(n.reply?.coSigners ?? []),
+      n.reply?.subject,
+    ].filter((f): f is string => !!f),
   };
 }
 

@@ -11,7 +11,12 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'no-cache';
 
 /** The immutable paths, as `_headers` rules (`:bundle` is one path segment: /pagefind/, /pagefind-1/ …). */
-export const IMMUTABLE_RULES = ['/_astro/*', '/:bundle/fragment/*', '/:bundle/index/*', '/:bundle/filter/*'];
+export const IMMUTABLE_RULES = [
+  '/_astro/*',
+  '/:bundle/fragment/*',
+  '/:bundle/index/*',
+  '/:bundle/filter/*',
+];
 
 /** The same paths for nginx's `location ~` (a regular expression). */
 export const IMMUTABLE_LOCATION = '^/(?:_astro|[^/]+/(?:fragment|index|filter))/';

@@ -58,26 +58,40 @@ export interface SiteStructure<E> {
   neighboursOf: (indexNo: string) => Neighbours;
 }
 
-const linkTo = (n: SiteNotice<unknown>): NoticeLink => ({ indexNo: n.data.indexNo, title: n.data.title });
-
+const linkTo = (n: SiteNotice<unknown>): NoticeLink => ({
+  indexNo: n.data.indexNo,
+  title: n.data.title,
+});
 
 /** Everything the listings, feeds and reports need, derived once from the published notices. */
-export function deriveSite<E>(entries: ReadonlyArray<{ id: string; data: NoticeData; entry: E }>, config: SiteConfig): SiteStructure<E> {
+export function deriveSite<E>(
+  entries: ReadonlyArray<{ id: string; data: NoticeData; entry: E }>,
+  config: SiteConfig,
+): SiteStructure<E> {
   const published = entries.filter((e): e is SiteNotice<E> => isPublished(e.data));
   const notices = newestFirst(published.map((e) => ({ ...e })));
   const byCategory = groupBy(notices, (n) => n.data.category);
   const categories = config.categories.map((c) => {
     const list = byCategory.get(c.name) ?? [];
-    const sessions = REPLY_CATEGORIES.has(c.name) || c.kind === '建议提案'
-      ? [...groupBy(list, (n) => n.data.reply?.session ?? '（未注明会议）')]
-          .map(([name, ns]) => ({ name, slug: stableSlug(name), notices: ns }))
-          .sort((a, b) => compareSessions(a.name, b.name))
-      : [];
-    return { name: c.name, slug: c.slug, notices: list, sessions, ...(c.kind === '政策文件' && { library: policyLibrary(list, config.docTypes) }) };
+    const sessions =
+      REPLY_CATEGORIES.has(c.name) || c.kind === '建议提案'
+        ? [...groupBy(list, (n) => n.data.reply?.session ?? '（未注明会议）')]
+            .map(([name, ns]) => ({ name, slug: stableSlug(name), notices: ns }))
+            .sort((a, b) => compareSessions(a.name, b.name))
+        : [];
+    return {
+      name: c.name,
+      slug: c.slug,
+      notices: list,
+      sessions,
+      ...(c.kind === '政策文件' && { library: policyLibrary(list, config.docTypes) }),
+    };
   });
   const issuers = [...groupBy(notices, (n) => n.data.issuer)]
     .map(([name, ns]) => ({ name, slug: stableSlug(name), notices: ns }))
-    .sort((a, b) => b.notices.length - a.notices.length || a.name.localeCompare(b.name, 'zh-Hans-CN'));
+    .sort(
+      (a, b) => b.notices.length - a.notices.length || a.name.localeCompare(b.name, 'zh-Hans-CN'),
+    );
   const years = [...groupBy(notices, (n) => n.data.date.slice(0, 4))]
     .map(([year, ns]) => ({ year, notices: ns }))
     .sort((a, b) => b.year.localeCompare(a.year));
@@ -86,13 +100,26 @@ export function deriveSite<E>(entries: ReadonlyArray<{ id: string; data: NoticeD
   const replacedBy = new Map<string, NoticeLink[]>();
   const interpretations = new Map<string, NoticeLink[]>();
   for (const n of notices) {
-    for (const r of n.data.replaces ?? []) replacedBy.set(r, [...(replacedBy.get(r) ?? []), linkTo(n)]);
-    for (const r of n.data.interprets ?? []) interpretations.set(r, [...(interpretations.get(r) ?? []), { ...linkTo(n), date: n.data.date }]);
+    for (const r of n.data.replaces ?? [])
+      replacedBy.set(r, [...(replacedBy.get(r) ?? []), linkTo(n)]);
+    for (const r of n.data.interprets ?? [])
+      interpretations.set(r, [
+        ...(interpretations.get(r) ?? []),
+        { ...linkTo(n), date: n.data.date },
+      ]);
   }
   const position = new Map<string, { list: SiteNotice<E>[]; index: number }>();
-  for (const c of categories) c.notices.forEach((n, index) => position.set(n.data.indexNo, { list: c.notices, index }));
-  const policyCategories = new Set(config.categories.filter((c) => c.kind === '政策文件').map((c) => c.name));
-  const library = policyCategories.size ? policyLibrary(notices.filter((n) => policyCategories.has(n.data.category)), config.docTypes) : undefined;
+  for (const c of categories)
+    c.notices.forEach((n, index) => position.set(n.data.indexNo, { list: c.notices, index }));
+  const policyCategories = new Set(
+    config.categories.filter((c) => c.kind === '政策文件').map((c) => c.name),
+  );
+  const library = policyCategories.size
+    ? policyLibrary(
+        notices.filter((n) => policyCategories.has(n.data.category)),
+        config.docTypes,
+      )
+    : undefined;
   return {
     notices,
     categories,
@@ -104,11 +131,14 @@ export function deriveSite<E>(entries: ReadonlyArray<{ id: string; data: NoticeD
       const n = byIndexNo.get(indexNo);
       if (!p || !n) return {};
       const { prev, next } = neighbours(p.list, p.index);
-      const refs = (list: readonly string[] | undefined) => (list ?? []).flatMap((r) => (byIndexNo.has(r) ? [linkTo(byIndexNo.get(r)!)] : []));
+      const refs = (list: readonly string[] | undefined) =>
+        (list ?? []).flatMap((r) => (byIndexNo.has(r) ? [linkTo(byIndexNo.get(r)!)] : []));
       // What a replaced document contributes to a 规章's 题注: its 发文日期 and 文号.
       const replaced = (n.data.replaces ?? []).flatMap((r) => {
         const d = byIndexNo.get(r)?.data;
-        return d ? [{ ...linkTo(byIndexNo.get(r)!), date: d.date, ...(d.docNo ? { docNo: d.docNo } : {}) }] : [];
+        return d
+          ? [{ ...linkTo(byIndexNo.get(r)!), date: d.date, ...(d.docNo ? { docNo: d.docNo } : {}) }]
+          : [];
       });
       const related = {
         replaces: replaced,

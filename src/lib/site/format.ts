@@ -7,9 +7,23 @@ export function formatBytes(bytes: number): string {
 }
 
 const FORMATS: Record<string, string> = {
-  pdf: 'PDF', doc: 'Word', docx: 'Word', wps: 'WPS', xls: 'Excel', xlsx: 'Excel', et: 'WPS 表格', csv: 'CSV',
-  ppt: 'PowerPoint', pptx: 'PowerPoint', txt: '文本', zip: 'ZIP 压缩包', rar: 'RAR 压缩包', ofd: 'OFD',
-  jpg: 'JPEG 图片', jpeg: 'JPEG 图片', png: 'PNG 图片',
+  pdf: 'PDF',
+  doc: 'Word',
+  docx: 'Word',
+  wps: 'WPS',
+  xls: 'Excel',
+  xlsx: 'Excel',
+  et: 'WPS 表格',
+  csv: 'CSV',
+  ppt: 'PowerPoint',
+  pptx: 'PowerPoint',
+  txt: '文本',
+  zip: 'ZIP 压缩包',
+  rar: 'RAR 压缩包',
+  ofd: 'OFD',
+  jpg: 'JPEG 图片',
+  jpeg: 'JPEG 图片',
+  png: 'PNG 图片',
 };
 
 /** A reader-facing name of a file's format, from its extension. */

@@ -32,22 +32,53 @@ export interface Listing<E> {
 export function siteListings<E>(site: SiteStructure<E>): Listing<E>[] {
   return [
     ...site.categories.flatMap((c) => [
-      { key: listingKey.category(c.slug), notices: c.notices, shows: { name: c.name, sessions: c.sessions.length, ...(c.library && { in: c.library.inForce.length, out: c.library.notInForce.length }) }, pagePath: (n: number) => paths.category(c.slug, n) },
-      ...c.sessions.map((s) => ({ key: listingKey.session(c.slug, s.slug), notices: s.notices, shows: { category: c.name, name: s.name }, pagePath: (n: number) => paths.session(c.slug, s.slug, n) })),
+      {
+        key: listingKey.category(c.slug),
+        notices: c.notices,
+        shows: {
+          name: c.name,
+          sessions: c.sessions.length,
+          ...(c.library && { in: c.library.inForce.length, out: c.library.notInForce.length }),
+        },
+        pagePath: (n: number) => paths.category(c.slug, n),
+      },
+      ...c.sessions.map((s) => ({
+        key: listingKey.session(c.slug, s.slug),
+        notices: s.notices,
+        shows: { category: c.name, name: s.name },
+        pagePath: (n: number) => paths.session(c.slug, s.slug, n),
+      })),
     ]),
     ...site.categories.flatMap((c) => (c.library ? libraryListings(c.library, c) : [])),
     ...(site.library ? libraryListings(site.library) : []),
-    ...site.issuers.map((i) => ({ key: listingKey.issuer(i.slug), notices: i.notices, shows: { name: i.name }, pagePath: (n: number) => paths.issuer(i.slug, n) })),
-    ...site.years.map((y) => ({ key: listingKey.year(y.year), notices: y.notices, shows: { year: y.year }, pagePath: (n: number) => paths.year(y.year, n) })),
+    ...site.issuers.map((i) => ({
+      key: listingKey.issuer(i.slug),
+      notices: i.notices,
+      shows: { name: i.name },
+      pagePath: (n: number) => paths.issuer(i.slug, n),
+    })),
+    ...site.years.map((y) => ({
+      key: listingKey.year(y.year),
+      notices: y.notices,
+      shows: { year: y.year },
+      pagePath: (n: number) => paths.year(y.year, n),
+    })),
   ];
 }
 
-function libraryListings<E>(library: NonNullable<SiteStructure<E>['library']>, category?: { name: string; slug: string }): Listing<E>[] {
+function libraryListings<E>(
+  library: NonNullable<SiteStructure<E>['library']>,
+  category?: { name: string; slug: string },
+): Listing<E>[] {
   return LIBRARY_PARTS.map((part) => ({
     key: listingKey.library(part, category?.slug),
     notices: part === 'in-force' ? library.inForce : library.notInForce,
     // The other listing's size is shown beside it (the link between the two).
-    shows: { category: category?.name ?? '', in: library.inForce.length, out: library.notInForce.length },
+    shows: {
+      category: category?.name ?? '',
+      in: library.inForce.length,
+      out: library.notInForce.length,
+    },
     pagePath: (n: number) => paths.library(part, category?.slug, n),
   }));
 }
@@ -56,7 +87,8 @@ function libraryListings<E>(library: NonNullable<SiteStructure<E>['library']>, c
 export function listingFiles(listing: Pick<Listing<unknown>, 'notices' | 'pagePath'>): string[] {
   const out: string[] = [];
   for (let n = 1; n <= pageCount(listing.notices.length); n++) {
-    for (const mode of ['standard', 'care'] as const) out.push(`${inMode(listing.pagePath(n), mode).slice(1)}index.html`);
+    for (const mode of ['standard', 'care'] as const)
+      out.push(`${inMode(listing.pagePath(n), mode).slice(1)}index.html`);
   }
   return out;
 }

@@ -8,8 +8,15 @@ export interface ListedNotice {
  * "Newest first", the one order of the site: newest 发文日期 first; ties by 发布日期 (newest first) then
  * 索引号, so every build — listings, feeds and search's notice numbers — orders alike.
  */
-export function compareNewestFirst(a: Pick<ListedNotice['data'], 'date' | 'publishedAt' | 'indexNo'>, b: Pick<ListedNotice['data'], 'date' | 'publishedAt' | 'indexNo'>): number {
-  return b.date.localeCompare(a.date) || b.publishedAt.localeCompare(a.publishedAt) || a.indexNo.localeCompare(b.indexNo);
+export function compareNewestFirst(
+  a: Pick<ListedNotice['data'], 'date' | 'publishedAt' | 'indexNo'>,
+  b: Pick<ListedNotice['data'], 'date' | 'publishedAt' | 'indexNo'>,
+): number {
+  return (
+    b.date.localeCompare(a.date) ||
+    b.publishedAt.localeCompare(a.publishedAt) ||
+    a.indexNo.localeCompare(b.indexNo)
+  );
 }
 
 /** Published notices, newest first (compareNewestFirst). */
@@ -30,6 +37,9 @@ export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, 
 }
 
 /** The neighbours of an item in an ordered list (previous = newer, next = older). */
-export function neighbours<T>(items: readonly T[], index: number): { prev: T | undefined; next: T | undefined } {
+export function neighbours<T>(
+  items: readonly T[],
+  index: number,
+): { prev: T | undefined; next: T | undefined } {
   return { prev: index > 0 ? items[index - 1] : undefined, next: items[index + 1] };
 }

@@ -98,8 +98,19 @@ export function toRecord(
     replaces: n.replaces ?? [],
     replacedBy: [...replacedBy],
     interprets: n.interprets ?? [],
-    attachments: attachments.map((a) => ({ title: a.title, url: new URL(a.href, url).href, format: a.format, bytes: a.bytes })),
-    contact: n.contact ? { name: n.contact.name ?? null, phone: n.contact.phone ?? null, unit: n.contact.unit ?? null } : null,
+    attachments: attachments.map((a) => ({
+      title: a.title,
+      url: new URL(a.href, url).href,
+      format: a.format,
+      bytes: a.bytes,
+    })),
+    contact: n.contact
+      ? {
+          name: n.contact.name ?? null,
+          phone: n.contact.phone ?? null,
+          unit: n.contact.unit ?? null,
+        }
+      : null,
     url,
   };
 }
@@ -124,7 +135,13 @@ export const CSV_COLUMNS: Array<[string, (r: NoticeRecord) => string]> = [
   ['联名人', (r) => r.reply?.coSigners.join('；') ?? ''],
   ['办理方式', (r) => r.reply?.role ?? ''],
   ['建议/提案题目', (r) => r.reply?.subject ?? ''],
-  ['办理结果类别', (r) => (r.reply?.resultClass ? `${r.reply.resultClass}${r.reply.resultClassLabel ? `（${r.reply.resultClassLabel}）` : ''}` : '')],
+  [
+    '办理结果类别',
+    (r) =>
+      r.reply?.resultClass
+        ? `${r.reply.resultClass}${r.reply.resultClassLabel ? `（${r.reply.resultClassLabel}）` : ''}`
+        : '',
+  ],
   ['文件类型', (r) => r.docType ?? ''],
   ['有效性', (r) => r.validity ?? ''],
   ['施行日期', (r) => r.effectiveFrom ?? ''],
@@ -133,7 +150,15 @@ export const CSV_COLUMNS: Array<[string, (r: NoticeRecord) => string]> = [
   ['替代的文件', (r) => r.replaces.join('；')],
   ['被替代为', (r) => r.replacedBy.join('；')],
   ['解读的文件', (r) => r.interprets.join('；')],
-  ['附件', (r) => r.attachments.map((a) => `${a.title}（${a.format}${a.bytes === null ? '' : `，${a.bytes} 字节`}）${a.url}`).join('；')],
+  [
+    '附件',
+    (r) =>
+      r.attachments
+        .map(
+          (a) => `${a.title}（${a.format}${a.bytes === null ? '' : `，${a.bytes} 字节`}）${a.url}`,
+        )
+        .join('；'),
+  ],
   ['联系人', (r) => r.contact?.name ?? ''],
   ['联系电话', (r) => r.contact?.phone ?? ''],
   ['联系单位', (r) => r.contact?.unit ?? ''],
@@ -154,5 +179,8 @@ export function csvText(rows: ReadonlyArray<ReadonlyArray<string | number>>): st
 }
 
 export function toCsv(records: readonly NoticeRecord[]): string {
-  return csvText([CSV_COLUMNS.map(([h]) => h), ...records.map((r) => CSV_COLUMNS.map(([, get]) => get(r)))]);
+  return csvText([
+    CSV_COLUMNS.map(([h]) => h),
+    ...records.map((r) => CSV_COLUMNS.map(([, get]) => get(r))),
+  ]);
 }

@@ -10,8 +10,21 @@ import { formatDateTime } from './format';
 export type MetaTag = { name: string; content: string };
 
 export const SITE_TAGS = ['SiteName', 'SiteDomain', 'SiteIDCode'] as const;
-export const COLUMN_TAGS = ['ColumnName', 'ColumnDescription', 'ColumnKeywords', 'ColumnType'] as const;
-export const ARTICLE_TAGS = ['ArticleTitle', 'PubDate', 'ContentSource', 'Keywords', 'Author', 'Description', 'Url'] as const;
+export const COLUMN_TAGS = [
+  'ColumnName',
+  'ColumnDescription',
+  'ColumnKeywords',
+  'ColumnType',
+] as const;
+export const ARTICLE_TAGS = [
+  'ArticleTitle',
+  'PubDate',
+  'ContentSource',
+  'Keywords',
+  'Author',
+  'Description',
+  'Url',
+] as const;
 
 /** What the site tags and a page's own tags are made from. */
 export interface Column {
@@ -40,7 +53,12 @@ export function columnTags(c: Column): MetaTag[] {
 }
 
 /** A category as a page column: its own description and keywords when configured. */
-export function categoryColumn(category: { name: string; kind: string; description?: string | undefined; keywords?: readonly string[] | undefined }): Column {
+export function categoryColumn(category: {
+  name: string;
+  kind: string;
+  description?: string | undefined;
+  keywords?: readonly string[] | undefined;
+}): Column {
   return {
     name: category.name,
     description: category.description ?? `${category.name}栏目的政府信息。`,

@@ -17,12 +17,17 @@ export interface PolicyLibrary<N> {
 }
 
 /** Whether a notice belongs in the library at all (a 规章 or 行政规范性文件 that states its validity). */
-export function isLibraryDocument(data: Pick<PublishedNoticeData, 'docType' | 'validity'>): boolean {
+export function isLibraryDocument(
+  data: Pick<PublishedNoticeData, 'docType' | 'validity'>,
+): boolean {
   return !!data.docType && TYPES_WITH_VALIDITY.has(data.docType) && !!data.validity;
 }
 
 /** Splits notices (newest first) into the two listings, each grouped by 文件类型 in `docTypes` order. */
-export function policyLibrary<N extends { data: PublishedNoticeData }>(notices: readonly N[], docTypes: readonly string[]): PolicyLibrary<N> {
+export function policyLibrary<N extends { data: PublishedNoticeData }>(
+  notices: readonly N[],
+  docTypes: readonly string[],
+): PolicyLibrary<N> {
   const rank = (n: N) => {
     const i = docTypes.indexOf(n.data.docType!);
     return i < 0 ? docTypes.length : i;
@@ -40,14 +45,18 @@ export function policyLibrary<N extends { data: PublishedNoticeData }>(notices: 
  * What a library line says of a document's standing: when an in-force one took effect and until
  * when; how and when one left force (废止 on its 废止日期, 失效 after its 有效期至).
  */
-export function standingLine(data: Pick<PublishedNoticeData, 'validity' | 'effectiveFrom' | 'expiresOn' | 'repealedOn'>): string {
+export function standingLine(
+  data: Pick<PublishedNoticeData, 'validity' | 'effectiveFrom' | 'expiresOn' | 'repealedOn'>,
+): string {
   const parts: string[] = [];
   if (data.validity === '有效') {
     if (data.effectiveFrom) parts.push(`${formatDateZh(data.effectiveFrom)}起施行`);
     if (data.expiresOn) parts.push(`有效期至${formatDateZh(data.expiresOn)}`);
     return parts.join('，');
   }
-  if (data.validity === '废止') return data.repealedOn ? `${formatDateZh(data.repealedOn)}废止` : '已废止';
-  if (data.validity === '失效') return data.expiresOn ? `${formatDateZh(data.expiresOn)}有效期届满，已失效` : '已失效';
+  if (data.validity === '废止')
+    return data.repealedOn ? `${formatDateZh(data.repealedOn)}废止` : '已废止';
+  if (data.validity === '失效')
+    return data.expiresOn ? `${formatDateZh(data.expiresOn)}有效期届满，已失效` : '已失效';
   return data.validity === '已修改' ? '已修改' : '';
 }

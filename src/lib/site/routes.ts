@@ -29,8 +29,10 @@ export const paths = {
   category: (slug: string, page = 1) => `/categories/${slug}/${page > 1 ? `${page}/` : ''}`,
   sessions: (slug: string) => `/categories/${slug}/sessions/`,
   /** The rules in force (`in-force`) or no longer in force (`not-in-force`): site-wide under /browse/, or of one category. */
-  library: (part: LibraryPart, categorySlug?: string, page = 1) => `${categorySlug ? `/categories/${categorySlug}` : '/browse'}/${part}/${page > 1 ? `${page}/` : ''}`,
-  session: (categorySlug: string, sessionSlug: string, page = 1) => `/categories/${categorySlug}/sessions/${sessionSlug}/${page > 1 ? `${page}/` : ''}`,
+  library: (part: LibraryPart, categorySlug?: string, page = 1) =>
+    `${categorySlug ? `/categories/${categorySlug}` : '/browse'}/${part}/${page > 1 ? `${page}/` : ''}`,
+  session: (categorySlug: string, sessionSlug: string, page = 1) =>
+    `/categories/${categorySlug}/sessions/${sessionSlug}/${page > 1 ? `${page}/` : ''}`,
   issuer: (slug: string, page = 1) => `/issuers/${slug}/${page > 1 ? `${page}/` : ''}`,
   years: () => '/years/',
   year: (year: string | number, page = 1) => `/years/${year}/${page > 1 ? `${page}/` : ''}`,
@@ -52,9 +54,12 @@ export const paths = {
  */
 export const pageFile = (path: string): string => `${path.slice(1)}index.html`;
 /** The folders holding each mode's notice pages: notices, care/notices. */
-export const NOTICE_FOLDERS: readonly string[] = (['standard', 'care'] as const).map((mode) => inMode('/notices', mode).slice(1));
+export const NOTICE_FOLDERS: readonly string[] = (['standard', 'care'] as const).map((mode) =>
+  inMode('/notices', mode).slice(1),
+);
 /** A notice's folders in both modes. */
-export const noticeFolders = (slug: string): string[] => NOTICE_FOLDERS.map((dir) => `${dir}/${slug}`);
+export const noticeFolders = (slug: string): string[] =>
+  NOTICE_FOLDERS.map((dir) => `${dir}/${slug}`);
 
 /**
  * A short, stable ASCII slug for names that have no configured one (issuers, sessions):

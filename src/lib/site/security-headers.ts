@@ -39,7 +39,10 @@ export const SECURITY_HEADERS: Array<[string, string]> = [
  */
 export function headersFile(): string {
   const security = `/*\n${SECURITY_HEADERS.map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`;
-  return [security, ...IMMUTABLE_RULES.map((rule) => `${rule}\n  Cache-Control: ${IMMUTABLE}\n`)].join('\n');
+  return [
+    security,
+    ...IMMUTABLE_RULES.map((rule) => `${rule}\n  Cache-Control: ${IMMUTABLE}\n`),
+  ].join('\n');
 }
 
 /**

@@ -19,7 +19,11 @@ export function traditionalShare(text: string, limit = 600): number {
   const end = Math.min(text.length, limit);
   for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) {
+    if (
+      (c >= 0x4e00 && c <= 0x9fff) ||
+      (c >= 0x3400 && c <= 0x4dbf) ||
+      (c >= 0xf900 && c <= 0xfaff)
+    ) {
       han++;
       if (traditional.has(c)) trad++;
     }

@@ -7,7 +7,16 @@ import { describeAttachment } from '../../data/attachments';
 export const GET: APIRoute = async () => {
   const site = await loadSite();
   // replacedBy as the notice pages show it: derived once with the site (derive.ts).
-  const replacedBy = (indexNo: string) => (site.neighboursOf(indexNo).replacedBy ?? []).map((r) => r.indexNo);
-  const records = site.notices.map((n) => toRecord(n.data, new URL(paths.notice(n.data.indexNo), siteConfig.url).href, resultClassLabels, n.data.attachments.map(describeAttachment), replacedBy(n.data.indexNo)));
+  const replacedBy = (indexNo: string) =>
+    (site.neighboursOf(indexNo).replacedBy ?? []).map((r) => r.indexNo);
+  const records = site.notices.map((n) =>
+    toRecord(
+      n.data,
+      new URL(paths.notice(n.data.indexNo), siteConfig.url).href,
+      resultClassLabels,
+      n.data.attachments.map(describeAttachment),
+      replacedBy(n.data.indexNo),
+    ),
+  );
   return new Response(toCsv(records), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };

@@ -15,4 +15,6 @@ export const getStaticPaths: GetStaticPaths = async () =>
   });
 
 export const GET: APIRoute = ({ props }) =>
-  new Response(tableCsv((props as { tables: ReportTable[] }).tables), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  new Response(tableCsv((props as { tables: ReportTable[] }).tables), {
+    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+  });

@@ -3,4 +3,7 @@ import { buildCharPairs } from '../../../lib/search/char-map';
 import { charmapFiles } from '../../../lib/search/charmap';
 
 /** Which characters are traditional (src/lib/search/charmap.ts). */
-export const GET: APIRoute = () => new Response(charmapFiles(buildCharPairs()).flags.buffer as ArrayBuffer, { headers: { 'Content-Type': 'application/octet-stream' } });
+export const GET: APIRoute = () =>
+  new Response(charmapFiles(buildCharPairs()).flags.buffer as ArrayBuffer, {
+    headers: { 'Content-Type': 'application/octet-stream' },
+  });
