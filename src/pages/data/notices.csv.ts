@@ -1,22 +1,8 @@
 import type { APIRoute } from 'astro';
-import { loadSite, siteConfig, resultClassLabels } from '../../data/site';
-import { toCsv, toRecord } from '../../lib/site/open-data';
-import { paths } from '../../lib/site/routes';
-import { describeAttachment } from '../../data/attachments';
+import { loadOpenDataRecords } from '../../data/open-data';
+import { toCsv } from '../../lib/site/open-data';
 
-export const GET: APIRoute = async () => {
-  const site = await loadSite();
-  // replacedBy as the notice pages show it: derived once with the site (derive.ts).
-  const replacedBy = (indexNo: string) =>
-    (site.neighboursOf(indexNo).replacedBy ?? []).map((r) => r.indexNo);
-  const records = site.notices.map((n) =>
-    toRecord(
-      n.data,
-      new URL(paths.notice(n.data.indexNo), siteConfig.url).href,
-      resultClassLabels,
-      n.data.attachments.map(describeAttachment),
-      replacedBy(n.data.indexNo),
-    ),
-  );
-  return new Response(toCsv(records), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
-};
+export const GET: APIRoute = async () =>
+  new Response(toCsv(await loadOpenDataRecords()), {
+    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+  });
