@@ -340,21 +340,15 @@ function siteChanges(
  * delta bundle, or the file itself.
  */
 export function topOfChange(file: string): string {
-  const [a, b] = file.split('/');
-  const noticeFolder = NOTICE_FOLDERS.find(
-    (d) =>
-      file.startsWith(`${d}/`) &&
-      file.length > d.length + 1 &&
-      file.slice(d.length + 1).includes('/'),
-  );
-  if (noticeFolder) return `${noticeFolder}/${file.slice(noticeFolder.length + 1).split('/')[0]}`;
-  if (a === DELTA_BUNDLE && b !== undefined) return DELTA_BUNDLE;
-  const table = TABLE_FOLDERS.find((d) => file.startsWith(`${d}/`));
-  return table ?? file;
+  return WHOLE.exec(file)?.[1] ?? file;
 }
 
 /** The folders of the search tables (search/keys, search/pack, search/docs): replaced as wholes. */
 const TABLE_FOLDERS = [keyFile(0), packFile(0), docsFile(0)].map((f) => posix.dirname(f));
+/** What is replaced as a whole, from the layout's names (none holds a regex character but `-` and `/`). */
+const WHOLE = new RegExp(
+  `^(${[...NOTICE_FOLDERS.map((d) => `${d}/[^/]+`), DELTA_BUNDLE, ...TABLE_FOLDERS].join('|')})/`,
+);
 
 /**
  * Files the site process does not make: notice pages (both modes), search bundles, the search tables

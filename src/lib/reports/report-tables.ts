@@ -147,45 +147,52 @@ export function sectionFourTable(reviews: ReportFigures['reviews']): ReportTable
 }
 
 /**
- * Gives every header cell an id and every data cell the ids of the headers above it in its
- * columns and before it in its rows (HTML tables' `headers`), laying out the spans as a grid.
+ * Lays a table's rows (head then body) out as the grid a browser makes of them: each slot holds the
+ * cell covering it (a spanning cell fills several), and where each cell starts.
+ */
+function spanGrid(rows: readonly Cell[][]): {
+  grid: Cell[][];
+  at: Map<Cell, { x: number; y: number }>;
+} {
+  const grid: Cell[][] = rows.map(() => []);
+  const at = new Map<Cell, { x: number; y: number }>();
+  rows.forEach((row, y) => {
+    let x = 0;
+    for (const cell of row) {
+      while (grid[y]![x]) x++;
+      at.set(cell, { x, y });
+      for (let dy = 0; dy < (cell.rowspan ?? 1); dy++)
+        for (let dx = 0; dx < (cell.colspan ?? 1); dx++) (grid[y + dy] ??= [])[x + dx] = cell;
+      x += cell.colspan ?? 1;
+    }
+  });
+  return { grid, at };
+}
+
+/**
+ * Gives every header cell an id and a scope, and every data cell the ids of the headers above it
+ * in its column and before it in its row (HTML tables' `headers`).
  */
 export function withHeaders(tables: ReportTable[]): ReportTable[] {
   return tables.map((t) => {
     const rows = [...t.head, ...t.body].map((r) => r.map((c) => ({ ...c })));
-    const grid: Array<Array<Cell | undefined>> = rows.map(() => []);
+    const headRows = t.head.length;
+    const { grid, at } = spanGrid(rows);
     let n = 0;
     rows.forEach((row, y) => {
-      let x = 0;
-      for (const cell of row) {
-        while (grid[y]![x]) x++;
-        if (cell.th) {
-          cell.id = `${t.id}-h${n++}`;
-          cell.scope =
-            y < t.head.length
-              ? (cell.colspan ?? 1) > 1
-                ? 'colgroup'
-                : 'col'
-              : (cell.rowspan ?? 1) > 1
-                ? 'rowgroup'
-                : 'row';
-        }
-        for (let dy = 0; dy < (cell.rowspan ?? 1); dy++)
-          for (let dx = 0; dx < (cell.colspan ?? 1); dx++) (grid[y + dy] ??= [])[x + dx] = cell;
-        x += cell.colspan ?? 1;
+      for (const cell of row.filter((c) => c.th)) {
+        cell.id = `${t.id}-h${n++}`;
+        const spans = y < headRows ? (cell.colspan ?? 1) > 1 : (cell.rowspan ?? 1) > 1;
+        cell.scope = y < headRows ? (spans ? 'colgroup' : 'col') : spans ? 'rowgroup' : 'row';
       }
     });
-    const headRows = t.head.length;
     rows.forEach((row, y) => {
-      for (const cell of row) {
-        if (cell.th) continue;
-        const x = grid[y]!.indexOf(cell);
-        const above = grid
-          .slice(0, headRows)
-          .map((r) => r[x])
-          .filter((c): c is Cell => !!c?.th);
-        const before = grid[y]!.slice(0, x).filter((c): c is Cell => !!c?.th);
-        cell.headers = [...new Set([...above, ...before])].map((c) => c.id).join(' ');
+      for (const cell of row.filter((c) => !c.th)) {
+        const { x } = at.get(cell)!;
+        const above = grid.slice(0, headRows).map((r) => r[x]);
+        const before = grid[y]!.slice(0, x);
+        const names = [...above, ...before].filter((c): c is Cell => !!c?.th);
+        cell.headers = [...new Set(names)].map((c) => c.id).join(' ');
       }
     });
     return { ...t, head: rows.slice(0, headRows), body: rows.slice(headRows) };
@@ -196,20 +203,15 @@ export function withHeaders(tables: ReportTable[]): ReportTable[] {
 export function tableCsv(tables: readonly ReportTable[]): string {
   const out: Array<Array<string | number>> = [];
   for (const t of tables) {
-    const rows = [...t.head, ...t.body];
-    const grid: string[][] = rows.map(() => []);
-    rows.forEach((row, y) => {
-      let x = 0;
-      for (const cell of row) {
-        while (grid[y]![x] !== undefined) x++;
-        for (let dy = 0; dy < (cell.rowspan ?? 1); dy++)
-          for (let dx = 0; dx < (cell.colspan ?? 1); dx++)
-            (grid[y + dy] ??= [])[x + dx] = dx === 0 && dy === 0 ? cell.text : '';
-        x += cell.colspan ?? 1;
-      }
-    });
+    const { grid, at } = spanGrid([...t.head, ...t.body]);
+    const cells = grid.map((row, y) =>
+      row.map((cell, x) => {
+        const start = at.get(cell)!;
+        return start.x === x && start.y === y ? cell.text : '';
+      }),
+    );
     if (out.length) out.push([]);
-    out.push([t.caption], ...grid);
+    out.push([t.caption], ...cells);
   }
   return csvText(out);
 }
