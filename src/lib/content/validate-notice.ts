@@ -230,16 +230,14 @@ export function checkNoticeSource(
     ...(draft === true || draft === 'true' ? [] : bodyPlaceholderProblems(file, parsed)),
     ...imageTextProblems(file, images),
     ...scriptProblems(file, parsed),
-    ...pastedTables(parsed.body, parsed.bodyLine).map((t): Problem => ({
-      file,
-      line: t.from,
-      field: 'body',
-      label: '正文',
-      value: `第 ${t.from}–${t.to} 行（用 Tab 分隔）`,
-      expected: t.markdown,
-      message: `第 ${t.from}–${t.to} 行像是从 Excel 粘贴的表格（单元格之间是 Tab），发布后会挤成一段文字；请换成竖线表格（见「应为」，可直接复制）`,
-      messageEn: `lines ${t.from}–${t.to} look like a table pasted from Excel (tab-separated); it would render as one paragraph — use a pipe table`,
-    })),
+    ...pastedTables(parsed.body, parsed.bodyLine).map((t) =>
+      bodyProblem(file, t.from, {
+        value: `第 ${t.from}–${t.to} 行（用 Tab 分隔）`,
+        expected: t.markdown,
+        message: `第 ${t.from}–${t.to} 行像是从 Excel 粘贴的表格（单元格之间是 Tab），发布后会挤成一段文字；请换成竖线表格（见「应为」，可直接复制）`,
+        messageEn: `lines ${t.from}–${t.to} look like a table pasted from Excel (tab-separated); it would render as one paragraph — use a pipe table`,
+      }),
+    ),
   ];
   const result = schema.safeParse(parsed.data, { error: (iss) => zhCN(iss) });
   if (result.success)
@@ -307,18 +305,25 @@ function scriptProblems(file: string, parsed: ParsedNotice): Problem[] {
   ];
 }
 
+/** A problem in the body of a notice, at a line of the file. */
+function bodyProblem(
+  file: string,
+  line: number,
+  rest: Pick<Problem, 'value' | 'expected' | 'message' | 'messageEn'>,
+): Problem {
+  return { file, line, field: 'body', label: '正文', ...rest };
+}
+
 /** Placeholder text left in the body of a notice that is to be published. */
 function bodyPlaceholderProblems(file: string, parsed: ParsedNotice): Problem[] {
-  return placeholderLines(parsed.body, parsed.bodyLine).map(({ line, value }) => ({
-    file,
-    line,
-    field: 'body',
-    label: '正文',
-    value,
-    expected: '真实的正文内容（或保留 draft: true，暂不发布）',
-    message: `第 ${line} 行仍是待填写的占位文字「${value}」，发布前请写好正文`,
-    messageEn: `line ${line} of the body still holds the placeholder "${value}"`,
-  }));
+  return placeholderLines(parsed.body, parsed.bodyLine).map(({ line, value }) =>
+    bodyProblem(file, line, {
+      value,
+      expected: '真实的正文内容（或保留 draft: true，暂不发布）',
+      message: `第 ${line} 行仍是待填写的占位文字「${value}」，发布前请写好正文`,
+      messageEn: `line ${line} of the body still holds the placeholder "${value}"`,
+    }),
+  );
 }
 
 /** Images without alternative text, or whose Markdown path has spaces (Markdown would show the text, not the image). */
@@ -326,28 +331,24 @@ function imageTextProblems(file: string, images: readonly BodyImage[]): Problem[
   const out: Problem[] = [];
   for (const img of images) {
     if (img.alt === '') {
-      out.push({
-        file,
-        line: img.line,
-        field: 'body',
-        label: '正文',
-        value: img.written,
-        expected: '![图片内容的文字说明](/files/图片.png)',
-        message: `图片「${img.url}」缺少替代文字：读屏软件的用户无法知道图片内容，请在 ![ ] 的方括号内（或 <图> 的 替代文字/说明）写明图片内容`,
-        messageEn: `image "${img.url}" has no alternative text`,
-      });
+      out.push(
+        bodyProblem(file, img.line, {
+          value: img.written,
+          expected: '![图片内容的文字说明](/files/图片.png)',
+          message: `图片「${img.url}」缺少替代文字：读屏软件的用户无法知道图片内容，请在 ![ ] 的方括号内（或 <图> 的 替代文字/说明）写明图片内容`,
+          messageEn: `image "${img.url}" has no alternative text`,
+        }),
+      );
     }
     if (img.written.startsWith('!') && /\s/.test(img.url) && !img.written.includes('](<')) {
-      out.push({
-        file,
-        line: img.line,
-        field: 'body',
-        label: '正文',
-        value: img.written,
-        expected: `![${img.alt || '说明'}](${img.url.replace(/\s/g, '%20')})`,
-        message: `图片路径「${img.url}」中有空格，Markdown 不会把它显示为图片：请把空格改为 %20，或重命名文件`,
-        messageEn: `image path "${img.url}" contains spaces; Markdown will not show it as an image`,
-      });
+      out.push(
+        bodyProblem(file, img.line, {
+          value: img.written,
+          expected: `![${img.alt || '说明'}](${img.url.replace(/\s/g, '%20')})`,
+          message: `图片路径「${img.url}」中有空格，Markdown 不会把它显示为图片：请把空格改为 %20，或重命名文件`,
+          messageEn: `image path "${img.url}" contains spaces; Markdown will not show it as an image`,
+        }),
+      );
     }
   }
   return out;

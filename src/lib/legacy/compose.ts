@@ -1,36 +1,11 @@
 import { stringify } from 'yaml';
 import type { ExtractedPage } from './extract';
 import type { MetaEntry } from './meta-file';
-import { FIELDS } from '../model/fields';
+import { FIELDS, FRONTMATTER_KEYS } from '../model/fields';
 import { normalizeDocNoBrackets } from '../model/doc-no';
 
-/** Frontmatter keys in the order of the content model, so every imported file reads alike. */
-const ORDER = [
-  'title',
-  'indexNo',
-  'category',
-  'issuer',
-  'date',
-  'publishedAt',
-  'disclosure',
-  'scope',
-  'docNo',
-  'keywords',
-  'summary',
-  'source',
-  'reply',
-  'docType',
-  'validity',
-  'effectiveFrom',
-  'expiresOn',
-  'repealedOn',
-  'replaces',
-  'interprets',
-  'contact',
-  'attachments',
-  'lang',
-  'legacy',
-];
+/** Frontmatter keys in the order of the content model, so every imported file reads alike (an import is never a draft). */
+const ORDER = FRONTMATTER_KEYS.filter((key) => key !== 'draft');
 /** An imported page goes public as it is written, so it needs its 发布日期 too (never derived from 发文日期). */
 const REQUIRED = ['title', 'indexNo', 'category', 'issuer', 'date', 'publishedAt'] as const;
 

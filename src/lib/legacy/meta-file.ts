@@ -1,4 +1,5 @@
 import { LineCounter, parseDocument } from 'yaml';
+import { FRONTMATTER_KEYS } from '../model/fields';
 
 /**
  * The editor's `--meta` file: per input file (keyed by its file name), the values the scraped
@@ -26,31 +27,10 @@ export interface MetaEntry {
 
 export type MetaFile = Map<string, MetaEntry>;
 
-export const SUPPLIABLE_FIELDS = new Set([
-  'title',
-  'indexNo',
-  'category',
-  'issuer',
-  'date',
-  'publishedAt',
-  'disclosure',
-  'scope',
-  'docNo',
-  'keywords',
-  'summary',
-  'source',
-  'reply',
-  'docType',
-  'validity',
-  'effectiveFrom',
-  'expiresOn',
-  'repealedOn',
-  'replaces',
-  'interprets',
-  'contact',
-  'attachments',
-  'lang',
-]);
+/** What an editor may supply for a page: any frontmatter key but the importer's own record and the draft flag. */
+export const SUPPLIABLE_FIELDS = new Set(
+  FRONTMATTER_KEYS.filter((key) => key !== 'draft' && key !== 'legacy'),
+);
 
 export function parseMetaFile(text: string, name: string): MetaFile {
   const lineCounter = new LineCounter();

@@ -87,6 +87,14 @@ export const FIELDS: Record<string, FieldInfo> = {
   body: { label: '正文', expected: '' },
 };
 
+/** Keys of FIELDS that name a whole file or its parts, not a frontmatter key. */
+const FILE_PARTS = new Set(['encoding', 'frontmatter', 'body']);
+
+/** The top-level frontmatter keys in the content model's order (the order of FIELDS). */
+export const FRONTMATTER_KEYS: readonly string[] = Object.keys(FIELDS).filter(
+  (key) => !key.includes('.') && !FILE_PARTS.has(key),
+);
+
 /** `attachments.0.href` → `attachments[0].href`, the form shown to editors and in JSON. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   let out = '';
