@@ -5,6 +5,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { scrollTables } from './src/lib/markdown/scroll-tables.ts';
 import { cjkAutolinks } from './src/lib/markdown/cjk-autolinks.ts';
 import siteConfig from './src/content/site.config.ts';
+import { careTwins } from './src/lib/build/care-twin-pages.ts';
 
 export default defineConfig({
   site: siteConfig.url,
@@ -15,7 +16,8 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Astro 7's own Markdown processor (GFM on); MDX inherits it.
   markdown: { processor: satteri({ hastPlugins: [cjkAutolinks, scrollTables] }) },
-  integrations: [mdx()],
+  // Each reading page is rendered once and split into its standard and care pages (care-twins.ts).
+  integrations: [mdx(), careTwins()],
   // No dev toolbar or telemetry requests; the site must not call out.
   devToolbar: { enabled: false },
   vite: {

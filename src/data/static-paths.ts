@@ -1,12 +1,18 @@
 import type { Mode } from '../lib/site/routes';
 import { pageCount } from '../lib/site/pagination';
-import { rendersListing, rendersNoticePages, rendersSitePages } from '../lib/build/build-role';
+import {
+  rendersListing,
+  rendersNoticePages,
+  rendersSitePages,
+  rendersTwins,
+} from '../lib/build/build-role';
 import { loadListings } from './site';
 
 /**
  * Route helpers: every reading page exists twice, at its path and under /care/ (the `[...mode]`
  * rest parameter is undefined or "care"), and listings have numbered pages (`[...page]` is
- * undefined for page 1, "2", "3" …).
+ * undefined for page 1, "2", "3" …). A build renders the two once, as a twin page at the standard
+ * path, which the care-twins integration splits (src/lib/site/care-twins.ts).
  */
 export function withModes<P extends Record<string, string | undefined>, Pr>(
   routes: Array<{ params: P; props: Pr }>,
@@ -14,6 +20,11 @@ export function withModes<P extends Record<string, string | undefined>, Pr>(
 ): Array<{ params: P & { mode: string | undefined }; props: Pr & { mode: Mode } }> {
   // A partitioned build's processes each render one kind of page (build-role.ts).
   if (!(kind === 'notice' ? rendersNoticePages() : rendersSitePages())) return [];
+  if (rendersTwins(import.meta.env.DEV))
+    return routes.map((r) => ({
+      params: { ...r.params, mode: undefined },
+      props: { ...r.props, mode: 'twin' as Mode },
+    }));
   return routes.flatMap((r) => [
     { params: { ...r.params, mode: undefined }, props: { ...r.props, mode: 'standard' as Mode } },
     { params: { ...r.params, mode: 'care' }, props: { ...r.props, mode: 'care' as Mode } },

@@ -3,7 +3,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { createTempProject, PROJECT_ROOT, type TempProject } from '../support/project-copy';
+import {
+  createTempProject,
+  PROJECT_ROOT,
+  userEnv,
+  type TempProject,
+} from '../support/project-copy';
 import { launchChromium } from '../helpers/browser';
 import { noticeSource } from '../helpers/notice';
 
@@ -70,14 +75,7 @@ beforeAll(async () => {
     {
       cwd: project.root,
       // Not vitest's environment (NODE_ENV=test, VITEST…): the dev server as an editor starts it.
-      env: {
-        ...Object.fromEntries(
-          Object.entries(process.env).filter(([k]) => !/^(VITEST|NODE_ENV|TEST)/.test(k)),
-        ),
-        FORCE_COLOR: '0',
-        NO_COLOR: '1',
-        ASTRO_TELEMETRY_DISABLED: '1',
-      },
+      env: userEnv({ ASTRO_TELEMETRY_DISABLED: '1' }),
     },
   );
   server.stdout!.on('data', (d) => (output += d));

@@ -62,6 +62,21 @@ export interface RunResult {
 }
 
 /** Runs one of the project's CLIs (scripts/NAME.ts) as `npm run NAME` would, against `root`. */
+/**
+ * The environment a user's shell gives a script, without vitest's own: vitest sets NODE_ENV=test
+ * and Vite's DEV=1, MODE=test …, which Astro reads as import.meta.env when it renders, so a build
+ * run under them would be a development build (no Content-Security-Policy, no care twins).
+ */
+export function userEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const vitest = /^(VITEST.*|NODE_ENV|TEST|DEV|PROD|MODE|SSR|BASE_URL)$/;
+  return {
+    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !vitest.test(k))),
+    FORCE_COLOR: '0',
+    NO_COLOR: '1',
+    ...extra,
+  };
+}
+
 export function runScript(
   name: string,
   args: string[],
@@ -73,7 +88,7 @@ export function runScript(
     cwd,
     encoding: 'utf8',
     ...(input !== undefined ? { input } : {}),
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+    env: userEnv(env),
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
@@ -88,7 +103,7 @@ export function runScriptAsync(
   return new Promise((resolve) => {
     const child = spawn(TSX, [join(PROJECT_ROOT, 'scripts', `${name}.ts`), ...args], {
       cwd,
-      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+      env: userEnv(),
     });
     let stdout = '';
     let stderr = '';

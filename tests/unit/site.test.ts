@@ -11,7 +11,7 @@ import {
 } from '../../src/lib/site/format';
 import fc from 'fast-check';
 import { toCsv, toRecord } from '../../src/lib/site/open-data';
-import { inMode, paths, stableSlug, twinOf } from '../../src/lib/site/routes';
+import { inMode, paths, stableSlug } from '../../src/lib/site/routes';
 import { createNoticeSchema, type PublishedNoticeData } from '../../src/lib/model/notice-schema';
 import { DEFAULT_CATEGORIES } from '../../src/lib/model/site-config';
 
@@ -80,8 +80,8 @@ describe('routes', () => {
     expect(inMode(paths.notice('002482090/2024-00128'), 'care')).toBe(
       '/care/notices/002482090-2024-00128/',
     );
-    expect(twinOf('/care/notices/x/', 'care')).toBe('/notices/x/');
-    expect(twinOf('/care', 'care')).toBe('/');
+    expect(inMode('/', 'care')).toBe('/care/');
+    expect(inMode('/', 'standard')).toBe('/');
     expect(paths.category('renda-jianyi', 2)).toBe('/categories/renda-jianyi/2/');
   });
   it('derives stable ASCII slugs from Chinese names', () => {

@@ -42,3 +42,14 @@ export function rendersListing(key: string, role: BuildRole = buildRole()): bool
   if (!listingSets.has(list)) listingSets.set(list, new Set(list));
   return listingSets.get(list)!.has(key);
 }
+
+/** Set to "render" to render every care page through Astro as its own page (the way before care twins; tests compare the two). */
+export const CARE_PAGES_ENV = 'GONGKAI_CARE_PAGES';
+
+/**
+ * Whether this build renders each reading page once for both modes, split after rendering
+ * (src/lib/site/care-twins.ts); `npm run dev` renders each mode, as it serves pages one by one.
+ */
+export function rendersTwins(dev: boolean): boolean {
+  return !dev && process.env[CARE_PAGES_ENV] !== 'render';
+}

@@ -1,21 +1,23 @@
 import { indexNoSlug } from '../model/index-no';
+import { TWIN_LINK, type ReadingMode } from './care-twins';
+
+export type { ReadingMode };
 
 /**
  * Every URL the site publishes, in one place. Each reading page has a care-mode (适老化) twin
  * under /care/: the same content with the large-text, high-contrast stylesheet, and links that
  * stay in care mode — no JavaScript or cookie needed.
  */
-export type Mode = 'standard' | 'care';
+/**
+ * How a page is rendered: in one reading mode, or once for both ("twin", split after rendering by
+ * care-twins.ts so that a care page costs no second render).
+ */
+export type Mode = ReadingMode | 'twin';
 export const CARE_PREFIX = '/care';
 
 export function inMode(path: string, mode: Mode): string {
+  if (mode === 'twin') return `${TWIN_LINK}${path}`;
   return mode === 'care' ? `${CARE_PREFIX}${path}` : path;
-}
-
-/** The other mode's twin of a path. */
-export function twinOf(path: string, mode: Mode): string {
-  if (mode === 'care') return path.slice(CARE_PREFIX.length) || '/';
-  return `${CARE_PREFIX}${path}`;
 }
 
 export type LibraryPart = 'in-force' | 'not-in-force';
