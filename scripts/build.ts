@@ -1,5 +1,7 @@
 /**
  * npm run build [-- --root DIR] [--full]
+ * npm run build -- --part K/N [--out DIR]   one part of a build on several machines (default DIR: dist-part-K-of-N)
+ * npm run build -- --merge DIR…             the site pages, and the parts joined into dist/
  * check → plan (what the last build can be reused for) → the incremental sequence
  * (src/lib/build/incremental-build.ts) or the full one (full-build.ts) into a staging folder → swap into dist/.
  * When no notice was added or removed since the last build (src/lib/build/incremental.ts), only
@@ -38,11 +40,25 @@ import { incrementalBuild } from '../src/lib/build/incremental-build';
 import { fullBuild } from '../src/lib/build/full-build';
 import { BuildError, buildFailure, FullBuildNeeded } from '../src/lib/build/errors';
 import { commitStore } from '../src/lib/build/search-texts';
+import { DEFAULT_PARTITION_SIZE } from '../src/lib/build/partitions';
+import { parsePartArg, partIdentity } from '../src/lib/build/machine-parts';
+import { buildPart } from '../src/lib/build/part-build';
+import { mergeBuild } from '../src/lib/build/merge-build';
 
-const { values } = parseArgs({
-  options: { root: { type: 'string', default: '.' }, full: { type: 'boolean', default: false } },
+const { values, positionals } = parseArgs({
+  options: {
+    root: { type: 'string', default: '.' },
+    full: { type: 'boolean', default: false },
+    part: { type: 'string' },
+    out: { type: 'string' },
+    merge: { type: 'boolean', default: false },
+  },
+  allowPositionals: true,
 });
 const root = resolve(values.root);
+// Folders named on the command line are relative to where it was typed, not to --root.
+const partOut = values.out !== undefined ? resolve(values.out) : undefined;
+const mergeDirs = positionals.map((d) => resolve(d));
 // Pages read attachment sizes from <root>/public; Astro resolves everything else from `root`.
 process.chdir(root);
 const work = join(root, '.gongkai');
@@ -117,9 +133,50 @@ async function main(): Promise<void> {
     return `${d.data}:${d.lead}`;
   });
   const code = `${libFingerprint()}:${siteFingerprint(root, [import.meta.dirname, join(import.meta.dirname, '..', 'package-lock.json')])}`;
-  const plan = values.full
-    ? { kind: 'full' as const, reason: '指定了 --full' }
-    : planBuild(last, { code, dist: () => distFingerprint(dist), notices: digests });
+  const partitionSize = Number(process.env.GONGKAI_PARTITION_SIZE) || DEFAULT_PARTITION_SIZE;
+  if (values.part !== undefined || values.merge) {
+    if (values.part !== undefined && values.merge)
+      fail('--part 与 --merge 不能同时使用', '--part and --merge exclude each other');
+    if (values.merge && !mergeDirs.length)
+      fail(
+        '--merge 之后请列出各部分的文件夹，如 --merge dist-part-1-of-2 dist-part-2-of-2',
+        '--merge needs the parts folders',
+      );
+  }
+  const identity = () => partIdentity(root, [import.meta.dirname], digests, planShards());
+  if (values.part !== undefined) {
+    let part: { part: number; of: number };
+    try {
+      part = parsePartArg(values.part);
+    } catch (err) {
+      fail((err as Error).message, 'bad --part');
+    }
+    const out = partOut ?? resolve(`dist-part-${part.part}-of-${part.of}`);
+    await buildPart({
+      root,
+      work,
+      out,
+      ...part,
+      identity: identity(),
+      notices,
+      config,
+      neighboursOf,
+      shards: planShards(),
+      partitionSize,
+      searchCache,
+      step,
+    });
+    searchCache.prune();
+    console.log(
+      `第 ${part.part}/${part.of} 部分构建完成：${out}（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）。`,
+    );
+    return;
+  }
+  const plan = values.merge
+    ? { kind: 'full' as const, reason: `合并 ${mergeDirs.length} 个部分` }
+    : values.full
+      ? { kind: 'full' as const, reason: '指定了 --full' }
+      : planBuild(last, { code, dist: () => distFingerprint(dist), notices: digests });
   mkdirSync(work, { recursive: true });
   step('比较上次构建');
   let indexed: Record<string, IndexedPage> | null = null;
@@ -166,18 +223,31 @@ async function main(): Promise<void> {
   }
   const full = !indexed;
   if (!indexed) {
-    indexed = await fullBuild({
-      root,
-      work,
-      staging,
-      notices,
-      specs,
-      config,
-      neighboursOf,
-      shards: planShards(),
-      searchCache,
-      step,
-    });
+    indexed = values.merge
+      ? await mergeBuild({
+          root,
+          work,
+          staging,
+          dirs: mergeDirs,
+          identity: identity(),
+          notices,
+          config,
+          shards: planShards(),
+          step,
+        })
+      : await fullBuild({
+          root,
+          work,
+          staging,
+          notices,
+          specs,
+          config,
+          neighboursOf,
+          shards: planShards(),
+          searchCache,
+          partitionSize,
+          step,
+        });
     // The last build's state no longer describes dist/ once dist/ starts changing.
     rmSync(statePath, { force: true });
     try {

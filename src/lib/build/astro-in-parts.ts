@@ -4,7 +4,7 @@ import type { CheckedNotice } from '../content/validate-notice';
 import type { SiteConfig } from '../model/site-config';
 import { NOTICES_DIR } from '../content/paths';
 import { indexNoSlug } from '../model/index-no';
-import { BUILD_ROLE_ENV, planParts, type SiteMetadata } from './partitions';
+import { BUILD_ROLE_ENV, planParts, type PlannedPart, type SiteMetadata } from './partitions';
 import { mergePart } from './merge-parts';
 import type { NoticeData } from '../model/notice-schema';
 import type { Neighbours } from '../site/derive';
@@ -57,37 +57,61 @@ export async function astroInParts(opts: {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
 
-  const notices = opts.notices.map((n) => ({
-    file: n.file.slice(NOTICES_DIR.length + 1),
-    data: n.data!,
-  }));
+  const notices = relativeNotices(opts.notices);
   writeFileSync(join(dir, 'site.json'), JSON.stringify(siteMetadata(opts.notices)));
   const parts = planParts(notices, config, opts.size, opts.neighboursOf);
-  const jobs = [
-    {
-      label: '站点页面',
-      role: `site:${join(dir, 'site.json')}`,
-      out: join(dir, 'site-out'),
-      cache: join(work, 'cache-site'),
-    },
-    ...parts.map((part, k) => {
-      writeFileSync(join(dir, `part-${k}.json`), JSON.stringify(part));
-      return {
-        label: `第 ${k + 1} 部分（${part.files.length} 篇）`,
-        role: `notices:${join(dir, `part-${k}.json`)}`,
-        out: join(dir, `part-${k}-out`),
-        cache: join(work, `cache-part-${k}`),
-      };
-    }),
-  ];
   try {
     // One at a time (see above); the first failure stops the build.
-    for (const job of jobs) await runAstroRole(root, job.role, job.out, job.cache, job.label);
     rmSync(staging, { recursive: true, force: true });
-    renameSync(jobs[0]!.out, staging);
-    parts.forEach((part, k) => mergePart(jobs[k + 1]!.out, staging, part.ids, jobs[k + 1]!.label));
+    await runAstroRole(
+      root,
+      `site:${join(dir, 'site.json')}`,
+      staging,
+      join(work, 'cache-site'),
+      '站点页面',
+    );
+    await renderNoticeParts({ root, work, siteDir: staging, parts });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   return { parts: parts.length };
+}
+
+/** Checked notices as planParts takes them: files relative to the notices folder. */
+export function relativeNotices(
+  notices: readonly CheckedNotice[],
+): Array<{ file: string; data: NoticeData }> {
+  return notices.map((n) => ({ file: n.file.slice(NOTICES_DIR.length + 1), data: n.data! }));
+}
+
+/**
+ * Renders planned parts of notice pages, one "notices" Astro process each and one at a time, and
+ * moves each one's pages (both modes) and assets into `siteDir` (merge-parts.ts).
+ */
+export async function renderNoticeParts(o: {
+  root: string;
+  work: string;
+  siteDir: string;
+  parts: readonly PlannedPart[];
+}): Promise<void> {
+  const dir = join(o.work, 'notice-parts');
+  mkdirSync(dir, { recursive: true });
+  try {
+    for (const [k, part] of o.parts.entries()) {
+      const label = `第 ${k + 1} 部分（${part.files.length} 篇）`;
+      const roleFile = join(dir, `part-${k}.json`);
+      const out = join(dir, `part-${k}-out`);
+      writeFileSync(roleFile, JSON.stringify(part));
+      await runAstroRole(
+        o.root,
+        `notices:${roleFile}`,
+        out,
+        join(o.work, `cache-part-${k}`),
+        label,
+      );
+      mergePart(out, o.siteDir, part.ids, label);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

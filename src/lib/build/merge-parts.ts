@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, copyFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedAssets } from './publish';
 import { NOTICE_FOLDERS } from '../site/routes';
@@ -14,6 +14,8 @@ export function mergePart(
   siteDir: string,
   ids: readonly string[],
   label: string,
+  /** copy: leave the part as it is (the folders a build on several machines merges are its input). */
+  how: 'move' | 'copy' = 'move',
 ): void {
   const expected = new Set(ids);
   for (const dir of NOTICE_FOLDERS) {
@@ -32,7 +34,8 @@ export function mergePart(
     for (const id of made) {
       if (existsSync(join(to, id)))
         throw new Error(`${label}：${dir}/${id} 已由另一部分生成（同一篇出现在两个分区）`);
-      renameSync(join(from, id), join(to, id));
+      if (how === 'move') renameSync(join(from, id), join(to, id));
+      else cpSync(join(from, id), join(to, id), { recursive: true });
     }
   }
   const assets = join(partDir, '_astro');

@@ -1,0 +1,95 @@
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CheckedNotice } from '../content/validate-notice';
+import type { SiteConfig } from '../model/site-config';
+import type { NoticeData } from '../model/notice-schema';
+import type { NoticeRecordSpec } from '../search/records';
+import type { Neighbours } from '../site/derive';
+import { paths } from '../site/routes';
+import { relativeNotices, renderNoticeParts } from './astro-in-parts';
+import { BuildError } from './errors';
+import { indexShards } from './index-shards';
+import {
+  PART_FILE,
+  PART_SITE,
+  partShards,
+  type PartFile,
+  type PartIdentity,
+} from './machine-parts';
+import { buildManifest, listFiles } from './manifest';
+import { planParts } from './partitions';
+import type { SearchBundleCache } from './search-cache';
+import type { Shard } from './shards';
+
+/**
+ * One part of a build on several machines (machine-parts.ts), into `out`: the notice pages of its
+ * shards (both modes, in Astro processes of at most `partitionSize` notices), their Pagefind
+ * bundles, and PART_FILE. Written beside `out` and renamed into place, so a folder named `out`
+ * is always a whole part.
+ */
+export async function buildPart(o: {
+  root: string;
+  work: string;
+  out: string;
+  part: number;
+  of: number;
+  identity: PartIdentity;
+  notices: readonly CheckedNotice[];
+  config: SiteConfig;
+  neighboursOf: (data: NoticeData) => Neighbours;
+  shards: ReadonlyArray<Shard<NoticeRecordSpec>>;
+  partitionSize: number;
+  searchCache: SearchBundleCache;
+  step: (name: string) => void;
+}): Promise<PartFile> {
+  const { root, work, part, of, step } = o;
+  let mine: Shard<NoticeRecordSpec>[];
+  try {
+    mine = partShards([...o.shards], part, of);
+  } catch (err) {
+    throw new BuildError((err as Error).message, `cannot split the site into ${of} parts`);
+  }
+  const urls = new Set(mine.flatMap((s) => s.items.map((i) => i.url)));
+  const notices = o.notices.filter((n) => urls.has(paths.notice(n.data!.indexNo)));
+  const next = `${o.out}.building`;
+  rmSync(next, { recursive: true, force: true });
+  const siteDir = join(next, PART_SITE);
+  mkdirSync(siteDir, { recursive: true });
+  const planned = planParts(relativeNotices(notices), o.config, o.partitionSize, o.neighboursOf);
+  try {
+    await renderNoticeParts({ root, work, siteDir, parts: planned });
+  } catch (err) {
+    rmSync(next, { recursive: true, force: true });
+    throw new BuildError('Astro 生成页面出错', 'Astro could not build the pages', err);
+  }
+  step(`Astro 生成页面（第 ${part}/${of} 部分：${notices.length} 篇，${planned.length} 个进程）`);
+  try {
+    const { reused } = await indexShards({
+      siteDir,
+      work,
+      shards: mine,
+      searchCache: o.searchCache,
+    });
+    console.log(
+      `搜索索引：${urls.size} 篇，${mine.length} 个分片${reused ? `（${reused} 个未变，沿用上次的索引）` : ''}。`,
+    );
+  } catch (err) {
+    rmSync(next, { recursive: true, force: true });
+    throw err;
+  }
+  step('Pagefind 搜索索引');
+  const file: PartFile = {
+    version: 1,
+    part,
+    of,
+    identity: o.identity,
+    bundles: mine.map((s) => s.bundle),
+    ids: planned.flatMap((p) => p.ids).sort(),
+    files: buildManifest(siteDir, listFiles(siteDir)).files,
+  };
+  writeFileSync(join(next, PART_FILE), JSON.stringify(file, null, 1) + '\n');
+  if (existsSync(o.out)) rmSync(o.out, { recursive: true, force: true });
+  renameSync(next, o.out);
+  step('部分清单');
+  return file;
+}
