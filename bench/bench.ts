@@ -1,10 +1,12 @@
 /**
- * npm run bench -- [--notices 2000,10000,100000] [--mdx-share 0.1] [--out DIR] [--no-baseline] [--no-search]
+ * npm run bench -- [--notices 2000,10000,100000] [--mdx-share 0.1] [--out DIR] [--no-baseline] [--no-search] [--parts N]
  * npm run bench -- --search-only DIST   (only the search measurement, on a site already built)
  * npm run bench -- --check-only [--notices N]   (only `npm run check`: three cold runs and one warm, medians)
  * Generates a realistic corpus (outside src/) and measures, cold and after editing one notice,
  * `npm run check` and the full `npm run build`, plus a plain Astro + Pagefind site of the same
  * corpus as the baseline, and what a search costs in Chromium. Prints one table (Markdown).
+ * --parts N: also the build on N machines, each part and the merge in its own fresh copy of the
+ * project, one after another here (what N machines take: the slowest part plus the merge).
  */
 import { parseArgs } from 'node:util';
 import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +15,8 @@ import { dirname, extname, join } from 'node:path';
 import { writeCorpusProject } from './corpus-project';
 import { writeBaselineProject } from './baseline-project';
 import { duMb, measure } from './measure';
-import { PROJECT_ROOT } from '../tests/support/project-copy';
+import { checkoutCopy, PROJECT_ROOT } from '../tests/support/project-copy';
+import { hashTree } from '../tests/helpers/tree-hash';
 import { searchCost, searchCostNote } from './search-cost';
 
 const { values } = parseArgs({
@@ -25,6 +28,7 @@ const { values } = parseArgs({
     'no-search': { type: 'boolean', default: false },
     'search-only': { type: 'string' },
     'check-only': { type: 'boolean', default: false },
+    parts: { type: 'string' },
   },
 });
 const sizes = values.notices.split(',').map(Number);
@@ -123,6 +127,9 @@ for (const n of sizes) {
     note: build.ok ? steps(build.output) : 'FAILED',
   });
 
+  if (values.parts && build.ok)
+    rows.push(...(await partsRows(n, base, ours, Number(values.parts))));
+
   progress('edit one notice, npm run build again');
   const edited = join(
     ours,
@@ -220,6 +227,59 @@ for (const n of sizes) {
     ourBuild.note = `${(ourBuild.perSecond / (n / seconds)).toFixed(2)}× baseline notices/s; ${ourBuild.note ?? ''}`;
   }
   if (!process.env.BENCH_KEEP) rmSync(base, { recursive: true, force: true });
+}
+
+/** The build as `parts` machines would run it: each part, then the merge, each in a fresh copy. */
+async function partsRows(n: number, base: string, ours: string, parts: number): Promise<Row[]> {
+  const out: Row[] = [];
+  const dirs: string[] = [];
+  for (let k = 1; k <= parts; k++) {
+    const machine = checkoutCopy(ours, join(base, `machine-${k}`));
+    const dir = join(base, `part-${k}`);
+    progress(`part ${k}/${parts}`);
+    const r = await measure(
+      [TSX, 'scripts/build.ts', '--root', machine, '--part', `${k}/${parts}`, '--out', dir],
+      PROJECT_ROOT,
+    );
+    rmSync(machine, { recursive: true, force: true });
+    dirs.push(dir);
+    out.push({
+      notices: n,
+      what: `build on ${parts} machines: part ${k}/${parts}`,
+      seconds: r.seconds,
+      perSecond: NaN,
+      peakMb: r.peakMb,
+      note: r.ok ? steps(r.output) : 'FAILED',
+    });
+  }
+  const merger = checkoutCopy(ours, join(base, 'merger'));
+  progress('merge');
+  const m = await measure(
+    [TSX, 'scripts/build.ts', '--root', merger, '--merge', ...dirs],
+    PROJECT_ROOT,
+  );
+  const same =
+    m.ok &&
+    JSON.stringify(hashTree(join(merger, 'dist'))) === JSON.stringify(hashTree(join(ours, 'dist')));
+  const slowest = Math.max(...out.map((r) => r.seconds));
+  out.push({
+    notices: n,
+    what: `build on ${parts} machines: merge`,
+    seconds: m.seconds,
+    perSecond: NaN,
+    peakMb: m.peakMb,
+    note: `${m.ok ? '' : 'FAILED '}dist/ ${same ? 'identical to' : 'DIFFERS from'} the one-machine build; ${steps(m.output)}`,
+  });
+  out.push({
+    notices: n,
+    what: `build on ${parts} machines: slowest part + merge`,
+    seconds: slowest + m.seconds,
+    perSecond: n / (slowest + m.seconds),
+    peakMb: Math.max(...out.map((r) => r.peakMb)),
+  });
+  rmSync(merger, { recursive: true, force: true });
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  return out;
 }
 
 /** All search bundles (one per shard). */

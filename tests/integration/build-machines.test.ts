@@ -3,7 +3,7 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSyn
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { runScript } from '../support/project-copy';
+import { checkoutCopy, runScript } from '../support/project-copy';
 import { writeCorpusProject } from '../../bench/corpus-project';
 import { hashTree } from '../helpers/tree-hash';
 
@@ -23,12 +23,7 @@ describe('npm run build on several machines', () => {
 
   /** A machine: a fresh copy of the project as a checkout gives it (no dist/, no .gongkai/). */
   function machine(name: string): string {
-    const root = join(top, name);
-    cpSync(origin, root, {
-      recursive: true,
-      filter: (src) => !/[/\\](dist|\.gongkai|\.astro)$/.test(src),
-    });
-    return root;
+    return checkoutCopy(origin, join(top, name));
   }
   function build(root: string, args: string[]) {
     return runScript('build', ['--root', root, ...args], undefined, env);

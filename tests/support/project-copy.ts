@@ -77,6 +77,15 @@ export function userEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   };
 }
 
+/** A copy of a project as a fresh checkout on another machine has it: no dist/, no build caches. */
+export function checkoutCopy(from: string, to: string): string {
+  cpSync(from, to, {
+    recursive: true,
+    filter: (src) => !/[/\\](dist|\.gongkai|\.astro)$/.test(src),
+  });
+  return to;
+}
+
 export function runScript(
   name: string,
   args: string[],
