@@ -6,7 +6,9 @@
  * `npm run check` and the full `npm run build`, plus a plain Astro + Pagefind site of the same
  * corpus as the baseline, and what a search costs in Chromium. Prints one table (Markdown).
  * --parts N: also the build on N machines, each part and the merge in its own fresh copy of the
- * project, one after another here (what N machines take: the slowest part plus the merge).
+ * project, one after another here (what N machines take: the slowest part plus the merge). Each
+ * part needs a search shard (GONGKAI_SHARD_SIZE, default 5,000 notices): 4 parts of 10,000 notices
+ * want GONGKAI_SHARD_SIZE=2500, for the one-machine build as well, so the two can be compared.
  */
 import { parseArgs } from 'node:util';
 import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -242,6 +244,7 @@ async function partsRows(n: number, base: string, ours: string, parts: number): 
       PROJECT_ROOT,
     );
     rmSync(machine, { recursive: true, force: true });
+    if (!r.ok) progress(r.output.slice(-1500));
     dirs.push(dir);
     out.push({
       notices: n,

@@ -44,6 +44,7 @@ import { DEFAULT_PARTITION_SIZE } from '../src/lib/build/partitions';
 import { parsePartArg, partIdentity } from '../src/lib/build/machine-parts';
 import { buildPart } from '../src/lib/build/part-build';
 import { mergeBuild } from '../src/lib/build/merge-build';
+import type { BuildInput } from '../src/lib/build/build-input';
 
 const { values, positionals } = parseArgs({
   options: {
@@ -144,6 +145,18 @@ async function main(): Promise<void> {
       );
   }
   const identity = () => partIdentity(root, [import.meta.dirname], digests, planShards());
+  /** What the full, part and merge sequences are given. */
+  const input = (): BuildInput => ({
+    root,
+    work,
+    notices,
+    config,
+    neighboursOf,
+    shards: planShards(),
+    searchCache,
+    partitionSize,
+    step,
+  });
   if (values.part !== undefined) {
     let part: { part: number; of: number };
     try {
@@ -152,20 +165,7 @@ async function main(): Promise<void> {
       fail((err as Error).message, 'bad --part');
     }
     const out = partOut ?? resolve(`dist-part-${part.part}-of-${part.of}`);
-    await buildPart({
-      root,
-      work,
-      out,
-      ...part,
-      identity: identity(),
-      notices,
-      config,
-      neighboursOf,
-      shards: planShards(),
-      partitionSize,
-      searchCache,
-      step,
-    });
+    await buildPart({ ...input(), out, ...part, identity: identity() });
     searchCache.prune();
     console.log(
       `第 ${part.part}/${part.of} 部分构建完成：${out}（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）。`,
@@ -224,30 +224,8 @@ async function main(): Promise<void> {
   const full = !indexed;
   if (!indexed) {
     indexed = values.merge
-      ? await mergeBuild({
-          root,
-          work,
-          staging,
-          dirs: mergeDirs,
-          identity: identity(),
-          notices,
-          config,
-          shards: planShards(),
-          step,
-        })
-      : await fullBuild({
-          root,
-          work,
-          staging,
-          notices,
-          specs,
-          config,
-          neighboursOf,
-          shards: planShards(),
-          searchCache,
-          partitionSize,
-          step,
-        });
+      ? await mergeBuild({ ...input(), staging, dirs: mergeDirs, identity: identity() })
+      : await fullBuild({ ...input(), staging });
     // The last build's state no longer describes dist/ once dist/ starts changing.
     rmSync(statePath, { force: true });
     try {

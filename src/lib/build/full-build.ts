@@ -1,18 +1,12 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CheckedNotice } from '../content/validate-notice';
-import type { SiteConfig } from '../model/site-config';
-import type { NoticeData } from '../model/notice-schema';
-import type { NoticeRecordSpec } from '../search/records';
-import type { Neighbours } from '../site/derive';
 import { astroInParts } from './astro-in-parts';
+import type { BuildInput } from './build-input';
 import { dropStaleContentStore } from './content-store';
 import { finishSite } from './finish-site';
 import { indexShards } from './index-shards';
 import { BuildError } from './errors';
 import type { IndexedPage } from './incremental';
-import type { SearchBundleCache } from './search-cache';
-import type { Shard } from './shards';
 
 /**
  * The full build as a sequence of steps, into `staging` (scripts/build.ts swaps it into dist/):
@@ -21,20 +15,8 @@ import type { Shard } from './shards';
  * are written over every notice's text, every link is checked, and the integrity manifest written.
  * A failing step throws BuildError; dist/ is not touched here.
  */
-export interface FullBuildInput {
-  root: string;
-  work: string;
+export interface FullBuildInput extends BuildInput {
   staging: string;
-  notices: readonly CheckedNotice[];
-  /** The search records, newest first. */
-  specs: readonly NoticeRecordSpec[];
-  config: SiteConfig;
-  neighboursOf: (data: NoticeData) => Neighbours;
-  shards: ReadonlyArray<Shard<NoticeRecordSpec>>;
-  searchCache: SearchBundleCache;
-  /** The most notices one Astro process renders (partitions.ts). */
-  partitionSize: number;
-  step: (name: string) => void;
 }
 
 /** Everything rendered and indexed from scratch (shards whose pages are unchanged come from the search cache). */
@@ -44,7 +26,6 @@ export async function fullBuild(o: FullBuildInput): Promise<Record<string, Index
     work,
     staging,
     notices,
-    specs,
     config,
     neighboursOf,
     shards,
@@ -52,6 +33,7 @@ export async function fullBuild(o: FullBuildInput): Promise<Record<string, Index
     partitionSize,
     step,
   } = o;
+  const specs = shards.flatMap((s) => s.items);
   rmSync(staging, { recursive: true, force: true });
   // Above the partition size, Astro runs in several processes (src/lib/build/partitions.ts).
   let astroProcesses = 1;

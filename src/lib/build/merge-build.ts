@@ -1,9 +1,9 @@
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckedNotice } from '../content/validate-notice';
-import type { SiteConfig } from '../model/site-config';
 import type { NoticeRecordSpec } from '../search/records';
 import { runAstroRole, siteMetadata } from './astro-in-parts';
+import type { BuildInput } from './build-input';
 import { BuildError } from './errors';
 import { finishSite } from './finish-site';
 import type { IndexedPage } from './incremental';
@@ -27,17 +27,9 @@ import type { Shard } from './shards';
  * rendered, the parts' pages and bundles copied in (the part folders are left as they are), and the
  * site finished as a full build finishes it. Returns the indexed pages, for the build state.
  */
-export async function mergeBuild(o: {
-  root: string;
-  work: string;
-  staging: string;
-  dirs: readonly string[];
-  identity: PartIdentity;
-  notices: readonly CheckedNotice[];
-  config: SiteConfig;
-  shards: ReadonlyArray<Shard<NoticeRecordSpec>>;
-  step: (name: string) => void;
-}): Promise<Record<string, IndexedPage>> {
+export async function mergeBuild(
+  o: BuildInput & { staging: string; dirs: readonly string[]; identity: PartIdentity },
+): Promise<Record<string, IndexedPage>> {
   const { root, work, staging, step } = o;
   const found: Array<{ dir: string; file: PartFile }> = [];
   const unreadable: string[] = [];

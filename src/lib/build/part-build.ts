@@ -1,12 +1,9 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CheckedNotice } from '../content/validate-notice';
-import type { SiteConfig } from '../model/site-config';
-import type { NoticeData } from '../model/notice-schema';
 import type { NoticeRecordSpec } from '../search/records';
-import type { Neighbours } from '../site/derive';
 import { paths } from '../site/routes';
 import { relativeNotices, renderNoticeParts } from './astro-in-parts';
+import type { BuildInput } from './build-input';
 import { BuildError } from './errors';
 import { indexShards } from './index-shards';
 import {
@@ -18,7 +15,6 @@ import {
 } from './machine-parts';
 import { buildManifest, listFiles } from './manifest';
 import { planParts } from './partitions';
-import type { SearchBundleCache } from './search-cache';
 import type { Shard } from './shards';
 
 /**
@@ -27,21 +23,9 @@ import type { Shard } from './shards';
  * bundles, and PART_FILE. Written beside `out` and renamed into place, so a folder named `out`
  * is always a whole part.
  */
-export async function buildPart(o: {
-  root: string;
-  work: string;
-  out: string;
-  part: number;
-  of: number;
-  identity: PartIdentity;
-  notices: readonly CheckedNotice[];
-  config: SiteConfig;
-  neighboursOf: (data: NoticeData) => Neighbours;
-  shards: ReadonlyArray<Shard<NoticeRecordSpec>>;
-  partitionSize: number;
-  searchCache: SearchBundleCache;
-  step: (name: string) => void;
-}): Promise<PartFile> {
+export async function buildPart(
+  o: BuildInput & { out: string; part: number; of: number; identity: PartIdentity },
+): Promise<PartFile> {
   const { root, work, part, of, step } = o;
   let mine: Shard<NoticeRecordSpec>[];
   try {
