@@ -4,7 +4,7 @@ import {
   isTwin,
   onlyInMarks,
   TWIN_CARE_CLASS,
-  twinPage,
+  splitTwin,
 } from '../../src/lib/site/care-twins';
 import { inMode } from '../../src/lib/site/routes';
 
@@ -19,11 +19,11 @@ describe('care twins', () => {
 
   it('splits a twin page into the page each mode renders', () => {
     expect(isTwin(twin)).toBe(true);
-    expect(twinPage(twin, 'standard', '/care')).toBe(
+    expect(splitTwin(twin, '/care').standard).toBe(
       '<html lang="zh-Hans"><head></head><body><a href="/notices/x/">x</a><table></table><h1>标题</h1>' +
         '<div data-mode="standard"></div><a href="/files/a.pdf">附件</a></body></html>',
     );
-    expect(twinPage(twin, 'care', '/care')).toBe(
+    expect(splitTwin(twin, '/care').care).toBe(
       '<html lang="zh-Hans" class="care"><head><link href="/c.css"></head><body><a href="/care/notices/x/">x</a>' +
         '<h1>标题</h1><table></table><div data-mode="care"></div><a href="/files/a.pdf">附件</a></body></html>',
     );
@@ -36,10 +36,12 @@ describe('care twins', () => {
   });
 
   it('refuses a page with a mark it does not know, rather than publish it', () => {
-    expect(() => twinPage('<p>\uE000gk-other\uE001</p>', 'care', '/care')).toThrow(/unknown mark/);
-    // An unclosed block is such a mark too.
-    expect(() => twinPage(`<p>${care.open}未闭合</p>`, 'standard', '/care')).toThrow(
-      /unknown mark/,
-    );
+    expect(() => splitTwin('<p>\uE000gk-other\uE001</p>', '/care')).toThrow(/unknown mark/);
+    expect(() => splitTwin(`<p>${care.open}未闭合</p>`, '/care')).toThrow(/not closed/);
+    expect(() =>
+      splitTwin(`<p>${care.open}${standard.open}嵌套${standard.close}</p>`, '/care'),
+    ).toThrow(/unknown mark/);
+    // The care class anywhere but on its attribute is unknown too.
+    expect(() => splitTwin(`<p>${TWIN_CARE_CLASS}</p>`, '/care')).toThrow(/unknown mark/);
   });
 });

@@ -1,48 +1,29 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { CARE_PREFIX } from '../site/routes';
-import { isTwin, twinPage } from '../site/care-twins';
+import { TWIN_OUT_ENV } from './care-twin-middleware';
 
 /**
- * Writes the two pages of every twin page Astro rendered into `outDir`: the standard page in its
- * place and the care page under /care/. Returns how many twins it split.
+ * The Astro integration of care twins (src/lib/site/care-twins.ts): a build renders each reading
+ * page once, and its middleware (care-twin-middleware.ts) writes the standard page and the care page
+ * from it as Astro writes the page.
  */
-export function splitTwinPages(outDir: string): number {
-  let count = 0;
-  for (const rel of htmlFiles(outDir, '')) {
-    const file = join(outDir, rel);
-    const html = readFileSync(file, 'utf8');
-    if (!isTwin(html)) continue;
-    const care = join(outDir, CARE_PREFIX, rel);
-    mkdirSync(dirname(care), { recursive: true });
-    writeFileSync(care, twinPage(html, 'care', CARE_PREFIX));
-    writeFileSync(file, twinPage(html, 'standard', CARE_PREFIX));
-    count++;
-  }
-  return count;
-}
-
-/** The HTML files below `dir` (relative), leaving out Astro's assets. */
-function htmlFiles(root: string, rel: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(join(root, rel), { withFileTypes: true })) {
-    const path = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) {
-      if (path !== '_astro') out.push(...htmlFiles(root, path));
-    } else if (entry.name.endsWith('.html')) out.push(path);
-  }
-  return out;
-}
-
-/** The Astro integration: every build splits its twin pages once Astro has written them. */
 export function careTwins(): AstroIntegration {
+  let outDir = '';
   return {
     name: 'gongkai:care-twins',
     hooks: {
-      'astro:build:done': ({ dir }) => {
-        splitTwinPages(fileURLToPath(dir));
+      'astro:config:setup': ({ addMiddleware }) => {
+        addMiddleware({
+          entrypoint: fileURLToPath(new URL('./care-twin-middleware.ts', import.meta.url)),
+          order: 'post',
+        });
+      },
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      // Builds only: `npm run dev` renders each mode and writes nothing.
+      'astro:build:start': () => {
+        process.env[TWIN_OUT_ENV] = outDir;
       },
     },
   };

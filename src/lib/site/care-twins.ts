@@ -36,21 +36,50 @@ export function isTwin(html: string): boolean {
   return html.includes(MARK);
 }
 
-const BLOCK = new RegExp(`${MARK}(standard|care)\\{${END}([\\s\\S]*?)${MARK}\\}${END}`, 'g');
+const CLASS_ATTRIBUTE = ` class="${TWIN_CARE_CLASS}"`;
 
-/** The page of one mode from a twin page. */
-export function twinPage(html: string, mode: ReadingMode, carePrefix: string): string {
-  const out = html
-    .replace(BLOCK, (_, only: string, inner: string) => (only === mode ? inner : ''))
-    .replaceAll(TWIN_LINK, mode === 'care' ? carePrefix : '')
-    .replaceAll(` class="${TWIN_CARE_CLASS}"`, mode === 'care' ? ' class="care"' : '');
-  // A mark left over is a template that marked something splitTwin does not know: fail, never publish it.
-  if (out.includes(MARK))
-    throw new Error(`care twin: an unknown mark is left near "${stray(out)}" (care-twins.ts)`);
-  return out;
+/**
+ * The standard page and the care page of a twin page, in one pass over it (a notice page is read
+ * once, whatever its size). Throws on a mark it does not know or a block left open, rather than
+ * publish a page with a mark in it.
+ */
+export function splitTwin(html: string, carePrefix: string): Record<ReadingMode, string> {
+  const out = { standard: [] as string[], care: [] as string[] };
+  let only: ReadingMode | null = null;
+  let at = 0;
+  for (;;) {
+    const mark = html.indexOf(MARK, at);
+    const text = html.slice(at, mark === -1 ? undefined : mark);
+    if (only !== 'care') out.standard.push(text);
+    if (only !== 'standard') out.care.push(text);
+    if (mark === -1) break;
+    const end = html.indexOf(END, mark);
+    const word = end === -1 ? '' : html.slice(mark + MARK.length, end);
+    at = end + END.length;
+    if (word === 'link') out.care.push(carePrefix);
+    else if ((word === 'standard{' || word === 'care{') && !only)
+      only = word === 'care{' ? 'care' : 'standard';
+    else if (word === '}' && only) only = null;
+    else if (
+      word === 'class' &&
+      !only &&
+      html.startsWith(CLASS_ATTRIBUTE, mark - CLASS_ATTRIBUTE.indexOf(MARK))
+    ) {
+      // The attribute is the care page's only: the standard page has none.
+      const before = CLASS_ATTRIBUTE.indexOf(MARK);
+      const last = out.standard.length - 1;
+      out.standard[last] = out.standard[last]!.slice(0, -before);
+      out.care.push('care"');
+      at += 1;
+    } else
+      throw new Error(
+        `care twin: an unknown mark is left near "${stray(html, mark)}" (care-twins.ts)`,
+      );
+  }
+  if (only) throw new Error(`care twin: a ${only} block is not closed (care-twins.ts)`);
+  return { standard: out.standard.join(''), care: out.care.join('') };
 }
 
-function stray(html: string): string {
-  const at = html.indexOf(MARK);
+function stray(html: string, at: number): string {
   return html.slice(Math.max(0, at - 40), at + 40).replace(/[\uE000\uE001]/g, '·');
 }
