@@ -132,6 +132,19 @@ for (const n of sizes) {
   if (values.parts && build.ok)
     rows.push(...(await partsRows(n, base, ours, Number(values.parts))));
 
+  /** `npm run build` again after an edit, as a row. */
+  const rebuildRow = async (what: string) => {
+    const r = await measure([TSX, 'scripts/build.ts', '--root', ours], PROJECT_ROOT);
+    rows.push({
+      notices: n,
+      what,
+      seconds: r.seconds,
+      perSecond: n / r.seconds,
+      peakMb: r.peakMb,
+      note: r.ok ? steps(r.output) : 'FAILED',
+    });
+  };
+
   progress('edit one notice, npm run build again');
   const edited = join(
     ours,
@@ -139,15 +152,7 @@ for (const n of sizes) {
     readFileSync(join(ours, '.bench-first'), 'utf8'),
   );
   appendFileSync(edited, '\n本段为基准测试追加的修改。\n');
-  const rebuild = await measure([TSX, 'scripts/build.ts', '--root', ours], PROJECT_ROOT);
-  rows.push({
-    notices: n,
-    what: 'npm run build, after editing one notice',
-    seconds: rebuild.seconds,
-    perSecond: n / rebuild.seconds,
-    peakMb: rebuild.peakMb,
-    note: rebuild.ok ? steps(rebuild.output) : 'FAILED',
-  });
+  await rebuildRow('npm run build, after editing one notice');
 
   // A title edit changes listings and neighbours' links: the site pages are rendered again too.
   progress("edit one notice's title, npm run build again");
@@ -155,15 +160,7 @@ for (const n of sizes) {
     edited,
     readFileSync(edited, 'utf8').replace(/^title: (.+)$/m, 'title: $1（修订）'),
   );
-  const retitled = await measure([TSX, 'scripts/build.ts', '--root', ours], PROJECT_ROOT);
-  rows.push({
-    notices: n,
-    what: "npm run build, after editing one notice's title",
-    seconds: retitled.seconds,
-    perSecond: n / retitled.seconds,
-    peakMb: retitled.peakMb,
-    note: retitled.ok ? steps(retitled.output) : 'FAILED',
-  });
+  await rebuildRow("npm run build, after editing one notice's title");
 
   // What editors do most: publish one more notice (a copy of the edited one under a new 索引号).
   progress('add one notice, npm run build again');
@@ -177,15 +174,7 @@ for (const n of sizes) {
     join(dirname(edited), `bench-added${extname(edited)}`),
     serialUp(readFileSync(edited, 'utf8')),
   );
-  const added = await measure([TSX, 'scripts/build.ts', '--root', ours], PROJECT_ROOT);
-  rows.push({
-    notices: n,
-    what: 'npm run build, after adding one notice',
-    seconds: added.seconds,
-    perSecond: n / added.seconds,
-    peakMb: added.peakMb,
-    note: added.ok ? steps(added.output) : 'FAILED',
-  });
+  await rebuildRow('npm run build, after adding one notice');
 
   if (!values['no-search'] && build.ok) {
     progress('search in Chromium');

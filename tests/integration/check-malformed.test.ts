@@ -1,12 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import {
-  createTempProject,
-  PROJECT_ROOT,
-  runScript,
-  type TempProject,
-} from '../support/project-copy';
+import { createTempProject, runScript, type TempProject } from '../support/project-copy';
 import { lineOfKey, noticeSource } from '../helpers/notice';
 import { creditCodeCheckChar } from '../../src/lib/model/check-digits';
 

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckedNotice } from '../content/validate-notice';
 import type { SiteConfig } from '../model/site-config';
@@ -53,28 +53,36 @@ export async function astroInParts(opts: {
   neighboursOf?: (data: NoticeData) => Neighbours;
 }): Promise<{ parts: number }> {
   const { root, staging, work, config } = opts;
-  const dir = join(work, 'parts');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  const parts = planParts(relativeNotices(opts.notices), config, opts.size, opts.neighboursOf);
+  // One at a time (see above); the first failure stops the build.
+  rmSync(staging, { recursive: true, force: true });
+  await renderSitePages({ root, work, siteDir: staging, notices: opts.notices });
+  await renderNoticeParts({ root, work, siteDir: staging, parts });
+  return { parts: parts.length };
+}
 
-  const notices = relativeNotices(opts.notices);
-  writeFileSync(join(dir, 'site.json'), JSON.stringify(siteMetadata(opts.notices)));
-  const parts = planParts(notices, config, opts.size, opts.neighboursOf);
+/** The site pages (home, listings, feeds, open data, reports) into `siteDir`, from the notices' checked metadata. */
+export async function renderSitePages(o: {
+  root: string;
+  work: string;
+  siteDir: string;
+  notices: readonly CheckedNotice[];
+}): Promise<void> {
+  const dir = join(o.work, 'parts');
+  mkdirSync(dir, { recursive: true });
+  const roleFile = join(dir, 'site.json');
+  writeFileSync(roleFile, JSON.stringify(siteMetadata(o.notices)));
   try {
-    // One at a time (see above); the first failure stops the build.
-    rmSync(staging, { recursive: true, force: true });
     await runAstroRole(
-      root,
-      `site:${join(dir, 'site.json')}`,
-      staging,
-      join(work, 'cache-site'),
+      o.root,
+      `site:${roleFile}`,
+      o.siteDir,
+      join(o.work, 'cache-site'),
       '站点页面',
     );
-    await renderNoticeParts({ root, work, siteDir: staging, parts });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return { parts: parts.length };
 }
 
 /** Checked notices as planParts takes them: files relative to the notices folder. */

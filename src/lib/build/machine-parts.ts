@@ -4,6 +4,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { treesFingerprint } from '../code-fingerprint';
 import { NOTICES_DIR } from '../content/paths';
+import type { CheckedNotice } from '../content/validate-notice';
+import { indexNoSlug } from '../model/index-no';
+import type { NoticeRecordSpec } from '../search/records';
+import { paths } from '../site/routes';
 import type { Shard } from './shards';
 
 /**
@@ -59,7 +63,11 @@ export function parsePartArg(value: string): { part: number; of: number } {
  * The shards of part `part` of `of` (1-based): contiguous runs as even as whole shards allow, so
  * every part has at least one shard. Throws when there are fewer shards than parts.
  */
-export function partShards<T>(shards: readonly Shard<T>[], part: number, of: number): Shard<T>[] {
+export function partShards<T>(
+  shards: ReadonlyArray<Shard<T>>,
+  part: number,
+  of: number,
+): Shard<T>[] {
   if (shards.length < of)
     throw new Error(
       `搜索索引只有 ${shards.length} 个分片（每片最多 GONGKAI_SHARD_SIZE 篇，默认 5000），不能分成 ${of} 部分：请减少部分数，或调小 GONGKAI_SHARD_SIZE`,
@@ -67,6 +75,22 @@ export function partShards<T>(shards: readonly Shard<T>[], part: number, of: num
   const from = Math.floor(((part - 1) * shards.length) / of);
   const to = Math.floor((part * shards.length) / of);
   return shards.slice(from, to);
+}
+
+/**
+ * Part `part` of `of`: its shards, the notices whose records they hold, and those notices' pages
+ * (ids, sorted) — what the part builds and what the merge expects of it.
+ */
+export function partPlan(
+  shards: ReadonlyArray<Shard<NoticeRecordSpec>>,
+  notices: readonly CheckedNotice[],
+  part: number,
+  of: number,
+): { shards: Shard<NoticeRecordSpec>[]; notices: CheckedNotice[]; ids: string[] } {
+  const mine = partShards(shards, part, of);
+  const urls = new Set(mine.flatMap((s) => s.items.map((i) => i.url)));
+  const held = notices.filter((n) => urls.has(paths.notice(n.data!.indexNo)));
+  return { shards: mine, notices: held, ids: held.map((n) => indexNoSlug(n.data!.indexNo)).sort() };
 }
 
 /** What this checkout builds from (see PartIdentity). */
@@ -143,11 +167,11 @@ export function checkParts(
     );
   const of = counts[0] ?? 0;
   for (let k = 1; k <= of; k++) {
-    const with_k = found.filter((f) => f.file.part === k);
-    if (with_k.length === 0) problems.push(`缺少第 ${k}/${of} 部分`);
-    if (with_k.length > 1)
+    const holders = found.filter((f) => f.file.part === k);
+    if (holders.length === 0) problems.push(`缺少第 ${k}/${of} 部分`);
+    if (holders.length > 1)
       problems.push(
-        `第 ${k}/${of} 部分出现了 ${with_k.length} 次：${with_k.map((f) => f.dir).join('、')}`,
+        `第 ${k}/${of} 部分出现了 ${holders.length} 次：${holders.map((f) => f.dir).join('、')}`,
       );
   }
   if (problems.length) return { problems };

@@ -1,8 +1,8 @@
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckedNotice } from '../content/validate-notice';
 import type { NoticeRecordSpec } from '../search/records';
-import { runAstroRole, siteMetadata } from './astro-in-parts';
+import { renderSitePages } from './astro-in-parts';
 import type { BuildInput } from './build-input';
 import { BuildError } from './errors';
 import { finishSite } from './finish-site';
@@ -10,15 +10,13 @@ import type { IndexedPage } from './incremental';
 import {
   checkParts,
   PART_SITE,
-  partShards,
+  partPlan,
   readPartFile,
   type PartFile,
   type PartIdentity,
 } from './machine-parts';
 import { hashFiles, listFiles } from './manifest';
 import { mergePart } from './merge-parts';
-import { paths } from '../site/routes';
-import { indexNoSlug } from '../model/index-no';
 import type { Shard } from './shards';
 
 /**
@@ -46,15 +44,10 @@ export async function mergeBuild(
   step(`核对 ${parts.length} 个部分`);
 
   rmSync(staging, { recursive: true, force: true });
-  const roleFile = join(work, 'merge-site.json');
-  mkdirSync(work, { recursive: true });
-  writeFileSync(roleFile, JSON.stringify(siteMetadata(o.notices)));
   try {
-    await runAstroRole(root, `site:${roleFile}`, staging, join(work, 'cache-site'), '站点页面');
+    await renderSitePages({ root, work, siteDir: staging, notices: o.notices });
   } catch (err) {
     throw new BuildError('Astro 生成页面出错', 'Astro could not build the pages', err);
-  } finally {
-    rmSync(roleFile, { force: true });
   }
   step('Astro 生成站点页面');
 
@@ -99,12 +92,7 @@ function planProblems(
   o: { shards: ReadonlyArray<Shard<NoticeRecordSpec>>; notices: readonly CheckedNotice[] },
 ): string[] {
   const label = `${dir}（第 ${part.part}/${part.of} 部分）`;
-  const mine = partShards([...o.shards], part.part, part.of);
-  const urls = new Set(mine.flatMap((s) => s.items.map((i) => i.url)));
-  const ids = o.notices
-    .filter((n) => urls.has(paths.notice(n.data!.indexNo)))
-    .map((n) => indexNoSlug(n.data!.indexNo))
-    .sort();
+  const { shards: mine, ids } = partPlan(o.shards, o.notices, part.part, part.of);
   const out: string[] = [];
   if (mine.map((s) => s.bundle).join() !== part.bundles.join())
     out.push(`${label}的搜索分片（${part.bundles.join('、')}）与本次的计划不同`);

@@ -1,21 +1,12 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { NoticeRecordSpec } from '../search/records';
-import { paths } from '../site/routes';
 import { relativeNotices, renderNoticeParts } from './astro-in-parts';
 import type { BuildInput } from './build-input';
 import { BuildError } from './errors';
 import { indexShards } from './index-shards';
-import {
-  PART_FILE,
-  PART_SITE,
-  partShards,
-  type PartFile,
-  type PartIdentity,
-} from './machine-parts';
+import { PART_FILE, PART_SITE, partPlan, type PartFile, type PartIdentity } from './machine-parts';
 import { buildManifest, listFiles } from './manifest';
 import { planParts } from './partitions';
-import type { Shard } from './shards';
 
 /**
  * One part of a build on several machines (machine-parts.ts), into `out`: the notice pages of its
@@ -27,14 +18,13 @@ export async function buildPart(
   o: BuildInput & { out: string; part: number; of: number; identity: PartIdentity },
 ): Promise<PartFile> {
   const { root, work, part, of, step } = o;
-  let mine: Shard<NoticeRecordSpec>[];
+  let plan: ReturnType<typeof partPlan>;
   try {
-    mine = partShards([...o.shards], part, of);
+    plan = partPlan(o.shards, o.notices, part, of);
   } catch (err) {
     throw new BuildError((err as Error).message, `cannot split the site into ${of} parts`);
   }
-  const urls = new Set(mine.flatMap((s) => s.items.map((i) => i.url)));
-  const notices = o.notices.filter((n) => urls.has(paths.notice(n.data!.indexNo)));
+  const { shards: mine, notices } = plan;
   const next = `${o.out}.building`;
   rmSync(next, { recursive: true, force: true });
   const siteDir = join(next, PART_SITE);
@@ -47,15 +37,18 @@ export async function buildPart(
     throw new BuildError('Astro 生成页面出错', 'Astro could not build the pages', err);
   }
   step(`Astro 生成页面（第 ${part}/${of} 部分：${notices.length} 篇，${planned.length} 个进程）`);
+  let pageHashes: Map<string, string>;
   try {
-    const { reused } = await indexShards({
+    const indexed = await indexShards({
       siteDir,
       work,
       shards: mine,
       searchCache: o.searchCache,
     });
+    pageHashes = indexed.pageHashes;
+    const { reused } = indexed;
     console.log(
-      `搜索索引：${urls.size} 篇，${mine.length} 个分片${reused ? `（${reused} 个未变，沿用上次的索引）` : ''}。`,
+      `搜索索引：${notices.length} 篇，${mine.length} 个分片${reused ? `（${reused} 个未变，沿用上次的索引）` : ''}。`,
     );
   } catch (err) {
     rmSync(next, { recursive: true, force: true });
@@ -68,8 +61,9 @@ export async function buildPart(
     of,
     identity: o.identity,
     bundles: mine.map((s) => s.bundle),
-    ids: planned.flatMap((p) => p.ids).sort(),
-    files: buildManifest(siteDir, listFiles(siteDir)).files,
+    ids: plan.ids,
+    // The notice pages were hashed for the search cache's keys and have not changed since.
+    files: buildManifest(siteDir, listFiles(siteDir), pageHashes).files,
   };
   writeFileSync(join(next, PART_FILE), JSON.stringify(file, null, 1) + '\n');
   if (existsSync(o.out)) rmSync(o.out, { recursive: true, force: true });
