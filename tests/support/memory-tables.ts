@@ -13,6 +13,11 @@ import type { CharMap } from '../../src/lib/search/fold';
 export function memoryTables(docs: readonly SearchDoc[], map: CharMap, charsPerPass?: number) {
   const files = new Map<string, Uint8Array | string>();
   writeSearchTables(docs, map, (path, data) => files.set(path, data), charsPerPass);
+  return tablesIn(files);
+}
+
+/** A reader over search tables held in memory (written, or patched), counting what it reads. */
+export function tablesIn(files: Map<string, Uint8Array | string>) {
   const stats = { requests: 0, bytes: 0 };
   const text = (path: string) => {
     const f = files.get(path);

@@ -80,18 +80,8 @@ export class SearchCorpus {
   /** Adds (or replaces) the notice at `url`. */
   add(url: string, doc: SearchDoc): void {
     const parts: number[] = [];
-    const part = (text: string, base: number) => {
+    for (const { text, base } of docParts(doc, this.map))
       parts.push(this.append(text), text.length, base);
-      return text.length;
-    };
-    part(normaliseText(doc.title, this.map).slice(0, PART_MAX), 0);
-    let base = FIELD_BASE;
-    // Metadata ends before the body's positions start (what does not fit is not searched).
-    for (const f of doc.fields) {
-      const text = normaliseText(f, this.map).slice(0, Math.min(PART_MAX, BODY_BASE - 1 - base));
-      if (text) base += part(text, base) + 1;
-    }
-    part(normaliseText(doc.body, this.map), BODY_BASE);
     this.slots.set(url, {
       parts: Int32Array.from(parts),
       fragment: doc.fragment,
@@ -235,7 +225,7 @@ export class SearchCorpus {
     const buckets = bucketCount(lines.reduce((n, [, l]) => n + l.length * 2, 0));
     const files: string[][] = Array.from({ length: buckets }, () => []);
     for (const [key, line] of lines) files[bucketOf(key, buckets)]!.push(line);
-    files.forEach((l, k) => write(keyFile(k), l.sort().join('\n') + (l.length ? '\n' : '')));
+    files.forEach((l, k) => write(keyFile(k), sortedKeyFile(l)));
     for (let k = 0; k * DOCS_PER_PAGE < total; k++)
       write(
         docsFile(k),
@@ -247,6 +237,47 @@ export class SearchCorpus {
     write(MANIFEST_FILE, JSON.stringify(manifest) + '\n');
     return manifest;
   }
+}
+
+/**
+ * A notice's searchable text as the tables number it: its normalised title from 0, its fields from
+ * FIELD_BASE (one unused position between two), its body from BODY_BASE (contract.ts).
+ */
+export function docParts(doc: SearchDoc, map: CharMap): Array<{ text: string; base: number }> {
+  const parts = [{ text: normaliseText(doc.title, map).slice(0, PART_MAX), base: 0 }];
+  let base = FIELD_BASE;
+  // Metadata ends before the body's positions start (what does not fit is not searched).
+  for (const f of doc.fields) {
+    const text = normaliseText(f, map).slice(0, Math.min(PART_MAX, BODY_BASE - 1 - base));
+    if (!text) continue;
+    parts.push({ text, base });
+    base += text.length + 1;
+  }
+  parts.push({ text: normaliseText(doc.body, map), base: BODY_BASE });
+  return parts;
+}
+
+/**
+ * Every key of the tables that names `doc`, each with the doc's positions (4-character keys) or
+ * none: what SearchCorpus.write gives one notice, for a patch (search-table-patch.ts).
+ */
+export function docKeys(doc: SearchDoc, map: CharMap): Map<string, number[]> {
+  const keys = new Map<string, number[]>();
+  const add = (key: string) => {
+    let list = keys.get(key);
+    if (!list) keys.set(key, (list = []));
+    return list;
+  };
+  for (const { text, base } of docParts(doc, map)) {
+    for (let i = 0; i < text.length; i++) {
+      for (let n = 1; n < GRAM && i + n <= text.length; n++) add(`g${text.slice(i, i + n)}`);
+      if (i + GRAM <= text.length) add(`p${text.slice(i, i + GRAM)}`).push(base + i);
+      if (base < BODY_BASE)
+        for (let n = 1; n <= GRAM && i + n <= text.length; n++) add(titleKey(text.slice(i, i + n)));
+    }
+  }
+  for (const [name, value] of Object.entries(doc.filters)) add(filterKey(name, value));
+  return keys;
 }
 
 /** The search tables of `docs`, numbered in this order (tests, small sites). */
@@ -262,6 +293,11 @@ export function writeSearchTables(
     docs.map((_, i) => String(i)),
     write,
   );
+}
+
+/** A key file's text: its lines sorted (by key: a tab sorts before any character of a key). */
+export function sortedKeyFile(lines: string[]): string {
+  return lines.sort().join('\n') + (lines.length ? '\n' : '');
 }
 
 /** 1–3 characters packed as a number (c1·65536² + c2·65536 + c3) back to text. */
@@ -295,11 +331,14 @@ function groupBy(
 }
 
 /** Postings appended to pack files of about PACK_BYTES, each written when full. */
-class PackWriter {
-  private pack = 0;
+export class PackWriter {
   private chunks: Uint8Array[] = [];
   private length = 0;
-  constructor(private readonly write: (path: string, data: Uint8Array) => void) {}
+  /** `pack`: the number of the first pack written (a patch adds packs after the tables' own). */
+  constructor(
+    private readonly write: (path: string, data: Uint8Array) => void,
+    private pack = 0,
+  ) {}
   append(...chunks: Uint8Array[]): { pack: number; offset: number } {
     const size = chunks.reduce((s, c) => s + c.length, 0);
     if (this.length && this.length + size > PACK_BYTES) this.flush();
@@ -319,7 +358,7 @@ class PackWriter {
     this.chunks = [];
     this.length = 0;
   }
-  /** Writes the last pack; returns how many there are. */
+  /** Writes the last pack; returns how many there are (counting from 0). */
   finish(): number {
     if (this.length) this.flush();
     return this.pack;
