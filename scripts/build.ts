@@ -15,7 +15,7 @@ import { isPublished } from '../src/lib/model/notice-schema';
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { rmSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { rmSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { noticeRecordSpec } from '../src/lib/search/records';
 import { checkNotices } from '../src/lib/content/project';
 import { formatProblemsText } from '../src/lib/content/problem';
@@ -39,7 +39,9 @@ import { libFingerprint } from '../src/lib/code-fingerprint';
 import { incrementalBuild } from '../src/lib/build/incremental-build';
 import { fullBuild } from '../src/lib/build/full-build';
 import { BuildError, buildFailure, FullBuildNeeded } from '../src/lib/build/errors';
-import { commitStore } from '../src/lib/build/search-texts';
+import { commitDeltaTexts, commitStore } from '../src/lib/build/search-texts';
+import { tableOrder, type TablesState } from '../src/lib/build/search-table-update';
+import { MANIFEST_FILE as SEARCH_MANIFEST, type SearchManifest } from '../src/lib/search/contract';
 import { DEFAULT_PARTITION_SIZE } from '../src/lib/build/partitions';
 import { parsePartArg, partIdentity } from '../src/lib/build/machine-parts';
 import { buildPart } from '../src/lib/build/part-build';
@@ -180,6 +182,7 @@ async function main(): Promise<void> {
   mkdirSync(work, { recursive: true });
   step('比较上次构建');
   let indexed: Record<string, IndexedPage> | null = null;
+  let tables: TablesState | null = null;
   if (plan.kind === 'incremental') {
     console.log(
       plan.site
@@ -189,7 +192,7 @@ async function main(): Promise<void> {
           : '增量构建：内容与上次构建相同，沿用上次构建的页面。',
     );
     try {
-      indexed = await incrementalBuild({
+      ({ indexed, tables } = await incrementalBuild({
         root,
         work,
         dist,
@@ -206,7 +209,7 @@ async function main(): Promise<void> {
         listingFilesOf: (key) => listingFiles(listingByKey.get(key)!),
         step,
         beforeReplace: () => rmSync(statePath, { force: true }),
-      });
+      }));
       step('更新 dist/');
     } catch (err) {
       // The message says what failed (an Astro error, broken links); the stack would not help an editor.
@@ -236,16 +239,22 @@ async function main(): Promise<void> {
     step('替换 dist/');
   }
 
-  // A full build's record texts, for the next incremental builds (which need this state too).
+  // The record texts the search tables describe, for the next incremental builds (which need this state too).
   if (full) commitStore(work);
+  else commitDeltaTexts(work);
+  tables ??= {
+    order: tableOrder(specs.map((s) => s.url)),
+    packs: (JSON.parse(readFileSync(join(dist, SEARCH_MANIFEST), 'utf8')) as SearchManifest).packs,
+  };
   const state: BuildState = {
-    version: 3,
+    version: 4,
     code,
     dist: distFingerprint(dist)!,
     notices: digests,
     listings,
     bundles: full ? planShards().map((s) => s.bundle) : last!.bundles,
     indexed,
+    tables,
   };
   writeFileSync(`${statePath}.tmp`, JSON.stringify(state));
   renameSync(`${statePath}.tmp`, statePath);

@@ -18,6 +18,7 @@ import { serveStatic } from '../helpers/static-server';
 import { searchFor } from '../helpers/search-page';
 import { keyFile, MANIFEST_FILE, type SearchManifest } from '../../src/lib/search/contract';
 import { hashTree } from '../helpers/tree-hash';
+import { tableContents, tableFilesIn } from '../support/table-contents';
 import { indexNoSlug } from '../../src/lib/model/index-no';
 
 /**
@@ -41,17 +42,21 @@ const slug = (n: { content: string }) => indexNoSlug(/^indexNo: (\S+)$/m.exec(n.
 
 /**
  * The site without the Pagefind bundles and the list of where each record is (which an incremental
- * build lays out differently: changed records are in its delta bundle). The search tables (keys,
- * postings) are compared with the pages: they must be byte for byte a full build's.
+ * build lays out differently: changed records are in its delta bundle), nor the search tables'
+ * files: an incremental build patches them (new postings in new packs), so they are compared by
+ * what they say (tableContents): every key's notices and positions must be a full build's.
  */
 function pagesOf(tree: Record<string, string>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(tree).filter(
       ([f]) =>
-        !/^pagefind|^search\/bundles\.json$|^search\/docs\/|^integrity-manifest\.json$/.test(f),
+        !/^pagefind|^search\/(?:bundles\.json|index\.json|docs\/|keys\/|pack\/)|^integrity-manifest\.json$/.test(
+          f,
+        ),
     ),
   );
 }
+const tables = () => tableContents(tableFilesIn(dist));
 
 let browser: Browser;
 let page: Page;
@@ -77,6 +82,7 @@ describe('incremental build', () => {
   let incremental: Record<string, string>;
   let incrementalCounts: Array<string | string[]>;
   let incrementalManifest: Record<string, string>;
+  let incrementalTables: ReturnType<typeof tables>;
   const manifest = () =>
     (
       JSON.parse(readFileSync(join(dist, 'integrity-manifest.json'), 'utf8')) as {
@@ -104,12 +110,14 @@ describe('incremental build', () => {
   async function expectSameAsFullBuild(): Promise<void> {
     const pages = pagesOf(hashTree(dist));
     const entries = manifestPages();
+    const contents = tables();
     const counts = await commonCounts();
     expect(counts[0]).toMatch(/^找到 \d+ 条包含「科技创新」的结果/);
     const full = build('--full');
     expect(full.status, full.stderr).toBe(0);
     expect(pagesOf(hashTree(dist))).toEqual(pages);
     expect(manifestPages()).toEqual(entries);
+    expect(tables()).toEqual(contents);
     expect(await commonCounts()).toEqual(counts);
   }
 
@@ -128,13 +136,15 @@ describe('incremental build', () => {
     const first = build();
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toContain('增量构建：2 篇公告的正文有改动');
+    // The search tables are patched for the two notices, not written again.
+    expect(first.stdout).toContain('搜索索引（2 篇在增量索引中；搜索表补 2 篇）');
 
     // Edited again: the delta bundle holds both edited notices, their old records stay hidden.
     appendFileSync(file(md), '\n再追加一段：木星探测计划。\n');
     const second = build();
     expect(second.status, second.stderr).toBe(0);
     expect(second.stdout).toContain('增量构建：1 篇公告的正文有改动');
-    expect(second.stdout).toContain('搜索索引（2 篇在增量索引中）');
+    expect(second.stdout).toMatch(/搜索索引（2 篇在增量索引中；搜索表补 [12] 篇）/);
     expect(
       JSON.parse(readFileSync(join(dist, 'search/bundles.json'), 'utf8')).superseded,
     ).toHaveLength(2);
@@ -158,6 +168,7 @@ describe('incremental build', () => {
     incrementalCounts = await commonCounts();
     incremental = hashTree(dist);
     incrementalManifest = manifestPages();
+    incrementalTables = tables();
     // The integrity manifest describes what was published.
     expect(
       Object.keys(incremental)
@@ -173,6 +184,7 @@ describe('incremental build', () => {
     expect(full.stdout).toContain('完整构建：指定了 --full');
     expect(pagesOf(hashTree(dist))).toEqual(pagesOf(incremental));
     expect(manifestPages()).toEqual(incrementalManifest);
+    expect(tables()).toEqual(incrementalTables);
     expect(await commonCounts()).toEqual(incrementalCounts);
     expect(JSON.parse(readFileSync(join(dist, 'search/bundles.json'), 'utf8'))).toEqual({
       bundles: ['/pagefind/', '/pagefind-1/', '/pagefind-2/'],
@@ -255,6 +267,19 @@ describe('incremental build', () => {
     const retitled = (await search('修订')).results;
     expect(retitled.map((r) => r.path)).toEqual([`/notices/${slug(md)}/`]);
     expect(retitled[0]!.title).toContain('（修订）');
+    await expectSameAsFullBuild();
+  }, 300_000);
+
+  it('a title edit alone patches the search tables, and they say what a full build’s say', async () => {
+    writeFileSync(
+      file(mdx),
+      readFileSync(file(mdx), 'utf8').replace(/^title: (.+)$/m, 'title: $1（海王星专题）'),
+    );
+    const edited = build();
+    expect(edited.status, edited.stderr).toBe(0);
+    expect(edited.stdout).toContain('搜索表补 1 篇');
+    const found = (await search('海王星专题')).results;
+    expect(found.map((r) => r.path)).toEqual([`/notices/${slug(mdx)}/`]);
     await expectSameAsFullBuild();
   }, 300_000);
 

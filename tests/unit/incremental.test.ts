@@ -31,13 +31,14 @@ const digest = (
   neighbours: o.neighbours ?? 'n',
 });
 const state = (notices: Record<string, NoticeDigest>): BuildState => ({
-  version: 3,
+  version: 4,
   code: 'c',
   dist: 'd',
   notices,
   listings: {},
   bundles: ['pagefind'],
   indexed: {},
+  tables: { order: 'o', packs: 1 },
 });
 
 describe('planBuild: what the last build can be reused for', () => {

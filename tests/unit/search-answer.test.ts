@@ -3,16 +3,7 @@ import { TableSearch } from '../../src/lib/search/answer';
 import { planSearch, splitChunks, type SearchRequest } from '../../src/lib/search/plan';
 import { normaliseText } from '../../src/lib/search/normalize';
 import { parseCharMap } from '../../src/lib/search/fold';
-import { seededRandom, pick, intBetween } from '../../src/lib/corpus/random';
-import {
-  PLACES,
-  ACTIONS,
-  OBJECTS,
-  TOPICS,
-  RESULTS,
-  SURNAMES,
-  GIVEN,
-} from '../../src/lib/corpus/vocabulary';
+import { seededRandom, intBetween } from '../../src/lib/corpus/random';
 import type { SearchDoc } from '../../src/lib/build/search-tables';
 import { memoryTables } from '../support/memory-tables';
 import { smallCorpus as corpus } from '../support/small-corpus';

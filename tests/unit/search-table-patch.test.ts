@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  patchSearchTables,
-  readPostings,
-  type TableFiles,
-} from '../../src/lib/build/search-table-patch';
+import { patchSearchTables } from '../../src/lib/build/search-table-patch';
 import { docKeys, type SearchDoc } from '../../src/lib/build/search-tables';
 import {
   bucketOf,
@@ -12,7 +8,6 @@ import {
   keyFile,
   MANIFEST_FILE,
   packFile,
-  parseKeyFile,
   type SearchManifest,
 } from '../../src/lib/search/contract';
 import { parseCharMap } from '../../src/lib/search/fold';
@@ -20,44 +15,26 @@ import { TableSearch } from '../../src/lib/search/answer';
 import { planSearch } from '../../src/lib/search/plan';
 import { normaliseText } from '../../src/lib/search/normalize';
 import { memoryTables, tablesIn } from '../support/memory-tables';
+import { tableContents, tableFilesOf } from '../support/table-contents';
 import { smallCorpus } from '../support/small-corpus';
 
 const map = parseCharMap('嘉嘉興兴區区橋桥');
 type Files = Map<string, Uint8Array | string>;
 
-const asText = (f: Uint8Array | string | undefined, path: string) => {
-  if (f === undefined) throw new Error(`no ${path}`);
-  return typeof f === 'string' ? f : new TextDecoder().decode(f);
-};
-function tableFiles(files: Files): TableFiles {
-  return {
-    text: (path) => asText(files.get(path), path),
-    range: (pack, offset, length) =>
-      (files.get(packFile(pack)) as Uint8Array).subarray(offset, offset + length),
-  };
-}
-
-/** Every key with its notices, occurrences and posting bytes, wherever they sit; and the docs pages. */
+/** The tables' contents and their docs pages. */
 function contents(files: Files) {
-  const m = JSON.parse(asText(files.get(MANIFEST_FILE), MANIFEST_FILE)) as SearchManifest;
-  const t = tableFiles(files);
-  const keys: Record<string, string> = {};
-  for (let b = 0; b < m.buckets; b++)
-    for (const [key, e] of parseKeyFile(t.text(keyFile(b)))) {
-      const postings = [...readPostings(t, e)].map(([d, p]) => `${d}:${p.join(',')}`).join(' ');
-      keys[key] =
-        `${e.docs}\t${e.occurrences}\t${e.ref.kind === 'inline' ? 'inline' : 'pack'}\t${postings}`;
-    }
-  const docs: string[] = [];
-  for (let k = 0; k * DOCS_PER_PAGE < m.docs; k++) docs.push(t.text(docsFile(k)));
-  return { total: m.docs, keys, docs };
+  const t = tableFilesOf(files);
+  const { docs, keys } = tableContents(t);
+  const pages: string[] = [];
+  for (let k = 0; k * DOCS_PER_PAGE < docs; k++) pages.push(t.text(docsFile(k)));
+  return { docs, keys, pages };
 }
 
 /** Patches `files` in place from `before` to `after` (same numbering) and returns what it wrote. */
 function patch(files: Files, before: readonly SearchDoc[], after: readonly SearchDoc[]): string[] {
   const written: string[] = [];
   patchSearchTables({
-    files: tableFiles(files),
+    files: tableFilesOf(files),
     map,
     changes: after.flatMap((doc, number) =>
       JSON.stringify(doc) === JSON.stringify(before[number])

@@ -6,7 +6,7 @@ import { BuildError } from './errors';
 import { describeBrokenLink, findBrokenLinks } from './link-check';
 import { buildManifest, listFiles, MANIFEST_FILE, serialiseManifest } from './manifest';
 import { writeBundleList } from './search-bundles';
-import { newCorpus, startStore, takeBundleTexts, writeTablesFor } from './search-texts';
+import { newCorpus, StoreWriter, takeBundleTexts, writeTablesFor } from './search-texts';
 import type { Shard } from './shards';
 
 /**
@@ -31,8 +31,13 @@ export function finishSite(o: {
   );
   // The search page answers from tables over every notice's text (src/lib/search/contract.ts).
   const corpus = newCorpus();
-  const store = startStore(work);
-  for (const s of shards) takeBundleTexts(staging, s.bundle, corpus, store);
+  const store = new StoreWriter(work);
+  for (const s of shards) {
+    const texts = takeBundleTexts(staging, s.bundle);
+    for (const t of texts) corpus.add(t.url, t);
+    store.append(texts);
+  }
+  store.finish();
   writeTablesFor(
     staging,
     shards.flatMap((s) => s.items.map((i) => i.url)),

@@ -29,7 +29,8 @@ import {
   writeBundleList,
 } from './search-bundles';
 import { replacePaths, sharedAssets } from './publish';
-import { newCorpus, readStore, takeBundleTexts, writeTablesFor } from './search-texts';
+import { takeBundleTexts, writeDeltaTexts } from './search-texts';
+import { updateSearchTables, type TablesState } from './search-table-update';
 import type { NoticeData } from '../model/notice-schema';
 import type { Neighbours } from '../site/derive';
 import { CHILDREN, runTsChild } from './child-process';
@@ -72,7 +73,7 @@ export async function incrementalBuild(o: {
   step: (name: string) => void;
   /** Called once everything is ready, just before dist/ starts changing. */
   beforeReplace: () => void;
-}): Promise<Record<string, IndexedPage>> {
+}): Promise<{ indexed: Record<string, IndexedPage>; tables: TablesState }> {
   const { root, work, dist, last } = o;
   let manifest: Manifest;
   try {
@@ -227,20 +228,17 @@ export async function incrementalBuild(o: {
       ]);
       if (r.status !== 0) throw new Error(`Pagefind：${pagefindFailure(r.stderr)}`);
     }
-    // The search tables again, over every notice: the texts of the last full build's records, and
-    // those of this delta bundle (every notice whose record is not its shard's: new, or changed since).
-    const corpus = newCorpus();
-    if (!readStore(work, corpus)) throw new FullBuildNeeded('没有上次完整构建的搜索文本');
-    if (stale.length) takeBundleTexts(next, DELTA_BUNDLE, corpus);
-    try {
-      writeTablesFor(
-        next,
-        o.specs.map((s) => s.url),
-        corpus,
-      );
-    } catch (err) {
-      throw new FullBuildNeeded((err as Error).message);
-    }
+    // The search tables: patched where the texts changed, or written again (search-table-update.ts).
+    const delta = stale.length ? takeBundleTexts(next, DELTA_BUNDLE) : [];
+    writeDeltaTexts(work, delta);
+    const tables = updateSearchTables({
+      work,
+      dist,
+      next,
+      urls: o.specs.map((s) => s.url),
+      last: last.tables,
+      delta,
+    });
     const superseded = new Map(hidden.map((f) => [indexed[f]!.id!, indexed[f]!.bundle]));
     const bundles = [...last.bundles, ...(stale.length ? [DELTA_BUNDLE] : [])];
     const clashes = clashingIds(
@@ -249,13 +247,15 @@ export async function incrementalBuild(o: {
     );
     if (clashes.length) throw new FullBuildNeeded(`搜索记录编号 ${clashes[0]} 在两个分片中重复`);
     writeBundleList(next, bundles, [...superseded.keys()].sort());
-    o.step(`搜索索引（${stale.length} 篇在增量索引中）`);
+    o.step(
+      `搜索索引（${stale.length} 篇在增量索引中；搜索表${tables.patched === null ? '重新写出' : `补 ${tables.patched} 篇`}）`,
+    );
 
     const newFiles = listFiles(next);
     // Replaced: the new paths, pages and site files no longer published, and an old delta bundle (with or without a new one).
     const replaced = [
       ...new Set([
-        ...newFiles.map(topOfChange),
+        ...newFiles.map((f) => topOfChange(f, tables.patched === null)),
         ...site.removed,
         ...o.gone.flatMap(noticeFolders),
         DELTA_BUNDLE,
@@ -263,7 +263,7 @@ export async function incrementalBuild(o: {
     ];
     const replacedSet = new Set(replaced);
     const underReplaced = (rel: string) =>
-      replacedSet.has(rel) || replacedSet.has(topOfChange(rel));
+      replacedSet.has(rel) || replacedSet.has(topOfChange(rel, true));
     // The new pages' links resolve in the site as it will be: the new files over what dist/ keeps.
     const resolves = (p: string) => {
       if (resolvesInSite(next, p)) return true;
@@ -305,7 +305,7 @@ export async function incrementalBuild(o: {
 
     o.beforeReplace();
     replacePaths(dist, next, aside, [...replaced, MANIFEST_FILE]);
-    return indexed;
+    return { indexed, tables: tables.state };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -337,18 +337,19 @@ function siteChanges(
 
 /**
  * The path a new file replaces as a whole: a notice's folder (its old files go with it), the
- * delta bundle, or the file itself.
+ * delta bundle, a folder of the search tables when they were written again (`wholeTables`; a patch
+ * replaces its files one by one), or the file itself.
  */
-export function topOfChange(file: string): string {
-  return WHOLE.exec(file)?.[1] ?? file;
+export function topOfChange(file: string, wholeTables: boolean): string {
+  return (wholeTables ? WHOLE : WHOLE_BUT_TABLES).exec(file)?.[1] ?? file;
 }
 
-/** The folders of the search tables (search/keys, search/pack, search/docs): replaced as wholes. */
+/** The folders of the search tables (search/keys, search/pack, search/docs). */
 const TABLE_FOLDERS = [keyFile(0), packFile(0), docsFile(0)].map((f) => posix.dirname(f));
 /** What is replaced as a whole, from the layout's names (none holds a regex character but `-` and `/`). */
-const WHOLE = new RegExp(
-  `^(${[...NOTICE_FOLDERS.map((d) => `${d}/[^/]+`), DELTA_BUNDLE, ...TABLE_FOLDERS].join('|')})/`,
-);
+const wholeOf = (paths: readonly string[]) => new RegExp(`^(${paths.join('|')})/`);
+const WHOLE_BUT_TABLES = wholeOf([...NOTICE_FOLDERS.map((d) => `${d}/[^/]+`), DELTA_BUNDLE]);
+const WHOLE = wholeOf([...NOTICE_FOLDERS.map((d) => `${d}/[^/]+`), DELTA_BUNDLE, ...TABLE_FOLDERS]);
 
 /**
  * Files the site process does not make: notice pages (both modes), search bundles, the search tables

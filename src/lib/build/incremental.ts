@@ -7,6 +7,7 @@ import type { Neighbours } from '../site/derive';
 import { treesFingerprint } from '../code-fingerprint';
 import { NOTICES_DIR } from '../content/paths';
 import { listFiles, MANIFEST_FILE } from './manifest';
+import type { TablesState } from './search-table-update';
 
 /**
  * Incremental builds. What a page of the site depends on is known exactly, because the
@@ -50,7 +51,7 @@ export interface IndexedPage {
 
 /** What `npm run build` remembers of its last successful build (in .gongkai/last-build.json). */
 export interface BuildState {
-  version: 3;
+  version: 4;
   /** siteFingerprint() of the project the build ran on. */
   code: string;
   /** distFingerprint() of the dist/ it wrote: a dist/ changed since is not built upon. */
@@ -63,6 +64,8 @@ export interface BuildState {
   bundles: string[];
   /** By page file (notices/<slug>/index.html). */
   indexed: Record<string, IndexedPage>;
+  /** The published search tables (search-table-update.ts). */
+  tables: TablesState;
 }
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -173,7 +176,7 @@ export function distFingerprint(dir: string): string | null {
 export function readState(file: string): BuildState | null {
   try {
     const s = JSON.parse(readFileSync(file, 'utf8')) as BuildState;
-    return s.version === 3 ? s : null;
+    return s.version === 4 ? s : null;
   } catch {
     return null;
   }

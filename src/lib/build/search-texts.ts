@@ -4,6 +4,7 @@ import {
   existsSync,
   mkdirSync,
   openSync,
+  readFileSync,
   readSync,
   renameSync,
   rmSync,
@@ -11,7 +12,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildCharPairs } from '../search/char-map';
-import { parseCharMap } from '../search/fold';
+import { parseCharMap, type CharMap } from '../search/fold';
 import { SearchCorpus, type SearchDoc } from './search-tables';
 
 /**
@@ -24,6 +25,11 @@ import { SearchCorpus, type SearchDoc } from './search-tables';
  */
 export const TEXTS_FILE = 'gongkai-texts.jsonl';
 export const STORE_FILE = 'search-texts.jsonl';
+export const STORE_INDEX_FILE = 'search-texts.index.json';
+export const DELTA_TEXTS_FILE = 'search-texts-delta.jsonl';
+
+/** A record's text as the tables take it, with its notice's url. */
+export type TableText = SearchDoc & { url: string };
 
 export interface IndexedText {
   url: string;
@@ -65,43 +71,61 @@ function eachLine(file: string, onLine: (line: string) => void): void {
   }
 }
 
+/** The character map the search page folds with. */
+export const searchCharMap = (): CharMap => parseCharMap(buildCharPairs());
+
 export function newCorpus(): SearchCorpus {
-  return new SearchCorpus(parseCharMap(buildCharPairs()));
+  return new SearchCorpus(searchCharMap());
+}
+
+/** A bundle's texts (fragments as `bundle/id`, contract.ts fragmentUrl); the list is removed from the bundle. */
+export function takeBundleTexts(siteDir: string, bundle: string): TableText[] {
+  const file = join(siteDir, bundle, TEXTS_FILE);
+  if (!existsSync(file)) throw new Error(`${bundle}/${TEXTS_FILE} 不存在`);
+  const docs: TableText[] = [];
+  eachLine(file, (line) => {
+    const { fragment, ...rest } = JSON.parse(line) as BundleText;
+    docs.push({ ...rest, fragment: `${bundle}/${fragment}` });
+  });
+  rmSync(file);
+  return docs;
 }
 
 /**
- * A bundle's texts into `corpus` (fragments as `bundle/id`, contract.ts fragmentUrl), and into the
- * store being written when `store` is given; the list is removed from the bundle.
+ * The store a full build writes (committed by commitStore once the build is in place): every
+ * record's text, one JSON line each, and where each notice's line is, so that an incremental
+ * build reads only the lines it needs.
  */
-export function takeBundleTexts(
-  siteDir: string,
-  bundle: string,
-  corpus: SearchCorpus,
-  store?: string,
-): void {
-  const file = join(siteDir, bundle, TEXTS_FILE);
-  if (!existsSync(file)) throw new Error(`${bundle}/${TEXTS_FILE} 不存在`);
-  const lines: string[] = [];
-  eachLine(file, (line) => {
-    const { fragment, ...rest } = JSON.parse(line) as BundleText;
-    const doc: SearchDoc & { url: string } = { ...rest, fragment: `${bundle}/${fragment}` };
-    corpus.add(doc.url, doc);
-    if (store) lines.push(JSON.stringify(doc));
-  });
-  if (store) appendFileSync(store, lines.join('\n') + '\n');
-  rmSync(file);
+export class StoreWriter {
+  private readonly file: string;
+  private size = 0;
+  private readonly index: Record<string, [offset: number, length: number]> = {};
+  constructor(private readonly work: string) {
+    this.file = join(work, `${STORE_FILE}.next`);
+    writeFileSync(this.file, '');
+  }
+  append(docs: readonly TableText[]): void {
+    if (!docs.length) return;
+    const lines = docs.map((d) => JSON.stringify(d));
+    lines.forEach((line, i) => {
+      const length = Buffer.byteLength(line);
+      this.index[docs[i]!.url] = [this.size, length];
+      this.size += length + 1;
+    });
+    appendFileSync(this.file, lines.join('\n') + '\n');
+  }
+  finish(): void {
+    writeFileSync(join(this.work, `${STORE_INDEX_FILE}.next`), JSON.stringify(this.index));
+  }
 }
 
-/** The store being written by a full build (committed by commitStore once the build is in place). */
-export function startStore(work: string): string {
-  const next = join(work, `${STORE_FILE}.next`);
-  writeFileSync(next, '');
-  return next;
-}
-
+/** Puts a full build's store in place; its texts are what the tables describe (no delta). */
 export function commitStore(work: string): void {
-  const next = join(work, `${STORE_FILE}.next`);
-  if (existsSync(next)) renameSync(next, join(work, STORE_FILE));
+  for (const f of [STORE_FILE, STORE_INDEX_FILE]) {
+    const next = join(work, `${f}.next`);
+    if (existsSync(next)) renameSync(next, join(work, f));
+  }
+  rmSync(join(work, DELTA_TEXTS_FILE), { force: true });
 }
 
 /** The last full build's texts into `corpus`; false if there are none. */
@@ -109,10 +133,60 @@ export function readStore(work: string, corpus: SearchCorpus): boolean {
   const file = join(work, STORE_FILE);
   if (!existsSync(file)) return false;
   eachLine(file, (line) => {
-    const doc = JSON.parse(line) as SearchDoc & { url: string };
+    const doc = JSON.parse(line) as TableText;
     corpus.add(doc.url, doc);
   });
   return true;
+}
+
+/** The last full build's texts of `urls` only, by the store's index; null if there is none or it lacks one. */
+export function readStoreTexts(
+  work: string,
+  urls: Iterable<string>,
+): Map<string, TableText> | null {
+  const indexFile = join(work, STORE_INDEX_FILE);
+  if (!existsSync(indexFile) || !existsSync(join(work, STORE_FILE))) return null;
+  const index = JSON.parse(readFileSync(indexFile, 'utf8')) as Record<string, [number, number]>;
+  const out = new Map<string, TableText>();
+  const fd = openSync(join(work, STORE_FILE), 'r');
+  try {
+    for (const url of urls) {
+      const at = index[url];
+      if (!at) return null;
+      const buf = Buffer.alloc(at[1]);
+      readSync(fd, buf, 0, at[1], at[0]);
+      const doc = JSON.parse(buf.toString('utf8')) as TableText;
+      if (doc.url !== url) return null;
+      out.set(url, doc);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return out;
+}
+
+/**
+ * The texts the tables describe that are not the store's (an incremental build's delta bundle):
+ * written beside the build, committed once it is in place, removed by a full build.
+ */
+export function writeDeltaTexts(work: string, docs: readonly TableText[]): void {
+  writeFileSync(
+    join(work, `${DELTA_TEXTS_FILE}.next`),
+    docs.map((d) => JSON.stringify(d) + '\n').join(''),
+  );
+}
+export function commitDeltaTexts(work: string): void {
+  renameSync(join(work, `${DELTA_TEXTS_FILE}.next`), join(work, DELTA_TEXTS_FILE));
+}
+export function readDeltaTexts(work: string): Map<string, TableText> {
+  const out = new Map<string, TableText>();
+  const file = join(work, DELTA_TEXTS_FILE);
+  if (existsSync(file))
+    eachLine(file, (line) => {
+      const doc = JSON.parse(line) as TableText;
+      out.set(doc.url, doc);
+    });
+  return out;
 }
 
 /** The search tables of `urls` (published notices, newest first) into `siteDir`. Throws if a notice has no text. */
@@ -121,9 +195,14 @@ export function writeTablesFor(
   urls: readonly string[],
   corpus: SearchCorpus,
 ): void {
-  corpus.write(urls, (path, data) => {
-    const file = join(siteDir, path);
+  corpus.write(urls, writeInto(siteDir));
+}
+
+/** A writer of files under `dir` (the search tables' paths are relative to the site folder). */
+export function writeInto(dir: string): (path: string, data: Uint8Array | string) => void {
+  return (path, data) => {
+    const file = join(dir, path);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, data);
-  });
+  };
 }
