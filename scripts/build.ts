@@ -20,8 +20,8 @@ import { noticeRecordSpec } from '../src/lib/search/records';
 import { checkNotices } from '../src/lib/content/project';
 import { formatProblemsText } from '../src/lib/content/problem';
 import { deriveSiteData, neighboursIn } from '../src/lib/build/partitions';
-import { listingFingerprints } from '../src/lib/build/listing-fingerprints';
-import { listingFiles, siteListings } from '../src/lib/site/listings';
+import { listingFingerprints, listingPageOf } from '../src/lib/build/listing-fingerprints';
+import { listingPageFiles, siteListings } from '../src/lib/site/listings';
 import { SearchBundleCache } from '../src/lib/build/search-cache';
 import { shardPlan, DEFAULT_SHARD_SIZE } from '../src/lib/build/shards';
 import { swapInto } from '../src/lib/build/publish';
@@ -206,7 +206,10 @@ async function main(): Promise<void> {
         gone: plan.gone,
         neighboursOf,
         listings,
-        listingFilesOf: (key) => listingFiles(listingByKey.get(key)!),
+        listingFilesOf: (pageKey) => {
+          const { key, page } = listingPageOf(pageKey);
+          return listingPageFiles(listingByKey.get(key)!, page);
+        },
         step,
         beforeReplace: () => rmSync(statePath, { force: true }),
       }));

@@ -1,7 +1,7 @@
 import type { Mode } from '../lib/site/routes';
 import { pageCount } from '../lib/site/pagination';
 import {
-  rendersListing,
+  rendersListingPage,
   rendersNoticePages,
   rendersSitePages,
   rendersTwins,
@@ -34,7 +34,7 @@ export function withModes<P extends Record<string, string | undefined>, Pr>(
 /**
  * The numbered pages of the listing registered under `key` in siteListings() (src/lib/site/listings.ts),
  * so a page route and the build's listing fingerprints cannot disagree on a listing's key or size;
- * none when this process does not render it (an incremental build keeps the unchanged listings' pages).
+ * only those this process renders (an incremental build keeps the unchanged pages).
  */
 export async function withPages<P extends Record<string, string | undefined>, Pr>(
   key: string,
@@ -46,9 +46,10 @@ export async function withPages<P extends Record<string, string | undefined>, Pr
     throw new Error(
       `listing ${key} is not registered in siteListings() (src/lib/site/listings.ts)`,
     );
-  if (!rendersListing(key)) return [];
-  return Array.from({ length: pageCount(listing.notices.length) }, (_, i) => ({
-    params: { ...params, page: i === 0 ? undefined : String(i + 1) },
-    props: { ...props, page: i + 1 },
-  }));
+  return Array.from({ length: pageCount(listing.notices.length) }, (_, i) => i + 1)
+    .filter((page) => rendersListingPage(key, page))
+    .map((page) => ({
+      params: { ...params, page: page === 1 ? undefined : String(page) },
+      props: { ...props, page },
+    }));
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { changedListings, listingFingerprints } from '../../src/lib/build/listing-fingerprints';
+import {
+  changedListings,
+  listingFingerprints,
+  listingPageKey,
+  listingPageOf,
+} from '../../src/lib/build/listing-fingerprints';
 import { listingFiles, listingKey, siteListings } from '../../src/lib/site/listings';
 import { deriveSite } from '../../src/lib/site/derive';
 import { stableSlug } from '../../src/lib/site/routes';
@@ -243,14 +248,17 @@ describe('listings rendered again by an incremental build', () => {
   const before = fingerprints(base);
   const categorySlug = (name: string) => DEFAULT_CATEGORIES.find((c) => c.name === name)!.slug;
 
-  it('names every category, issuer and year listing, as the pages key them', () => {
+  const first = (key: string) => listingPageKey(key, 1);
+  it('names every page of every category, issuer and year listing, as the pages key them', () => {
     expect(Object.keys(before)).toEqual(
-      expect.arrayContaining([
-        listingKey.category(categorySlug('通知公告')),
-        listingKey.issuer(stableSlug('区科技局')),
-        listingKey.year('2023'),
-        listingKey.year('2024'),
-      ]),
+      expect.arrayContaining(
+        [
+          listingKey.category(categorySlug('通知公告')),
+          listingKey.issuer(stableSlug('区科技局')),
+          listingKey.year('2023'),
+          listingKey.year('2024'),
+        ].map(first),
+      ),
     );
   });
   it('a title edit renders again only the listings that hold the notice', () => {
@@ -262,7 +270,9 @@ describe('listings rendered again by an incremental build', () => {
         listingKey.category(categorySlug('通知公告')),
         listingKey.issuer(stableSlug('区人社局')),
         listingKey.year('2024'),
-      ].sort(),
+      ]
+        .map(first)
+        .sort(),
     );
   });
   it('a notice moved to another category and year renders both the old and the new listings', () => {
@@ -274,13 +284,15 @@ describe('listings rendered again by an incremental build', () => {
       ),
     );
     expect(changedListings(before, after)).toEqual(
-      expect.arrayContaining([
-        listingKey.category(categorySlug('通知公告')),
-        listingKey.category(categorySlug('工作总结')),
-        listingKey.year('2023'),
-        listingKey.year('2024'),
-        listingKey.issuer(stableSlug('区科技局')),
-      ]),
+      expect.arrayContaining(
+        [
+          listingKey.category(categorySlug('通知公告')),
+          listingKey.category(categorySlug('工作总结')),
+          listingKey.year('2023'),
+          listingKey.year('2024'),
+          listingKey.issuer(stableSlug('区科技局')),
+        ].map(first),
+      ),
     );
   });
   it("a listing's files are its pages in both modes, as its pages link them", () => {
@@ -310,7 +322,34 @@ describe('listings rendered again by an incremental build', () => {
       },
     ]);
     expect(changedListings(before, added)).toEqual(
-      expect.arrayContaining([listingKey.issuer(stableSlug('区新设局')), listingKey.year('2022')]),
+      expect.arrayContaining(
+        [listingKey.issuer(stableSlug('区新设局')), listingKey.year('2022')].map(first),
+      ),
     );
+  });
+  it('in a listing of several pages, a title edit renders one page; a reordering date, or a notice added, every page', () => {
+    // 45 notices of one issuer and year: three pages of each listing, newest first.
+    const many = Array.from({ length: 45 }, (_, i) => ({
+      title: `第 ${i + 1} 号通知`,
+      indexNo: `002482090/2024-${String(i + 1).padStart(5, '0')}`,
+      category: '通知公告',
+      issuer: '区人社局',
+      date: `2024-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+    }));
+    const year = listingKey.year('2024');
+    const pagesOf = (keys: string[]) =>
+      keys.filter((k) => listingPageOf(k).key === year).map((k) => listingPageOf(k).page);
+    const start = fingerprints(many);
+    expect(pagesOf(Object.keys(start))).toEqual([1, 2, 3]);
+    // The 10th newest (page 1) retitled; the oldest (page 3) retitled.
+    const retitled = many.map((r, i) =>
+      i === 35 || i === 0 ? { ...r, title: `${r.title}（修订）` } : r,
+    );
+    expect(pagesOf(changedListings(start, fingerprints(retitled)))).toEqual([1, 3]);
+    // The oldest given the newest date: every notice moves down one place.
+    const redated = many.map((r, i) => (i === 0 ? { ...r, date: '2024-03-01' } : r));
+    expect(pagesOf(changedListings(start, fingerprints(redated)))).toEqual([1, 2, 3]);
+    const added = [...many, { ...many[0]!, indexNo: '002482090/2024-00099', date: '2024-01-01' }];
+    expect(pagesOf(changedListings(start, fingerprints(added)))).toEqual([1, 2, 3]);
   });
 });

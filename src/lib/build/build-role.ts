@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { listingPageKey } from './listing-fingerprints';
 import { BUILD_ROLE_ENV, type BuildRole, type NoticesPart, type SiteMetadata } from './partitions';
 
 let cached: BuildRole | undefined;
@@ -35,12 +36,16 @@ export function rendersSitePages(role: BuildRole = buildRole()): boolean {
 
 const listingSets = new WeakMap<string[], Set<string>>();
 
-/** Whether this process renders the pages of the listing `key` (src/lib/site/listings.ts). */
-export function rendersListing(key: string, role: BuildRole = buildRole()): boolean {
+/** Whether this process renders page `page` of the listing `key` (src/lib/site/listings.ts). */
+export function rendersListingPage(
+  key: string,
+  page: number,
+  role: BuildRole = buildRole(),
+): boolean {
   if (role.kind !== 'site' || !role.metadata.listings) return true;
   const list = role.metadata.listings;
   if (!listingSets.has(list)) listingSets.set(list, new Set(list));
-  return listingSets.get(list)!.has(key);
+  return listingSets.get(list)!.has(listingPageKey(key, page));
 }
 
 /** Set to "render" to render every care page through Astro as its own page (the way before care twins; tests compare the two). */

@@ -66,10 +66,10 @@ export async function incrementalBuild(o: {
   /** Pages (slugs) no longer published: removed from dist/, their search records hidden. */
   gone: readonly string[];
   neighboursOf: (data: NoticeData) => Neighbours;
-  /** This build's listingFingerprints(): only the listings whose fingerprints changed are rendered. */
+  /** This build's listingFingerprints(), by listing page: only the pages whose fingerprints changed are rendered. */
   listings: Record<string, string>;
-  /** The files of a listing's pages (listingFiles() in src/lib/site/listings.ts). */
-  listingFilesOf: (key: string) => string[];
+  /** The files of a listing page (listingPageFiles() in src/lib/site/listings.ts), by its listingPageKey. */
+  listingFilesOf: (pageKey: string) => string[];
   step: (name: string) => void;
   /** Called once everything is ready, just before dist/ starts changing. */
   beforeReplace: () => void;
@@ -103,8 +103,8 @@ export async function incrementalBuild(o: {
       // The other pages (listings, feeds, open data …), when a notice was added or removed or some
       // notice's data or lead changed, and the changed notices' pages: one "site" process (it
       // holds every notice, so it works out their neighbours itself). Of its other files, only
-      // those that differ from dist/ are kept. Listings whose notices did not change are not rendered
-      // (listing-fingerprints.ts): dist/ keeps their pages.
+      // those that differ from dist/ are kept. Listing pages whose fingerprints did not change are
+      // not rendered (listing-fingerprints.ts): dist/ keeps them.
       const out = join(dir, 'site-out');
       const listings = changedListings(last.listings, o.listings);
       const rendered = new Set(listings);
@@ -133,7 +133,7 @@ export async function incrementalBuild(o: {
         renameSync(join(out, f), join(next, f));
       }
       o.step(
-        `Astro 生成站点页面（${listings.length} 个列表有变化；${site.changed.length} 个文件有变化，${site.removed.length} 个不再有，${site.kept} 个列表页未变未生成）和改动的 ${part.ids.length} 篇`,
+        `Astro 生成站点页面（${listings.length} 个列表页有变化；${site.changed.length} 个文件有变化，${site.removed.length} 个不再有，${site.kept} 个列表页未变未生成）和改动的 ${part.ids.length} 篇`,
       );
     } else {
       // Only notice bodies changed: their pages, in both modes, from one "notices" process.

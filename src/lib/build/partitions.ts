@@ -30,9 +30,9 @@ export interface SiteMetadata {
    */
   notices?: { files: string[]; ids: string[] };
   /**
-   * The paginated listings (listingKey in src/lib/site/listings.ts) this process renders; the
-   * others' pages are not made, and the build keeps the last build's (an incremental build's
-   * listings whose notices did not change). Absent: every listing.
+   * The pages of paginated listings (listingPageKey in listing-fingerprints.ts) this process
+   * renders; the others are not made, and the build keeps the last build's (an incremental build's
+   * listing pages whose fingerprints did not change). Absent: every page of every listing.
    */
   listings?: string[];
 }

@@ -26,7 +26,12 @@ export interface Listing<E> {
   shows: Record<string, string | number>;
   /** The URL of its page n (standard mode), as its pages link them. */
   pagePath: (page: number) => string;
+  /** The heading a notice is listed under, when its pages group them (each heading counts its whole group). */
+  groupOf?: (n: SiteNotice<E>) => string;
 }
+
+/** A library's pages group the documents by 文件类型 (LibraryPage.astro). */
+export const libraryGroup = (n: { data: { docType?: string } }): string => n.data.docType ?? '';
 
 /** Every paginated listing of the site and what its pages are made from (ListingPage.astro and the pages that use it). */
 export function siteListings<E>(site: SiteStructure<E>): Listing<E>[] {
@@ -80,15 +85,21 @@ function libraryListings<E>(
       out: library.notInForce.length,
     },
     pagePath: (n: number) => paths.library(part, category?.slug, n),
+    groupOf: libraryGroup,
   }));
 }
 
 /** The files of a listing's pages in both modes (relative to the site folder). */
 export function listingFiles(listing: Pick<Listing<unknown>, 'notices' | 'pagePath'>): string[] {
   const out: string[] = [];
-  for (let n = 1; n <= pageCount(listing.notices.length); n++) {
-    for (const mode of ['standard', 'care'] as const)
-      out.push(`${inMode(listing.pagePath(n), mode).slice(1)}index.html`);
-  }
+  for (let n = 1; n <= pageCount(listing.notices.length); n++)
+    out.push(...listingPageFiles(listing, n));
   return out;
+}
+
+/** The files of page `n` of a listing, in both modes. */
+export function listingPageFiles(listing: Pick<Listing<unknown>, 'pagePath'>, n: number): string[] {
+  return (['standard', 'care'] as const).map(
+    (mode) => `${inMode(listing.pagePath(n), mode).slice(1)}index.html`,
+  );
 }
