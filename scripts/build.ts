@@ -15,7 +15,7 @@ import { isPublished } from '../src/lib/model/notice-schema';
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { rmSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { noticeRecordSpec } from '../src/lib/search/records';
 import { checkNotices } from '../src/lib/content/project';
 import { formatProblemsText } from '../src/lib/content/problem';
@@ -27,6 +27,10 @@ import { shardPlan, DEFAULT_SHARD_SIZE } from '../src/lib/build/shards';
 import { swapInto } from '../src/lib/build/publish';
 import {
   distFingerprint,
+  fingerprintOf,
+  snapshotDist,
+  updateSnapshot,
+  type DistSnapshot,
   noticeDigests,
   planBuild,
   readState,
@@ -174,15 +178,26 @@ async function main(): Promise<void> {
     );
     return;
   }
+  /** dist/ as the plan found it (its files' sizes and times), once read. */
+  let snapshot: DistSnapshot | null = null;
+  const updated = (snap: DistSnapshot, paths: readonly string[]) => {
+    updateSnapshot(snap, dist, paths);
+    return snap;
+  };
   const plan = values.merge
     ? { kind: 'full' as const, reason: `合并 ${mergeDirs.length} 个部分` }
     : values.full
       ? { kind: 'full' as const, reason: '指定了 --full' }
-      : planBuild(last, { code, dist: () => distFingerprint(dist), notices: digests });
+      : planBuild(last, {
+          code,
+          dist: () => (existsSync(dist) ? fingerprintOf((snapshot = snapshotDist(dist))) : null),
+          notices: digests,
+        });
   mkdirSync(work, { recursive: true });
   step('比较上次构建');
   let indexed: Record<string, IndexedPage> | null = null;
   let tables: TablesState | null = null;
+  let replaced: string[] = [];
   if (plan.kind === 'incremental') {
     console.log(
       plan.site
@@ -192,7 +207,7 @@ async function main(): Promise<void> {
           : '增量构建：内容与上次构建相同，沿用上次构建的页面。',
     );
     try {
-      ({ indexed, tables } = await incrementalBuild({
+      ({ indexed, tables, replaced } = await incrementalBuild({
         root,
         work,
         dist,
@@ -252,7 +267,8 @@ async function main(): Promise<void> {
   const state: BuildState = {
     version: 4,
     code,
-    dist: distFingerprint(dist)!,
+    // After an incremental build only the paths it replaced are read again.
+    dist: full || !snapshot ? distFingerprint(dist)! : fingerprintOf(updated(snapshot, replaced)),
     notices: digests,
     listings,
     bundles: full ? planShards().map((s) => s.bundle) : last!.bundles,

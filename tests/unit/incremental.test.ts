@@ -15,6 +15,9 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import {
   distFingerprint,
+  fingerprintOf,
+  snapshotDist,
+  updateSnapshot,
   noticeDigests,
   planBuild,
   type BuildState,
@@ -183,6 +186,35 @@ describe('distFingerprint', () => {
     rmSync(join(dir, 'b.html'));
     expect(distFingerprint(dir)).toBe(a);
     expect(distFingerprint(join(dir, 'missing'))).toBeNull();
+    rmSync(dir, { recursive: true });
+  });
+  it('updated for the paths an incremental build replaced, it is what reading the whole folder gives', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-dist-fp-'));
+    for (const f of [
+      'notices/a/index.html',
+      'notices/b/index.html',
+      'search/keys/1.txt',
+      'feed.xml',
+    ])
+      writeFileSync((mkdirSync(join(dir, f, '..'), { recursive: true }), join(dir, f)), f);
+    const snap = snapshotDist(dir);
+    // A folder replaced (one file more), a file rewritten, a folder gone, a new file.
+    rmSync(join(dir, 'notices/a'), { recursive: true });
+    mkdirSync(join(dir, 'notices/a/files'), { recursive: true });
+    writeFileSync(join(dir, 'notices/a/index.html'), 'new');
+    writeFileSync(join(dir, 'notices/a/files/x.pdf'), 'pdf');
+    writeFileSync(join(dir, 'search/keys/1.txt'), 'longer text');
+    rmSync(join(dir, 'notices/b'), { recursive: true });
+    writeFileSync(join(dir, 'search/keys/2.txt'), 'k');
+    updateSnapshot(snap, dir, ['notices/a', 'search/keys/1.txt', 'notices/b', 'search/keys/2.txt']);
+    expect([...snap.keys()].sort()).toEqual([
+      'feed.xml',
+      'notices/a/files/x.pdf',
+      'notices/a/index.html',
+      'search/keys/1.txt',
+      'search/keys/2.txt',
+    ]);
+    expect(fingerprintOf(snap)).toBe(distFingerprint(dir));
     rmSync(dir, { recursive: true });
   });
 });

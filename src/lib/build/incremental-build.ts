@@ -73,7 +73,12 @@ export async function incrementalBuild(o: {
   step: (name: string) => void;
   /** Called once everything is ready, just before dist/ starts changing. */
   beforeReplace: () => void;
-}): Promise<{ indexed: Record<string, IndexedPage>; tables: TablesState }> {
+}): Promise<{
+  indexed: Record<string, IndexedPage>;
+  tables: TablesState;
+  /** The paths of dist/ it replaced (files or folders). */
+  replaced: string[];
+}> {
   const { root, work, dist, last } = o;
   let manifest: Manifest;
   try {
@@ -305,7 +310,7 @@ export async function incrementalBuild(o: {
 
     o.beforeReplace();
     replacePaths(dist, next, aside, [...replaced, MANIFEST_FILE]);
-    return { indexed, tables: tables.state };
+    return { indexed, tables: tables.state, replaced: [...replaced, MANIFEST_FILE] };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

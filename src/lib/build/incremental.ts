@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NoticeData } from '../model/notice-schema';
 import { indexNoSlug } from '../model/index-no';
 import type { Neighbours } from '../site/derive';
 import { treesFingerprint } from '../code-fingerprint';
 import { NOTICES_DIR } from '../content/paths';
-import { listFiles, MANIFEST_FILE } from './manifest';
 import type { TablesState } from './search-table-update';
 
 /**
@@ -161,15 +160,59 @@ export function siteFingerprint(root: string, toolPaths: readonly string[]): str
 /**
  * A cheap fingerprint of a built folder: every file's path, size and modification time. Builds
  * write new files (a swap renames, which keeps both), so a file changed, added or removed by
- * hand since the last build changes it.
+ * hand since the last build changes it. Null when there is no folder.
  */
 export function distFingerprint(dir: string): string | null {
-  if (!existsSync(dir)) return null;
-  const hash = createHash('sha256');
-  for (const f of [...listFiles(dir), MANIFEST_FILE]) {
-    const s = existsSync(join(dir, f)) ? statSync(join(dir, f)) : null;
-    hash.update(`${f}\u0000${s ? `${s.size}\u0000${s.mtimeMs}` : 'missing'}\u0000`);
+  return existsSync(dir) ? fingerprintOf(snapshotDist(dir)) : null;
+}
+
+/** Each file of a built folder (relative path, sorted within each folder) with its size and modification time. */
+export type DistSnapshot = Map<string, string>;
+
+export function snapshotDist(dir: string, under = ''): DistSnapshot {
+  const out: DistSnapshot = new Map();
+  // One stat per file, paths built by concatenation: at 100,000 notices the folder holds 360,000 files.
+  const walk = (abs: string, rel: string) => {
+    const entries = readdirSync(abs, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
+    for (const e of entries) {
+      if (e.isDirectory()) walk(`${abs}/${e.name}`, `${rel}${e.name}/`);
+      else if (e.isFile()) {
+        const s = statSync(`${abs}/${e.name}`, { throwIfNoEntry: false });
+        if (s) out.set(`${rel}${e.name}`, `${s.size}\u0000${s.mtimeMs}`);
+      }
+    }
+  };
+  const start = under ? join(dir, under) : dir;
+  const s = statSync(start, { throwIfNoEntry: false });
+  if (s?.isDirectory()) walk(start, under ? `${under}/` : '');
+  else if (s?.isFile()) out.set(under, `${s.size}\u0000${s.mtimeMs}`);
+  return out;
+}
+
+/**
+ * The snapshot after an incremental build replaced `paths` (files or folders, relative): their
+ * old entries go, what is there now is read. Only those paths are read again, not the whole folder.
+ */
+export function updateSnapshot(
+  snapshot: DistSnapshot,
+  dir: string,
+  paths: readonly string[],
+): void {
+  const tops = new Set(paths);
+  for (const f of [...snapshot.keys()]) {
+    let top = f;
+    for (let at = f.length; at > 0 && !tops.has(top); at = f.lastIndexOf('/', at - 1))
+      top = f.slice(0, at);
+    if (tops.has(top)) snapshot.delete(f);
   }
+  for (const p of tops) for (const [f, e] of snapshotDist(dir, p)) snapshot.set(f, e);
+}
+
+export function fingerprintOf(snapshot: DistSnapshot): string {
+  const hash = createHash('sha256');
+  for (const f of [...snapshot.keys()].sort()) hash.update(`${f}\u0000${snapshot.get(f)}\u0000`);
   return hash.digest('hex');
 }
 
