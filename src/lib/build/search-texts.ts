@@ -19,9 +19,10 @@ import { SearchCorpus, type SearchDoc } from './search-tables';
  * Each bundle's indexing process lists its records' texts in TEXTS_FILE inside the bundle (so the
  * search cache keeps them with it); the build reads every bundle's into a SearchCorpus, writes the
  * search tables (search-tables.ts) and removes the lists from what it publishes. A full build keeps
- * the whole set in `.gongkai/` (STORE_FILE): an incremental build lays the texts of its delta bundle
- * over it (the notices whose record is not their shard's), so the tables always describe the
- * records published. Files are read line by line: at 100,000 notices the set is about 1 GB.
+ * the whole set in `.gongkai/` (STORE_FILE, with STORE_INDEX_FILE saying where each notice's line
+ * is); an incremental build keeps its delta bundle's texts (DELTA_TEXTS_FILE): the published tables
+ * describe the store with those over it (search-table-update.ts). Files are read line by line: at
+ * 100,000 notices the store is about 900 MB.
  */
 export const TEXTS_FILE = 'gongkai-texts.jsonl';
 export const STORE_FILE = 'search-texts.jsonl';
