@@ -180,10 +180,6 @@ async function main(): Promise<void> {
   }
   /** dist/ as the plan found it (its files' sizes and times), once read. */
   let snapshot: DistSnapshot | null = null;
-  const updated = (snap: DistSnapshot, paths: readonly string[]) => {
-    updateSnapshot(snap, dist, paths);
-    return snap;
-  };
   const plan = values.merge
     ? { kind: 'full' as const, reason: `合并 ${mergeDirs.length} 个部分` }
     : values.full
@@ -268,7 +264,10 @@ async function main(): Promise<void> {
     version: 4,
     code,
     // After an incremental build only the paths it replaced are read again.
-    dist: full || !snapshot ? distFingerprint(dist)! : fingerprintOf(updated(snapshot, replaced)),
+    dist:
+      full || !snapshot
+        ? distFingerprint(dist)!
+        : fingerprintOf(updateSnapshot(snapshot, dist, replaced)),
     notices: digests,
     listings,
     bundles: full ? planShards().map((s) => s.bundle) : last!.bundles,

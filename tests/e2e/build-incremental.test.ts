@@ -18,7 +18,8 @@ import { serveStatic } from '../helpers/static-server';
 import { searchFor } from '../helpers/search-page';
 import { keyFile, MANIFEST_FILE, type SearchManifest } from '../../src/lib/search/contract';
 import { hashTree } from '../helpers/tree-hash';
-import { tableContents, tableFilesIn } from '../support/table-contents';
+import { tableContents } from '../support/table-contents';
+import { tableFilesIn } from '../../src/lib/build/search-table-update';
 import { indexNoSlug } from '../../src/lib/model/index-no';
 
 /**

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { readPostings, type TableFiles } from '../../src/lib/build/search-table-patch';
 import {
   keyFile,
@@ -20,15 +18,6 @@ export function tableFilesOf(files: Map<string, Uint8Array | string>): TableFile
     text,
     range: (pack, offset, length) =>
       (files.get(packFile(pack)) as Uint8Array).subarray(offset, offset + length),
-  };
-}
-
-/** Search tables published in a site folder. */
-export function tableFilesIn(dir: string): TableFiles {
-  return {
-    text: (path) => readFileSync(join(dir, path), 'utf8'),
-    range: (pack, offset, length) =>
-      new Uint8Array(readFileSync(join(dir, packFile(pack))).subarray(offset, offset + length)),
   };
 }
 

@@ -199,7 +199,7 @@ export function updateSnapshot(
   snapshot: DistSnapshot,
   dir: string,
   paths: readonly string[],
-): void {
+): DistSnapshot {
   const tops = new Set(paths);
   for (const f of [...snapshot.keys()]) {
     let top = f;
@@ -208,6 +208,7 @@ export function updateSnapshot(
     if (tops.has(top)) snapshot.delete(f);
   }
   for (const p of tops) for (const [f, e] of snapshotDist(dir, p)) snapshot.set(f, e);
+  return snapshot;
 }
 
 export function fingerprintOf(snapshot: DistSnapshot): string {

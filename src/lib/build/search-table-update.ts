@@ -56,7 +56,7 @@ export function updateSearchTables(o: {
     if (changes) {
       if (changes.length)
         patchSearchTables({
-          files: filesIn(o.dist),
+          files: tableFilesIn(o.dist),
           map: searchCharMap(),
           changes,
           write: writeInto(o.next),
@@ -128,7 +128,7 @@ const textKey = (d: TableText) =>
   JSON.stringify([d.fragment, d.title, d.fields, d.body, Object.entries(d.filters).sort()]);
 
 /** The published tables, read from a site folder. */
-function filesIn(dir: string): TableFiles {
+export function tableFilesIn(dir: string): TableFiles {
   return {
     text: (path) => readFileSync(join(dir, path), 'utf8'),
     range: (pack, offset, length) => {

@@ -1,5 +1,4 @@
 import type { SiteNotice, SiteStructure } from './derive';
-import { pageCount } from './pagination';
 import { inMode, paths, type LibraryPart } from './routes';
 
 /**
@@ -89,15 +88,7 @@ function libraryListings<E>(
   }));
 }
 
-/** The files of a listing's pages in both modes (relative to the site folder). */
-export function listingFiles(listing: Pick<Listing<unknown>, 'notices' | 'pagePath'>): string[] {
-  const out: string[] = [];
-  for (let n = 1; n <= pageCount(listing.notices.length); n++)
-    out.push(...listingPageFiles(listing, n));
-  return out;
-}
-
-/** The files of page `n` of a listing, in both modes. */
+/** The files of page `n` of a listing, in both modes (relative to the site folder). */
 export function listingPageFiles(listing: Pick<Listing<unknown>, 'pagePath'>, n: number): string[] {
   return (['standard', 'care'] as const).map(
     (mode) => `${inMode(listing.pagePath(n), mode).slice(1)}index.html`,
