@@ -20,6 +20,7 @@ import { duMb, measure } from './measure';
 import { checkoutCopy, PROJECT_ROOT } from '../tests/support/project-copy';
 import { hashTree } from '../tests/helpers/tree-hash';
 import { searchCost, searchCostNote } from './search-cost';
+import { CACHE_DIR } from '../src/lib/content/check-cache';
 
 const { values } = parseArgs({
   options: {
@@ -89,7 +90,7 @@ for (const n of sizes) {
     // Cold means no check cache (every file parsed and validated); the files are in the page cache after generation.
     const colds = [check];
     for (let i = 0; i < 2; i++) {
-      rmSync(join(ours, '.gongkai/check-cache.json'), { force: true });
+      rmSync(join(ours, CACHE_DIR), { recursive: true, force: true });
       progress(`npm run check, cold run ${i + 2}`);
       colds.push(await measure([TSX, 'scripts/check.ts', '--root', ours], PROJECT_ROOT));
     }

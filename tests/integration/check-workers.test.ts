@@ -6,7 +6,7 @@ import { runScript } from '../support/project-copy';
 import { writeCorpusProject } from '../../bench/corpus-project';
 import { checkNotices, loadSiteConfig } from '../../src/lib/content/project';
 import { formatProblemsJson } from '../../src/lib/content/problem';
-import { CACHE_FILE } from '../../src/lib/content/check-cache';
+import { CACHE_DIR } from '../../src/lib/content/check-cache';
 
 /** `npm run check` splits large uncached projects over worker threads; what it reports must not change. */
 describe('npm run check on worker threads', () => {
@@ -38,7 +38,7 @@ describe('npm run check on worker threads', () => {
     // Warm: the workers answer from the cache what they checked before.
     const warm = runScript('check', ['--root', root, '--format', 'json']);
     expect(JSON.parse(warm.stdout)).toEqual(JSON.parse(viaCli.stdout));
-    rmSync(join(root, CACHE_FILE));
+    rmSync(join(root, CACHE_DIR), { recursive: true });
     const config = await loadSiteConfig(root);
     const direct = await checkNotices(root, config);
     expect(JSON.parse(viaCli.stdout)).toEqual(JSON.parse(formatProblemsJson(direct.problems)));
@@ -67,7 +67,7 @@ describe('npm run check on worker threads', () => {
   it.runIf(availableParallelism() > 1)(
     'uses the threads when the cache is cold, and says so',
     () => {
-      rmSync(join(root, CACHE_FILE), { force: true });
+      rmSync(join(root, CACHE_DIR), { recursive: true, force: true });
       const r = runScript('check', ['--root', root]);
       expect(r.status).toBe(1);
       expect(r.stderr).toMatch(new RegExp(`${Math.min(availableParallelism(), 2)} 个线程`));

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { allReportProblems } from '../reports/report-files';
 import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -252,25 +252,38 @@ export async function checkNotices(
     if (problem) strays.push(problem);
   });
   const cache = new CheckCache(root, model.fingerprint);
-  const workers = Math.min(options.workers ?? 0, Math.floor(files.length / FILES_PER_WORKER));
-  // Each file: read, hash, and checked unless the cache knows its text; workers take a share each.
-  let answers: Array<{ key: string; result?: CachedResult }>;
+  // A file whose size and times are those of the last run is not read (its key is known).
+  const stats = files.map((file) => statSync(join(root, file)));
+  const answers: Array<{ key: string; result?: CachedResult }> = [];
+  const toRead: number[] = [];
+  files.forEach((file, i) => {
+    const key = cache.knownKey(file, stats[i]!);
+    if (key) answers[i] = { key };
+    else toRead.push(i);
+  });
+  const workers = Math.min(options.workers ?? 0, Math.floor(toRead.length / FILES_PER_WORKER));
+  // Each file read: hashed, and checked unless the cache knows its text; workers take a share each.
+  let read: Array<{ key: string; result?: CachedResult }>;
   if (workers > 1) {
     const known = cache.keys();
-    const size = Math.ceil(files.length / workers);
-    const shares = Array.from({ length: workers }, (_, w) => files.slice(w * size, (w + 1) * size));
-    answers = (
+    const size = Math.ceil(toRead.length / workers);
+    const shares = Array.from({ length: workers }, (_, w) =>
+      toRead.slice(w * size, (w + 1) * size).map((i) => files[i]!),
+    );
+    read = (
       await Promise.all(
         shares.map((share) => checkInWorker(root, config, cache.salt, known, share)),
       )
     ).flat();
   } else {
-    answers = files.map((file) =>
-      checkFileOrKey(root, file, cache.salt, (key) => cache.has(key), schema, model),
+    read = toRead.map((i) =>
+      checkFileOrKey(root, files[i]!, cache.salt, (key) => cache.has(key), schema, model),
     );
   }
+  toRead.forEach((i, k) => (answers[i] = read[k]!));
   const checked = answers.map(({ key, result }, i) => {
     if (result) cache.set(key, result);
+    cache.stamp(files[i]!, stats[i]!, key);
     const check = fromCached(files[i]!, result ?? cache.get(key)!);
     check.notice.sourceKey = key;
     return check;
