@@ -29,6 +29,7 @@ import {
   distFingerprint,
   fingerprintOf,
   snapshotDist,
+  snapshotDistInWorker,
   updateSnapshot,
   type DistSnapshot,
   noticeDigests,
@@ -92,6 +93,12 @@ async function main(): Promise<void> {
       `a site for the real domain ${config.url} needs its siteIdCode`,
     );
   }
+  // dist/'s snapshot (for the plan below) is read on another thread while the notices are checked.
+  const statePath = join(work, STATE_FILE);
+  const reading =
+    !values.full && !values.merge && values.part === undefined && existsSync(statePath)
+      ? snapshotDistInWorker(dist).catch(() => null)
+      : null;
   const { notices, problems, warnings } = await checkNotices(root, config, undefined, {
     workers: availableParallelism(),
   });
@@ -121,7 +128,6 @@ async function main(): Promise<void> {
   const searchCache = new SearchBundleCache(join(work, 'search-cache'));
 
   // What the last build's output can be reused for (src/lib/build/incremental.ts).
-  const statePath = join(work, STATE_FILE);
   const last = values.full ? null : readState(statePath);
   const derived = deriveSiteData(
     notices.map((n) => ({ data: n.data! })),
@@ -179,14 +185,14 @@ async function main(): Promise<void> {
     return;
   }
   /** dist/ as the plan found it (its files' sizes and times), once read. */
-  let snapshot: DistSnapshot | null = null;
+  let snapshot: DistSnapshot | null = reading && (await reading);
   const plan = values.merge
     ? { kind: 'full' as const, reason: `合并 ${mergeDirs.length} 个部分` }
     : values.full
       ? { kind: 'full' as const, reason: '指定了 --full' }
       : planBuild(last, {
           code,
-          dist: () => (existsSync(dist) ? fingerprintOf((snapshot = snapshotDist(dist))) : null),
+          dist: () => (existsSync(dist) ? fingerprintOf((snapshot ??= snapshotDist(dist))) : null),
           notices: digests,
         });
   mkdirSync(work, { recursive: true });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { NoticeData } from '../model/notice-schema';
 import { indexNoSlug } from '../model/index-no';
 import type { Neighbours } from '../site/derive';
@@ -209,6 +210,23 @@ export function updateSnapshot(
   }
   for (const p of tops) for (const [f, e] of snapshotDist(dir, p)) snapshot.set(f, e);
   return snapshot;
+}
+
+/**
+ * snapshotDist() on a worker thread, so the build can check the notices meanwhile (only under tsx,
+ * as the worker is a TypeScript module: the build CLI).
+ */
+export function snapshotDistInWorker(dir: string): Promise<DistSnapshot> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./dist-snapshot-worker.ts', import.meta.url), {
+      workerData: { dir },
+    });
+    worker.once('message', (snapshot: DistSnapshot) => {
+      resolve(snapshot);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
 }
 
 export function fingerprintOf(snapshot: DistSnapshot): string {
