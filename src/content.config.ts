@@ -124,28 +124,17 @@ function fromFiles(files?: readonly string[]): Loader {
 }
 
 /**
- * The "site" process of a partitioned or incremental build: its entries are the data `npm run
- * check` validated (with the same schema) and each body's lead, from the file the build wrote.
- * It renders no notice page, except, in an incremental build, those of the changed notices, which
- * it loads whole from their files.
+ * The "site" process of a partitioned or incremental build renders no notice page, except, in an
+ * incremental build, those of the changed notices: its store holds only those, loaded whole from
+ * their files. Every other notice is the data `npm run check` validated (with the same schema) and
+ * its body's lead, from the file the build wrote (src/data/site.ts noticeEntries()).
  */
 const fromMetadata = (metadata: SiteMetadata): Loader => {
   const files = metadata.notices?.files.length ? fromFiles(metadata.notices.files) : null;
   return {
     name: 'gongkai-notice-metadata',
-    load: async (context) => {
-      // The notices it renders pages for come whole from their files (glob() drops every other entry).
-      if (files) await files.load(context);
-      else context.store.clear();
-      const loaded = new Set(context.store.keys());
-      for (const e of metadata.entries)
-        if (!loaded.has(e.id))
-          context.store.set({
-            id: e.id,
-            data: e.data as unknown as Record<string, unknown>,
-            body: e.lead,
-          });
-    },
+    // glob() drops every entry but those of its files.
+    load: async (context) => (files ? files.load(context) : context.store.clear()),
   };
 };
 
