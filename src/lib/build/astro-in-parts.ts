@@ -9,6 +9,7 @@ import { mergePart } from './merge-parts';
 import type { NoticeData } from '../model/notice-schema';
 import type { Neighbours } from '../site/derive';
 import { CHILDREN, runTsChild } from './child-process';
+import { writeSiteRole } from './build-role';
 
 const ASTRO_BUILD = CHILDREN.astroBuild;
 
@@ -71,7 +72,7 @@ export async function renderSitePages(o: {
   const dir = join(o.work, 'parts');
   mkdirSync(dir, { recursive: true });
   const roleFile = join(dir, 'site.json');
-  writeFileSync(roleFile, JSON.stringify(siteMetadata(o.notices)));
+  writeSiteRole(roleFile, siteMetadata(o.notices));
   try {
     await runAstroRole(
       o.root,

@@ -4,7 +4,7 @@ import type { CheckedNotice } from '../content/validate-notice';
 import type { SiteConfig } from '../model/site-config';
 import type { NoticeRecordSpec } from '../search/records';
 import { NOTICES_DIR } from '../content/paths';
-import { planPart, type SiteMetadata } from './partitions';
+import { planPart } from './partitions';
 import { changedListings } from './listing-fingerprints';
 import { mergePart } from './merge-parts';
 import {
@@ -39,6 +39,7 @@ import { NOTICE_FOLDERS, noticeFolders, pageFile, paths } from '../site/routes';
 import { inBundle } from './shards';
 import { docsFile, keyFile, MANIFEST_FILE as SEARCH_MANIFEST, packFile } from '../search/contract';
 import { runAstroRole, siteMetadata } from './astro-in-parts';
+import { writeSiteRole } from './build-role';
 
 /**
  * An incremental build (see src/lib/build/incremental.ts). Everything new is prepared outside
@@ -116,14 +117,11 @@ export async function incrementalBuild(o: {
       const kept = Object.keys(o.listings)
         .filter((k) => !rendered.has(k))
         .flatMap(o.listingFilesOf);
-      writeFileSync(
-        join(dir, 'site.json'),
-        JSON.stringify({
-          ...siteMetadata(o.notices),
-          notices: { files: part.files, ids: part.ids },
-          listings,
-        } satisfies SiteMetadata),
-      );
+      writeSiteRole(join(dir, 'site.json'), {
+        ...siteMetadata(o.notices),
+        notices: { files: part.files, ids: part.ids },
+        listings,
+      });
       await runAstroRole(
         root,
         `site:${join(dir, 'site.json')}`,
