@@ -21,7 +21,7 @@ import { checkNotices } from '../src/lib/content/project';
 import { formatProblemsText } from '../src/lib/content/problem';
 import { deriveSiteData, neighboursIn } from '../src/lib/build/partitions';
 import { listingFingerprints, listingPageOf } from '../src/lib/build/listing-fingerprints';
-import { listingPageFiles, siteListings } from '../src/lib/site/listings';
+import { listingPageFiles, siteListings, type Listing } from '../src/lib/site/listings';
 import { SearchBundleCache } from '../src/lib/build/search-cache';
 import { shardPlan, DEFAULT_SHARD_SIZE } from '../src/lib/build/shards';
 import { swapInto } from '../src/lib/build/publish';
@@ -135,16 +135,30 @@ async function main(): Promise<void> {
   );
   const neighboursOf = neighboursIn(derived);
   const digests = noticeDigests(
-    notices.map((n) => ({ file: n.file, data: n.data!, sourceKey: n.sourceKey!, lead: n.lead! })),
+    notices.map((n) => ({
+      file: n.file,
+      data: n.data!,
+      sourceKey: n.sourceKey!,
+      lead: n.lead!,
+      digests: n.digests!,
+    })),
     neighboursOf,
   );
-  const digestByIndexNo = new Map(notices.map((n) => [n.data!.indexNo, digests[n.file]!]));
-  const listingsNow = siteListings(derived);
-  const listingByKey = new Map(listingsNow.map((l) => [l.key, l]));
-  const listings = listingFingerprints(listingsNow, (indexNo) => {
-    const d = digestByIndexNo.get(indexNo)!;
-    return `${d.data}:${d.lead}`;
-  });
+  // The listings' fingerprints change only with some notice's data or lead, or a notice added or
+  // removed: worked out only then (at 100,000 notices they take ~1.5 s).
+  let listingsMemo: { fingerprints: Record<string, string>; byKey: Map<string, Listing<null>> };
+  const listingsNow = () => {
+    if (listingsMemo) return listingsMemo;
+    const all = siteListings(derived);
+    const digestByIndexNo = new Map(notices.map((n) => [n.data!.indexNo, digests[n.file]!]));
+    return (listingsMemo = {
+      byKey: new Map(all.map((l) => [l.key, l])),
+      fingerprints: listingFingerprints(all, (indexNo) => {
+        const d = digestByIndexNo.get(indexNo)!;
+        return `${d.data}:${d.lead}`;
+      }),
+    });
+  };
   const code = `${libFingerprint()}:${siteFingerprint(root, [import.meta.dirname, join(import.meta.dirname, '..', 'package-lock.json')])}`;
   const partitionSize = Number(process.env.GONGKAI_PARTITION_SIZE) || DEFAULT_PARTITION_SIZE;
   if (values.part !== undefined || values.merge) {
@@ -185,14 +199,18 @@ async function main(): Promise<void> {
     return;
   }
   /** dist/ as the plan found it (its files' sizes and times), once read. */
-  let snapshot: DistSnapshot | null = reading && (await reading);
+  const early = reading && (await reading);
+  let snapshot: DistSnapshot | null = early?.snapshot ?? null;
   const plan = values.merge
     ? { kind: 'full' as const, reason: `合并 ${mergeDirs.length} 个部分` }
     : values.full
       ? { kind: 'full' as const, reason: '指定了 --full' }
       : planBuild(last, {
           code,
-          dist: () => (existsSync(dist) ? fingerprintOf((snapshot ??= snapshotDist(dist))) : null),
+          dist: () =>
+            !existsSync(dist)
+              ? null
+              : (early?.fingerprint ?? fingerprintOf((snapshot = snapshotDist(dist)))),
           notices: digests,
         });
   mkdirSync(work, { recursive: true });
@@ -222,10 +240,10 @@ async function main(): Promise<void> {
         site: plan.site,
         gone: plan.gone,
         neighboursOf,
-        listings,
+        listings: plan.site ? listingsNow().fingerprints : last!.listings,
         listingFilesOf: (pageKey) => {
           const { key, page } = listingPageOf(pageKey);
-          return listingPageFiles(listingByKey.get(key)!, page);
+          return listingPageFiles(listingsNow().byKey.get(key)!, page);
         },
         step,
         beforeReplace: () => rmSync(statePath, { force: true }),
@@ -275,7 +293,11 @@ async function main(): Promise<void> {
         ? distFingerprint(dist)!
         : fingerprintOf(updateSnapshot(snapshot, dist, replaced)),
     notices: digests,
-    listings,
+    // Unchanged when an incremental build did not render the site pages.
+    listings:
+      full || (plan.kind === 'incremental' && plan.site)
+        ? listingsNow().fingerprints
+        : last!.listings,
     bundles: full ? planShards().map((s) => s.bundle) : last!.bundles,
     indexed,
     tables,

@@ -20,6 +20,7 @@ const result = (lead: string): CachedResult => ({
   lead,
   images: [],
   refs: { attachments: [] },
+  digests: { data: 'd', lead: 'l' },
 });
 const stats = (size: number, mtimeMs: number, ctimeMs = mtimeMs) =>
   ({ size, mtimeMs, ctimeMs }) as Stats;

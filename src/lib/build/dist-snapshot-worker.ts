@@ -3,6 +3,7 @@
  * the main thread checks the notices. At 100,000 notices it is 360,000 stats, ~4 s.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { snapshotDist } from './incremental';
+import { fingerprintOf, snapshotDist } from './incremental';
 
-parentPort!.postMessage(snapshotDist((workerData as { dir: string }).dir));
+const snapshot = snapshotDist((workerData as { dir: string }).dir);
+parentPort!.postMessage({ snapshot, fingerprint: fingerprintOf(snapshot) });

@@ -8,6 +8,7 @@ import type { Neighbours } from '../site/derive';
 import { treesFingerprint } from '../code-fingerprint';
 import { NOTICES_DIR } from '../content/paths';
 import type { TablesState } from './search-table-update';
+import { contentDigests, type ContentDigests } from '../content/notice-digests';
 
 /**
  * Incremental builds. What a page of the site depends on is known exactly, because the
@@ -75,15 +76,23 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
  * file's text (CheckedNotice.sourceKey, which also covers the checking code) and the body's lead.
  */
 export function noticeDigests(
-  notices: ReadonlyArray<{ file: string; data: NoticeData; sourceKey: string; lead: string }>,
+  notices: ReadonlyArray<{
+    file: string;
+    data: NoticeData;
+    sourceKey: string;
+    lead: string;
+    /** contentDigests() of data and lead, when the check has them. */
+    digests?: ContentDigests;
+  }>,
   neighboursOf: (data: NoticeData) => Neighbours,
 ): Record<string, NoticeDigest> {
   const out: Record<string, NoticeDigest> = {};
-  for (const { file, data, sourceKey, lead } of notices) {
+  for (const { file, data, sourceKey, lead, digests } of notices) {
+    const content = digests ?? contentDigests(data, lead);
     out[file] = {
-      data: sha(JSON.stringify(data)),
+      data: content.data,
       text: sourceKey,
-      lead: sha(lead),
+      lead: content.lead,
       page: data.draft ? null : indexNoSlug(data.indexNo),
       neighbours: sha(JSON.stringify(neighboursOf(data))),
     };
@@ -213,16 +222,18 @@ export function updateSnapshot(
 }
 
 /**
- * snapshotDist() on a worker thread, so the build can check the notices meanwhile (only under tsx,
+ * snapshotDist() and its fingerprint on a worker thread, so the build can check the notices meanwhile (only under tsx,
  * as the worker is a TypeScript module: the build CLI).
  */
-export function snapshotDistInWorker(dir: string): Promise<DistSnapshot> {
+export function snapshotDistInWorker(
+  dir: string,
+): Promise<{ snapshot: DistSnapshot; fingerprint: string }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./dist-snapshot-worker.ts', import.meta.url), {
       workerData: { dir },
     });
-    worker.once('message', (snapshot: DistSnapshot) => {
-      resolve(snapshot);
+    worker.once('message', (read: { snapshot: DistSnapshot; fingerprint: string }) => {
+      resolve(read);
       void worker.terminate();
     });
     worker.once('error', reject);

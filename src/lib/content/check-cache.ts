@@ -15,6 +15,7 @@ import type { NoticeData } from '../model/notice-schema';
 import type { Problem } from './problem';
 import type { BodyImage } from './body-images';
 import type { NoticeRefs } from './validate-notice';
+import type { ContentDigests } from './notice-digests';
 
 /**
  * Single-file check results keyed by a hash of the file's text, the site's categories and the
@@ -46,6 +47,8 @@ export interface CachedResult {
   images: BodyImage[];
   /** The cross-file fields as written (validate-notice.ts NoticeRefs). */
   refs: NoticeRefs;
+  /** Digests of the data and the lead (notice-digests.ts). */
+  digests: ContentDigests;
 }
 
 /** The key of a file's bytes (hashed as read: no decoding, no re-encoding of a string). */

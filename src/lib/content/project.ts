@@ -24,6 +24,7 @@ import { spamProblems } from './spam-lint';
 import { contentPolicyProblems } from './content-policy';
 import { Worker } from 'node:worker_threads';
 import { cacheKey, CheckCache, type CachedResult } from './check-cache';
+import { contentDigests } from './notice-digests';
 
 import { NOTICES_DIR, SITE_CONFIG_FILE } from './paths';
 
@@ -153,14 +154,16 @@ export function toCached(result: FileCheck): CachedResult {
       (_, i) => (lines[`${key}.${i}`] = result.notice.parsed.lineOf([key, i])),
     );
   }
+  const lead = leadBlocks(result.notice.parsed.body);
   return {
     data: result.notice.data,
     problems: result.problems.map(({ file: _file, ...rest }) => rest),
     bodyLine: result.notice.parsed.bodyLine,
     lines,
-    lead: leadBlocks(result.notice.parsed.body),
+    lead,
     images: result.notice.images ?? [],
     refs: result.notice.refs ?? { attachments: [] },
+    digests: contentDigests(result.notice.data, lead),
   };
 }
 
@@ -191,6 +194,7 @@ function fromCached(file: string, hit: CachedResult): FileCheck {
       problems: [],
       parsed: { data: null, body: '', bodyLine: hit.bodyLine, errors: [], lineOf },
       lead: hit.lead,
+      digests: hit.digests,
       images: hit.images,
       refs: hit.refs,
     },

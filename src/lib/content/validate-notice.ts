@@ -1,3 +1,4 @@
+import type { ContentDigests } from './notice-digests';
 import { z } from 'astro/zod';
 import { FIELDS, fieldInfo, formatPath } from '../model/fields';
 import { relationFailures, type NoticeData, type NoticeSchema } from '../model/notice-schema';
@@ -25,6 +26,8 @@ export interface CheckedNotice {
   sourceKey?: string;
   /** Set by checkNotices: the body's lead (leadBlocks), kept by the check cache. */
   lead?: string;
+  /** Set by checkNotices: digests of the data and the lead (notice-digests.ts), kept by the check cache. */
+  digests?: ContentDigests;
   /** The body's images, whose files the cross-file rules look for in public/. */
   images?: BodyImage[];
   /**
