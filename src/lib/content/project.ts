@@ -36,16 +36,17 @@ const NOTICE_FILE = /\.mdx?$/;
  */
 export function listMarkdownFiles(dir: string, others?: (path: string) => void): string[] {
   const out: string[] = [];
-  const walk = (d: string) => {
+  // Relative paths by concatenation as the walk goes (100,000 notices: path.relative took 0.4 s).
+  const walk = (d: string, rel: string) => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
-      const full = join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (NOTICE_FILE.test(entry.name)) out.push(toProjectPath(dir, full));
-      else others?.(toProjectPath(dir, full));
+      const path = `${rel}${entry.name}`;
+      if (entry.isDirectory()) walk(join(d, entry.name), `${path}/`);
+      else if (NOTICE_FILE.test(entry.name)) out.push(path);
+      else others?.(path);
     }
   };
-  if (existsSync(dir)) walk(dir);
+  if (existsSync(dir)) walk(dir, '');
   return out.sort();
 }
 
