@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { workerAnswer } from '../worker-answer';
 import type { NoticeData } from '../model/notice-schema';
 import { indexNoSlug } from '../model/index-no';
 import type { Neighbours } from '../site/derive';
@@ -222,22 +222,13 @@ export function updateSnapshot(
 }
 
 /**
- * snapshotDist() and its fingerprint on a worker thread, so the build can check the notices meanwhile (only under tsx,
- * as the worker is a TypeScript module: the build CLI).
+ * snapshotDist() and its fingerprint on a worker thread, so the build can check the notices
+ * meanwhile (under tsx only, as the worker is a TypeScript module: the build CLI).
  */
 export function snapshotDistInWorker(
   dir: string,
 ): Promise<{ snapshot: DistSnapshot; fingerprint: string }> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./dist-snapshot-worker.ts', import.meta.url), {
-      workerData: { dir },
-    });
-    worker.once('message', (read: { snapshot: DistSnapshot; fingerprint: string }) => {
-      resolve(read);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-  });
+  return workerAnswer(new URL('./dist-snapshot-worker.ts', import.meta.url), { dir });
 }
 
 export function fingerprintOf(snapshot: DistSnapshot): string {

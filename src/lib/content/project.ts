@@ -22,7 +22,7 @@ import { checkAcrossNotices, duplicateIndexNoProblem, indexNoIdentity } from './
 import { sortProblems, type Problem } from './problem';
 import { spamProblems } from './spam-lint';
 import { contentPolicyProblems } from './content-policy';
-import { Worker } from 'node:worker_threads';
+import { workerAnswer } from '../worker-answer';
 import { cacheKey, CheckCache, type CachedResult } from './check-cache';
 import { contentDigests } from './notice-digests';
 
@@ -316,19 +316,12 @@ function checkInWorker(
   known: string[],
   files: string[],
 ): Promise<Array<{ key: string; result?: CachedResult }>> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./check-worker.ts', import.meta.url), {
-      workerData: { root, config, salt, known, files },
-    });
-    worker.once('message', (answers) => {
-      resolve(answers);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once(
-      'exit',
-      (code) => code !== 0 && reject(new Error(`check worker exited with ${code}`)),
-    );
+  return workerAnswer(new URL('./check-worker.ts', import.meta.url), {
+    root,
+    config,
+    salt,
+    known,
+    files,
   });
 }
 

@@ -1,5 +1,5 @@
-import type { ContentDigests } from './notice-digests';
 import { z } from 'astro/zod';
+import type { ContentDigests } from './notice-digests';
 import { FIELDS, fieldInfo, formatPath } from '../model/fields';
 import { relationFailures, type NoticeData, type NoticeSchema } from '../model/notice-schema';
 import { asModel, type ModelSource, type NoticeModel } from '../model/notice-model';
