@@ -53,7 +53,7 @@ export function bundleIds(bundleDir: string): string[] {
     : [];
 }
 
-/** A record's fragment as Pagefind wrote it: its page's url, its text (words apart, as indexed) and meta. */
+/** A record's fragment as Pagefind wrote it: its page's url, its text (as indexed) and meta. */
 export interface Fragment {
   url: string;
   content: string;

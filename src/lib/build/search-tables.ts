@@ -26,7 +26,7 @@ import { IntList, NumberTable } from './number-table';
 
 /** One published notice as the search tables see it. */
 export interface SearchDoc {
-  /** The Pagefind record: its bundle folder and fragment id (`pagefind-1/zh_…`, contract.ts fragmentUrl). */
+  /** The Pagefind record: its bundle folder and fragment id (`pagefind-1/und_…`, contract.ts fragmentUrl). */
   fragment: string;
   title: string;
   /** 索引号, 文号, a reply's 会议, 代表/委员, 题目: found by their text, ranked with the title. */

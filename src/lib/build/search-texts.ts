@@ -41,7 +41,7 @@ export interface IndexedText {
 }
 
 export interface BundleText extends IndexedText {
-  /** The record's Pagefind fragment id (zh_…), inside its bundle. */
+  /** The record's Pagefind fragment id (und_…), inside its bundle. */
   fragment: string;
 }
 
