@@ -164,6 +164,20 @@ describe('npm run build', () => {
     expect(hashTree(join(project.root, 'dist'))).toEqual(good);
   });
 
+  it('a link to a page the site lacks: fails, names the page and the link, leaves dist/ as it was', () => {
+    const page = 'src/pages/dangling.astro';
+    project.write(
+      page,
+      '<html lang="zh-Hans"><body><a href="/no-such-page/">去</a></body></html>\n',
+    );
+    const r = build();
+    unlinkSync(join(project.root, page));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('1 个链接或附件无法打开');
+    expect(r.stderr).toContain('dangling/index.html：链接 /no-such-page/ 指向的文件不存在');
+    expect(hashTree(join(project.root, 'dist'))).toEqual(good);
+  });
+
   it('Pagefind failing: fails and leaves dist/ as it was', () => {
     // A file where Pagefind must write its folder makes the real indexer fail.
     project.write('public/pagefind', 'not a folder');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { SiteConfig } from '../model/site-config';
 import type { NoticeRecordSpec } from '../search/records';
 import { BuildError } from './errors';
-import { describeBrokenLink, findBrokenLinks } from './link-check';
+import { describeBrokenLink, findBrokenLinksInWorker } from './link-check';
 import { buildManifest, listFiles, MANIFEST_FILE, serialiseManifest } from './manifest';
 import { writeBundleList } from './search-bundles';
 import { newCorpus, StoreWriter, takeBundleTexts, writeTablesFor } from './search-texts';
@@ -13,8 +13,10 @@ import type { Shard } from './shards';
  * The last steps of a full build and of a merge of parts, once every page and bundle is in
  * `staging`: the bundle list, the search tables over every notice's text, the link check and the
  * integrity manifest. `known` are hashes of files already hashed and unchanged since.
+ * The links are checked on a worker thread while the tables are written (neither reads the other's
+ * files); the link check's step time is then what it took beyond the tables.
  */
-export function finishSite(o: {
+export async function finishSite(o: {
   staging: string;
   work: string;
   config: SiteConfig;
@@ -22,8 +24,16 @@ export function finishSite(o: {
   shards: ReadonlyArray<Shard<NoticeRecordSpec>>;
   known: ReadonlyMap<string, string>;
   step: (name: string) => void;
-}): void {
+}): Promise<void> {
   const { staging, work, config, shards, known, step } = o;
+  // Every page is in place: the tables add none (they are under /search/, not pages).
+  const links = findBrokenLinksInWorker(
+    staging,
+    listFiles(staging).filter((f) => f.endsWith('.html')),
+    config.url,
+  );
+  // Settled here so a failure of the tables does not leave the worker's rejection unhandled.
+  links.catch(() => {});
   // Which bundles hold records (after incremental builds, also which of their records are replaced).
   writeBundleList(
     staging,
@@ -46,9 +56,7 @@ export function finishSite(o: {
   step('搜索表');
 
   // Link integrity: every internal link and attachment must resolve in the built site.
-  const published = listFiles(staging);
-  const pages = published.filter((f) => f.endsWith('.html'));
-  const broken = findBrokenLinks(staging, pages, config.url);
+  const broken = await links;
   if (broken.length) {
     for (const b of broken.slice(0, 50)) console.error(describeBrokenLink(b));
     throw new BuildError(
@@ -58,6 +66,7 @@ export function finishSite(o: {
   }
   step('站内链接检查');
   // The integrity manifest: SHA-256 of every published file (npm run verify checks a deployed copy).
+  const published = listFiles(staging);
   writeFileSync(
     join(staging, MANIFEST_FILE),
     serialiseManifest(buildManifest(staging, published, known)),

@@ -69,7 +69,7 @@ export async function fullBuild(o: FullBuildInput): Promise<Record<string, Index
     `搜索索引：${specs.length} 篇，${shards.length} 个分片${reused ? `（${reused} 个未变，沿用上次的索引）` : ''}。`,
   );
   step('Pagefind 搜索索引');
-  finishSite({ staging, work, config, shards, known: pageHashes, step });
+  await finishSite({ staging, work, config, shards, known: pageHashes, step });
   return Object.fromEntries(
     shards.flatMap((shard) =>
       shard.items.map((s) => [s.file, { bundle: shard.bundle, page: pageHashes.get(s.file)! }]),

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { decodeCharacterReferences } from '../html-text';
+import { workerAnswer } from '../worker-answer';
 
 /**
  * Every internal link and resource in a built site must resolve to a file in it. Reads each page's
@@ -90,4 +91,13 @@ export function findBrokenLinks(
     }
   }
   return broken;
+}
+
+/** findBrokenLinks over `dir` on a worker thread (link-check-worker.ts), so the main thread can go on. */
+export function findBrokenLinksInWorker(
+  dir: string,
+  pages: readonly string[],
+  site: string,
+): Promise<BrokenLink[]> {
+  return workerAnswer(new URL('./link-check-worker.ts', import.meta.url), { dir, pages, site });
 }

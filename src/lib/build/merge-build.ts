@@ -67,7 +67,7 @@ export async function mergeBuild(
     for (const [f, hash] of Object.entries(part.files)) known.set(f, hash);
   }
   step('合并各部分');
-  finishSite({ staging, work, config: o.config, shards: o.shards, known, step });
+  await finishSite({ staging, work, config: o.config, shards: o.shards, known, step });
   return Object.fromEntries(
     o.shards.flatMap((shard) =>
       shard.items.map((s) => [s.file, { bundle: shard.bundle, page: known.get(s.file)! }]),
