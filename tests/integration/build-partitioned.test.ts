@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { createTempProject, runScript, type TempProject } from '../support/project-copy';
@@ -16,13 +16,20 @@ describe('npm run build in parts', () => {
   const projects: TempProject[] = [];
   afterAll(() => projects.forEach((p) => p.remove()));
 
-  function buildBothWays(project: TempProject, partitionSize: number) {
-    const whole = runScript('build', ['--root', project.root]);
+  function buildBothWays(
+    project: TempProject,
+    partitionSize: number,
+    env = {},
+    beforeParted = () => {},
+  ) {
+    const whole = runScript('build', ['--root', project.root], undefined, env);
     expect(whole.status, whole.stderr).toBe(0);
     expect(whole.stdout).not.toContain('个进程');
     const single = hashTree(join(project.root, 'dist'));
+    beforeParted();
     // --full: nothing changed in between, so an ordinary build would reuse the first one.
     const parted = runScript('build', ['--root', project.root, '--full'], undefined, {
+      ...env,
       GONGKAI_PARTITION_SIZE: String(partitionSize),
     });
     expect(parted.status, parted.stderr).toBe(0);
@@ -59,15 +66,24 @@ describe('npm run build in parts', () => {
     expect(existsSync(join(project.root, '.gongkai/staging'))).toBe(false);
   });
 
-  it('150 generated notices, 30% MDX, in 4 parts of ≤ 40 is identical', () => {
+  it('150 generated notices, 30% MDX, in 4 parts of ≤ 40 is identical; search shards indexed as their pages are rendered', () => {
     const { project } = writeCorpusProject(mkdtempSync(join(tmpdir(), 'gongkai-parts-')), {
       count: 150,
       seed: 7,
       mdxShare: 0.3,
     });
     projects.push(project);
-    const { single, parted, stdout } = buildBothWays(project, 40);
+    // Shards of 40 (newest first) and parts of ≤ 40 files (oldest year first): the oldest shards'
+    // pages are all rendered before the last part, and Pagefind starts on them beside Astro.
+    // Without the search cache, which would give every shard back unchanged.
+    const { single, parted, stdout } = buildBothWays(
+      project,
+      40,
+      { GONGKAI_SHARD_SIZE: '40' },
+      () => rmSync(join(project.root, '.gongkai/search-cache'), { recursive: true, force: true }),
+    );
     expect(stdout).toContain('Astro 生成页面（5 个进程）');
+    expect(stdout).toMatch(/搜索索引：150 篇，4 个分片（[1-4] 个在 Astro 生成页面的同时建立）/);
     expect(Object.keys(parted).filter((f) => /^notices\/[^/]+\/index\.html$/.test(f))).toHaveLength(
       150,
     );

@@ -52,13 +52,15 @@ export async function astroInParts(opts: {
   size: number;
   /** siteNeighbours() of these notices, when the caller has worked it out already. */
   neighboursOf?: (data: NoticeData) => Neighbours;
+  /** Called each time a part's notice pages are in `staging` (the full build starts indexing them). */
+  afterPart?: () => void;
 }): Promise<{ parts: number }> {
   const { root, staging, work, config } = opts;
   const parts = planParts(relativeNotices(opts.notices), config, opts.size, opts.neighboursOf);
   // One at a time (see above); the first failure stops the build.
   rmSync(staging, { recursive: true, force: true });
   await renderSitePages({ root, work, siteDir: staging, notices: opts.notices });
-  await renderNoticeParts({ root, work, siteDir: staging, parts });
+  await renderNoticeParts({ root, work, siteDir: staging, parts, afterPart: opts.afterPart });
   return { parts: parts.length };
 }
 
@@ -102,6 +104,8 @@ export async function renderNoticeParts(o: {
   work: string;
   siteDir: string;
   parts: readonly PlannedPart[];
+  /** Called after each part's pages are moved into `siteDir`. */
+  afterPart?: () => void;
 }): Promise<void> {
   const dir = join(o.work, 'notice-parts');
   mkdirSync(dir, { recursive: true });
@@ -119,6 +123,7 @@ export async function renderNoticeParts(o: {
         label,
       );
       mergePart(out, o.siteDir, part.ids, label);
+      o.afterPart?.();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import { astroInParts } from './astro-in-parts';
 import type { BuildInput } from './build-input';
 import { dropStaleContentStore } from './content-store';
 import { finishSite } from './finish-site';
-import { indexShards } from './index-shards';
+import { indexShards, ShardIndexer, type IndexedShards } from './index-shards';
 import { BuildError } from './errors';
 import type { IndexedPage } from './incremental';
 
@@ -35,10 +35,14 @@ export async function fullBuild(o: FullBuildInput): Promise<Record<string, Index
   } = o;
   const specs = shards.flatMap((s) => s.items);
   rmSync(staging, { recursive: true, force: true });
-  // Above the partition size, Astro runs in several processes (src/lib/build/partitions.ts).
+  // Above the partition size, Astro runs in several processes (src/lib/build/partitions.ts), and
+  // each shard is indexed as soon as its pages are rendered, one Pagefind process beside Astro.
   let astroProcesses = 1;
+  let indexer: ShardIndexer | null = null;
   try {
     if (notices.length > partitionSize) {
+      const pipelined = new ShardIndexer({ siteDir: staging, work, searchCache }, true);
+      indexer = pipelined;
       const { parts } = await astroInParts({
         root,
         staging,
@@ -47,6 +51,7 @@ export async function fullBuild(o: FullBuildInput): Promise<Record<string, Index
         config,
         size: partitionSize,
         neighboursOf,
+        afterPart: () => pipelined.offerRendered(shards),
       });
       astroProcesses = parts + 1;
     } else {
@@ -60,13 +65,24 @@ export async function fullBuild(o: FullBuildInput): Promise<Record<string, Index
       });
     }
   } catch (err) {
+    await indexer?.abandon();
     throw new BuildError('Astro 生成页面出错', 'Astro could not build the pages', err);
   }
   step(astroProcesses > 1 ? `Astro 生成页面（${astroProcesses} 个进程）` : 'Astro 生成页面');
 
-  const { pageHashes, reused } = await indexShards({ siteDir: staging, work, shards, searchCache });
+  let indexed: IndexedShards;
+  if (indexer) {
+    indexer.astroFinished();
+    for (const s of shards) indexer.offer(s);
+    indexed = await indexer.done();
+  } else indexed = await indexShards({ siteDir: staging, work, shards, searchCache });
+  const { pageHashes, reused, early } = indexed;
+  const notes = [
+    reused ? `${reused} 个未变，沿用上次的索引` : '',
+    early ? `${early} 个在 Astro 生成页面的同时建立` : '',
+  ].filter(Boolean);
   console.log(
-    `搜索索引：${specs.length} 篇，${shards.length} 个分片${reused ? `（${reused} 个未变，沿用上次的索引）` : ''}。`,
+    `搜索索引：${specs.length} 篇，${shards.length} 个分片${notes.length ? `（${notes.join('；')}）` : ''}。`,
   );
   step('Pagefind 搜索索引');
   await finishSite({ staging, work, config, shards, known: pageHashes, step });
