@@ -3,7 +3,13 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { mergePart } from '../../src/lib/build/merge-parts';
-import { exactFilePatterns, partitionFiles, planParts } from '../../src/lib/build/partitions';
+import {
+  DEFAULT_PARTITION_SIZE,
+  exactFilePatterns,
+  noticesPartSize,
+  partitionFiles,
+  planParts,
+} from '../../src/lib/build/partitions';
 import { glob } from 'tinyglobby';
 
 const dirs: string[] = [];
@@ -57,6 +63,24 @@ describe('partitions', () => {
     const parts = partitionFiles(files, 25);
     expect(parts.map((p) => p.length)).toEqual([21, 21, 21, 21, 19]);
     expect(parts.flat()).toEqual([...files].sort());
+  });
+
+  it('one Astro process up to 5,000 notices; above, parts of at most the partition size and at least two', () => {
+    const sizes = (n: number, partitionSize = DEFAULT_PARTITION_SIZE) => {
+      const size = noticesPartSize(n, partitionSize);
+      if (size === null) return null;
+      const files = Array.from({ length: n }, (_, i) => `n${String(i).padStart(6, '0')}.md`);
+      return partitionFiles(files, size).map((p) => p.length);
+    };
+    expect(sizes(12)).toBeNull();
+    expect(sizes(5000)).toBeNull();
+    expect(sizes(5001)).toEqual([2501, 2500]);
+    expect(sizes(10000)).toEqual([5000, 5000]);
+    expect(sizes(30000)).toEqual([15000, 15000]);
+    expect(sizes(100000)).toEqual([14286, 14286, 14286, 14286, 14286, 14286, 14284]);
+    // GONGKAI_PARTITION_SIZE below the site's size splits a small site too (the tests' way).
+    expect(sizes(12, 4)).toEqual([4, 4, 4]);
+    expect(sizes(3, 4)).toBeNull();
   });
 
   it('exact patterns match exactly the listed files, special characters included (as glob() reads them)', async () => {

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { astroInParts } from './astro-in-parts';
+import { noticesPartSize } from './partitions';
 import type { BuildInput } from './build-input';
 import { dropStaleContentStore } from './content-store';
 import { finishSite } from './finish-site';
@@ -35,12 +36,13 @@ export async function fullBuild(o: FullBuildInput): Promise<Record<string, Index
   } = o;
   const specs = shards.flatMap((s) => s.items);
   rmSync(staging, { recursive: true, force: true });
-  // Above the partition size, Astro runs in several processes (src/lib/build/partitions.ts), and
+  // Above ONE_PROCESS_MAX notices, Astro runs in several processes (src/lib/build/partitions.ts), and
   // each shard is indexed as soon as its pages are rendered, one Pagefind process beside Astro.
   let astroProcesses = 1;
   let indexer: ShardIndexer | null = null;
   try {
-    if (notices.length > partitionSize) {
+    const partSize = noticesPartSize(notices.length, partitionSize);
+    if (partSize !== null) {
       const pipelined = new ShardIndexer({ siteDir: staging, work, searchCache }, true);
       indexer = pipelined;
       const { parts } = await astroInParts({
@@ -49,7 +51,7 @@ export async function fullBuild(o: FullBuildInput): Promise<Record<string, Index
         work,
         notices,
         config,
-        size: partitionSize,
+        size: partSize,
         neighboursOf,
         afterPart: () => pipelined.offerRendered(shards),
       });

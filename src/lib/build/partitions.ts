@@ -14,6 +14,24 @@ import { deriveSite, type Neighbours, type SiteStructure } from '../site/derive'
  */
 export const DEFAULT_PARTITION_SIZE = 15000;
 
+/**
+ * The most notices one Astro process renders a whole site for. Above it, at least two notices
+ * parts: at 10,000 notices one process peaked at 2.4–2.5 GB, a site process and two notices
+ * processes of 5,000 at 1.6–1.9 GB, in the same time within this machine's noise (80.0 / 105.5 s
+ * against 90.1 / 98.7 s, alternated runs).
+ */
+export const ONE_PROCESS_MAX = 5000;
+
+/**
+ * How many notices each notices process of a full build renders, or null for one process
+ * rendering the whole site: parts of at most `partitionSize` (GONGKAI_PARTITION_SIZE), and at
+ * least two above ONE_PROCESS_MAX.
+ */
+export function noticesPartSize(notices: number, partitionSize: number): number | null {
+  if (notices <= partitionSize && notices <= ONE_PROCESS_MAX) return null;
+  return Math.min(partitionSize, Math.ceil(notices / 2));
+}
+
 /** What a "notices" process is given: its files (relative to the notices folder) and their neighbours. */
 export interface NoticesPart {
   files: string[];
