@@ -5,7 +5,7 @@ import { noticesPartSize } from './partitions';
 import type { BuildInput } from './build-input';
 import { dropStaleContentStore } from './content-store';
 import { finishSite } from './finish-site';
-import { indexShards, ShardIndexer, type IndexedShards } from './index-shards';
+import { ShardIndexer } from './index-shards';
 import { BuildError } from './errors';
 import type { IndexedPage } from './incremental';
 
@@ -39,12 +39,10 @@ export async function fullBuild(o: FullBuildInput): Promise<Record<string, Index
   // Above ONE_PROCESS_MAX notices, Astro runs in several processes (src/lib/build/partitions.ts), and
   // each shard is indexed as soon as its pages are rendered, one Pagefind process beside Astro.
   let astroProcesses = 1;
-  let indexer: ShardIndexer | null = null;
+  const partSize = noticesPartSize(notices.length, partitionSize);
+  const indexer = new ShardIndexer({ siteDir: staging, work, searchCache }, partSize !== null);
   try {
-    const partSize = noticesPartSize(notices.length, partitionSize);
     if (partSize !== null) {
-      const pipelined = new ShardIndexer({ siteDir: staging, work, searchCache }, true);
-      indexer = pipelined;
       const { parts } = await astroInParts({
         root,
         staging,
@@ -53,7 +51,7 @@ export async function fullBuild(o: FullBuildInput): Promise<Record<string, Index
         config,
         size: partSize,
         neighboursOf,
-        afterPart: () => pipelined.offerRendered(shards),
+        afterPart: () => indexer.offerRendered(shards),
       });
       astroProcesses = parts + 1;
     } else {
@@ -67,18 +65,14 @@ export async function fullBuild(o: FullBuildInput): Promise<Record<string, Index
       });
     }
   } catch (err) {
-    await indexer?.abandon();
+    await indexer.abandon();
     throw new BuildError('Astro 生成页面出错', 'Astro could not build the pages', err);
   }
   step(astroProcesses > 1 ? `Astro 生成页面（${astroProcesses} 个进程）` : 'Astro 生成页面');
 
-  let indexed: IndexedShards;
-  if (indexer) {
-    indexer.astroFinished();
-    for (const s of shards) indexer.offer(s);
-    indexed = await indexer.done();
-  } else indexed = await indexShards({ siteDir: staging, work, shards, searchCache });
-  const { pageHashes, reused, early } = indexed;
+  indexer.astroFinished();
+  for (const s of shards) indexer.offer(s);
+  const { pageHashes, reused, early } = await indexer.done();
   const notes = [
     reused ? `${reused} 个未变，沿用上次的索引` : '',
     early ? `${early} 个在 Astro 生成页面的同时建立` : '',

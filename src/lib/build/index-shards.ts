@@ -49,7 +49,6 @@ export class ShardIndexer {
   private reused = 0;
   private early = 0;
   private limit: number;
-  private idle: Array<() => void> = [];
 
   constructor(
     private readonly o: {
@@ -118,10 +117,12 @@ export class ShardIndexer {
     await this.settled();
   }
 
+  /**
+   * A run that ends starts the next queued shard before it settles, and a queued shard always has
+   * a run ahead of it: once no run is left, none is queued.
+   */
   private async settled(): Promise<void> {
-    while (this.running || this.queue.length)
-      await new Promise<void>((resolve) => this.idle.push(resolve));
-    await Promise.all(this.runs);
+    while (this.runs.length) await Promise.all(this.runs.splice(0));
   }
 
   private pump(): void {
@@ -138,7 +139,6 @@ export class ShardIndexer {
           .finally(() => {
             this.running--;
             this.pump();
-            if (!this.running && !this.queue.length) for (const f of this.idle.splice(0)) f();
           }),
       );
     }
