@@ -27,11 +27,7 @@ export async function finishSite(o: {
 }): Promise<void> {
   const { staging, work, config, shards, known, step } = o;
   // Every page is in place: the tables add none (they are under /search/, not pages).
-  const links = findBrokenLinksInWorker(
-    staging,
-    listFiles(staging).filter((f) => f.endsWith('.html')),
-    config.url,
-  );
+  const links = findBrokenLinksInWorker(staging, config.url);
   // Settled here so a failure of the tables does not leave the worker's rejection unhandled.
   links.catch(() => {});
   // Which bundles hold records (after incremental builds, also which of their records are replaced).

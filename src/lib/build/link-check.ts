@@ -93,11 +93,7 @@ export function findBrokenLinks(
   return broken;
 }
 
-/** findBrokenLinks over `dir` on a worker thread (link-check-worker.ts), so the main thread can go on. */
-export function findBrokenLinksInWorker(
-  dir: string,
-  pages: readonly string[],
-  site: string,
-): Promise<BrokenLink[]> {
-  return workerAnswer(new URL('./link-check-worker.ts', import.meta.url), { dir, pages, site });
+/** findBrokenLinks over every page of `dir`, on a worker thread (link-check-worker.ts), so the main thread can go on. */
+export function findBrokenLinksInWorker(dir: string, site: string): Promise<BrokenLink[]> {
+  return workerAnswer(new URL('./link-check-worker.ts', import.meta.url), { dir, site });
 }
