@@ -35,6 +35,15 @@ describe('npm run build', () => {
   let project: TempProject;
   let good: Record<string, string>;
   const build = () => runScript('build', ['--root', project.root]);
+  /** A build with `path` written into the project, removed again after (whatever the build did). */
+  const buildWith = (path: string, content: string) => {
+    project.write(path, content);
+    try {
+      return build();
+    } finally {
+      unlinkSync(join(project.root, path));
+    }
+  };
 
   beforeAll(() => {
     project = createTempProject({ keepSampleNotices: true });
@@ -142,12 +151,10 @@ describe('npm run build', () => {
 
   it('invalid content: fails, says why in Chinese, leaves dist/ as it was', () => {
     const bad = 'src/content/notices/2024/bad-date.md';
-    project.write(
+    const r = buildWith(
       bad,
       noticeSource({ date: '2024-02-30', indexNo: '11330602056860309P/2024-90001' }),
     );
-    const r = build();
-    unlinkSync(join(project.root, bad));
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('构建失败');
     expect(r.stderr).toContain('2024-02-30');
@@ -156,9 +163,7 @@ describe('npm run build', () => {
 
   it('a template error: fails and leaves dist/ as it was', () => {
     const page = 'src/pages/broken.astro';
-    project.write(page, "---\nthrow new Error('模板出错了');\n---\n<p>never</p>\n");
-    const r = build();
-    unlinkSync(join(project.root, page));
+    const r = buildWith(page, "---\nthrow new Error('模板出错了');\n---\n<p>never</p>\n");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('Astro 生成页面出错');
     expect(hashTree(join(project.root, 'dist'))).toEqual(good);
@@ -166,12 +171,10 @@ describe('npm run build', () => {
 
   it('a link to a page the site lacks: fails, names the page and the link, leaves dist/ as it was', () => {
     const page = 'src/pages/dangling.astro';
-    project.write(
+    const r = buildWith(
       page,
       '<html lang="zh-Hans"><body><a href="/no-such-page/">去</a></body></html>\n',
     );
-    const r = build();
-    unlinkSync(join(project.root, page));
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('1 个链接或附件无法打开');
     expect(r.stderr).toContain('dangling/index.html：链接 /no-such-page/ 指向的文件不存在');
@@ -180,9 +183,7 @@ describe('npm run build', () => {
 
   it('Pagefind failing: fails and leaves dist/ as it was', () => {
     // A file where Pagefind must write its folder makes the real indexer fail.
-    project.write('public/pagefind', 'not a folder');
-    const r = build();
-    unlinkSync(join(project.root, 'public/pagefind'));
+    const r = buildWith('public/pagefind', 'not a folder');
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('Pagefind 建立搜索索引出错');
     expect(hashTree(join(project.root, 'dist'))).toEqual(good);
@@ -190,12 +191,10 @@ describe('npm run build', () => {
   });
 
   it('a draft is left out of the build', () => {
-    project.write(
+    const r = buildWith(
       'src/content/notices/2024/draft.md',
       noticeSource({ indexNo: '11330602056860309P/2024-90002', draft: 'true' }),
     );
-    const r = build();
-    unlinkSync(join(project.root, 'src/content/notices/2024/draft.md'));
     expect(r.status, r.stderr).toBe(0);
     const files = Object.keys(hashTree(join(project.root, 'dist')));
     expect(files.some((f) => f.includes('2024-90002'))).toBe(false);

@@ -10,8 +10,8 @@
  *
  * A fragment file is gzip of the signature SIGNATURE followed by JSON (Pagefind 1.x; the Node side
  * is readFragment in src/lib/build/search-bundles.ts). Its `content` is the record text as indexed:
- * the notice's body as written (records indexed as Chinese would carry zero-width spaces at word breaks;
- * the build indexes them without segmenting, search-index.ts RECORD_LANGUAGE).
+ * the notice's body as written (records indexed as Chinese would carry zero-width spaces at word
+ * breaks; the build indexes them without segmenting, search-index.ts RECORD_LANGUAGE).
  */
 export const SIGNATURE = 'pagefind_dcd';
 
