@@ -5,11 +5,12 @@ import type { SiteConfig } from '../model/site-config';
 import { NOTICES_DIR } from '../content/paths';
 import { indexNoSlug } from '../model/index-no';
 import { BUILD_ROLE_ENV, planParts, type PlannedPart, type SiteMetadata } from './partitions';
-import { mergePart } from './merge-parts';
+import { mergePart, mergeSitePages } from './merge-parts';
 import type { NoticeData } from '../model/notice-schema';
 import type { Neighbours } from '../site/derive';
 import { CHILDREN, runTsChild } from './child-process';
 import { writeSiteRole } from './build-role';
+import { BUNDLE_LOCK_ENV } from './bundle-lock';
 
 const ASTRO_BUILD = CHILDREN.astroBuild;
 
@@ -31,8 +32,12 @@ export async function runAstroRole(
   out: string,
   cache: string,
   label: string,
+  lock?: string,
 ): Promise<void> {
-  const r = await runTsChild(ASTRO_BUILD, [root, out, cache], { [BUILD_ROLE_ENV]: role });
+  const r = await runTsChild(ASTRO_BUILD, [root, out, cache], {
+    [BUILD_ROLE_ENV]: role,
+    ...(lock ? { [BUNDLE_LOCK_ENV]: lock } : {}),
+  });
   if (r.status !== 0) throw new Error(`${label}：\n${r.stderr.trim()}`);
 }
 
@@ -40,8 +45,8 @@ export async function runAstroRole(
  * The Astro step of a large site's build, in fresh processes (partitions.ts): the site pages from
  * the check's metadata, and the notice pages in parts of at most `size`; their outputs merged
  * into `staging`. Throws with the failing process's message.
- * One process at a time: every Astro build of a root writes the same <root>/.astro/content-modules.mjs
- * (the MDX modules to bundle), so two at once bundle each other's lists.
+ * Two processes at a time (ASTRO_LANES), which take turns at syncing and bundling (bundle-lock.ts):
+ * one renders its pages while the next syncs and bundles.
  */
 export async function astroInParts(opts: {
   root: string;
@@ -57,10 +62,15 @@ export async function astroInParts(opts: {
 }): Promise<{ parts: number }> {
   const { root, staging, work, config } = opts;
   const parts = planParts(relativeNotices(opts.notices), config, opts.size, opts.neighboursOf);
-  // One at a time (see above); the first failure stops the build.
   rmSync(staging, { recursive: true, force: true });
-  await renderSitePages({ root, work, siteDir: staging, notices: opts.notices });
-  await renderNoticeParts({ root, work, siteDir: staging, parts, afterPart: opts.afterPart });
+  await renderNoticeParts({
+    root,
+    work,
+    siteDir: staging,
+    parts,
+    afterPart: opts.afterPart,
+    alsoSitePages: opts.notices,
+  });
   return { parts: parts.length };
 }
 
@@ -73,19 +83,32 @@ export async function renderSitePages(o: {
 }): Promise<void> {
   const dir = join(o.work, 'parts');
   mkdirSync(dir, { recursive: true });
-  const roleFile = join(dir, 'site.json');
-  writeSiteRole(roleFile, siteMetadata(o.notices));
   try {
-    await runAstroRole(
-      o.root,
-      `site:${roleFile}`,
-      o.siteDir,
-      join(o.work, 'cache-site'),
-      '站点页面',
-    );
+    await sitePagesJob(o, dir)();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The site process as a job of renderNoticeParts (its role file in `dir`). */
+function sitePagesJob(
+  o: { root: string; work: string; siteDir: string; notices: readonly CheckedNotice[] },
+  dir: string,
+): () => Promise<void> {
+  return async () => {
+    const roleFile = join(dir, 'site.json');
+    const out = join(dir, 'site-out');
+    writeSiteRole(roleFile, siteMetadata(o.notices));
+    await runAstroRole(
+      o.root,
+      `site:${roleFile}`,
+      out,
+      join(o.work, 'cache-site'),
+      '站点页面',
+      bundleLock(o.work),
+    );
+    mergeSitePages(out, o.siteDir);
+  };
 }
 
 /** Checked notices as planParts takes them: files relative to the notices folder. */
@@ -96,8 +119,19 @@ export function relativeNotices(
 }
 
 /**
- * Renders planned parts of notice pages, one "notices" Astro process each and one at a time, and
- * moves each one's pages (both modes) and assets into `siteDir` (merge-parts.ts).
+ * How many Astro processes run at once. Each leaves most of a core idle while it renders (10,000
+ * notices on 2 cores: 40 % idle); a second one syncs and bundles meanwhile (bundle-lock.ts).
+ */
+export const ASTRO_LANES = 2;
+
+/** The lock Astro processes of one build take turns with (bundle-lock.ts). */
+const bundleLock = (work: string) => join(work, 'astro-bundle.lock');
+
+/**
+ * Renders planned parts of notice pages, one "notices" Astro process each, ASTRO_LANES at a time,
+ * and moves each one's pages (both modes) and assets into `siteDir` (merge-parts.ts); with
+ * `alsoSitePages`, the site process runs first among them. The first failure stops the build
+ * (the processes already running are waited for).
  */
 export async function renderNoticeParts(o: {
   root: string;
@@ -106,11 +140,15 @@ export async function renderNoticeParts(o: {
   parts: readonly PlannedPart[];
   /** Called after each part's pages are moved into `siteDir`. */
   afterPart?: () => void;
+  /** Also render the site pages from these notices' metadata (renderSitePages). */
+  alsoSitePages?: readonly CheckedNotice[];
 }): Promise<void> {
   const dir = join(o.work, 'notice-parts');
   mkdirSync(dir, { recursive: true });
-  try {
-    for (const [k, part] of o.parts.entries()) {
+  const jobs: Array<() => Promise<void>> = [];
+  if (o.alsoSitePages) jobs.push(sitePagesJob({ ...o, notices: o.alsoSitePages }, dir));
+  for (const [k, part] of o.parts.entries())
+    jobs.push(async () => {
       const label = `第 ${k + 1} 部分（${part.files.length} 篇）`;
       const roleFile = join(dir, `part-${k}.json`);
       const out = join(dir, `part-${k}-out`);
@@ -121,11 +159,32 @@ export async function renderNoticeParts(o: {
         out,
         join(o.work, `cache-part-${k}`),
         label,
+        bundleLock(o.work),
       );
       mergePart(out, o.siteDir, part.ids, label);
       o.afterPart?.();
-    }
+    });
+  try {
+    await runInLanes(jobs, ASTRO_LANES);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Runs `jobs` in order, `lanes` at a time; after a failure starts no more, and throws the first. */
+async function runInLanes(jobs: ReadonlyArray<() => Promise<void>>, lanes: number): Promise<void> {
+  let next = 0;
+  let failure = null as { err: unknown } | null;
+  const lane = async () => {
+    while (!failure && next < jobs.length) {
+      const job = jobs[next++]!;
+      try {
+        await job();
+      } catch (err) {
+        failure ??= { err };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(lanes, jobs.length) }, lane));
+  if (failure) throw failure.err;
 }

@@ -1,4 +1,13 @@
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { sharedAssets } from './publish';
 import { NOTICE_FOLDERS } from '../site/routes';
@@ -47,5 +56,23 @@ export function mergePart(
   for (const name of readdirSync(assets)) {
     const ours = join(siteDir, '_astro', name);
     if (!existsSync(ours)) copyFileSync(join(assets, name), ours);
+  }
+}
+
+/**
+ * Moves everything the site process rendered into `siteDir`, where notices processes may already
+ * have moved their pages: folders are merged, and a file both have (a hashed asset) must be the
+ * same bytes. The site process renders into a folder of its own so that a part merged meanwhile
+ * never reads one of its files half-written.
+ */
+export function mergeSitePages(fromDir: string, siteDir: string): void {
+  mkdirSync(siteDir, { recursive: true });
+  for (const name of readdirSync(fromDir)) {
+    const from = join(fromDir, name);
+    const to = join(siteDir, name);
+    if (!existsSync(to)) renameSync(from, to);
+    else if (lstatSync(from).isDirectory() && lstatSync(to).isDirectory()) mergeSitePages(from, to);
+    else if (!readFileSync(from).equals(readFileSync(to)))
+      throw new Error(`站点页面：${to} 已由一个部分生成，内容不同`);
   }
 }
