@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { mergePart } from '../../src/lib/build/merge-parts';
+import { astroLanes } from '../../src/lib/build/astro-in-parts';
+import { mergePart, mergeSitePages } from '../../src/lib/build/merge-parts';
 import {
   DEFAULT_PARTITION_SIZE,
   exactFilePatterns,
@@ -57,6 +58,25 @@ describe('mergePart', () => {
   });
 });
 
+describe('mergeSitePages', () => {
+  it('merges the site process’s folders into a site where parts already are; a shared asset must be the same', () => {
+    const site = tree({
+      'notices/a/index.html': 'A',
+      'care/notices/a/index.html': 'a',
+      '_astro/x.css': 'css',
+    });
+    mergeSitePages(
+      tree({ 'index.html': 'home', 'care/index.html': 'care home', '_astro/x.css': 'css' }),
+      site,
+    );
+    expect(readdirSync(site).sort()).toEqual(['_astro', 'care', 'index.html', 'notices']);
+    expect(readdirSync(join(site, 'care')).sort()).toEqual(['index.html', 'notices']);
+    expect(() =>
+      mergeSitePages(tree({ '_astro/x.css': 'other' }), tree({ '_astro/x.css': 'css' })),
+    ).toThrow(/_astro\/x\.css 已由一个部分生成，内容不同/);
+  });
+});
+
 describe('partitions', () => {
   it('parts are even, in path order, and cover every file once', () => {
     const files = Array.from({ length: 103 }, (_, i) => `${2015 + (i % 10)}/n${i}.md`);
@@ -81,6 +101,20 @@ describe('partitions', () => {
     // GONGKAI_PARTITION_SIZE below the site's size splits a small site too (the tests' way).
     expect(sizes(12, 4)).toEqual([4, 4, 4]);
     expect(sizes(3, 4)).toBeNull();
+  });
+
+  it('two Astro processes at once while parts are of at most 5,000 notices, one above (memory)', () => {
+    const lanes = (n: number) => {
+      const files = Array.from({ length: n }, (_, i) => `n${String(i).padStart(6, '0')}.md`);
+      return astroLanes(
+        partitionFiles(files, noticesPartSize(n, DEFAULT_PARTITION_SIZE)!).map((f) => ({
+          files: f,
+        })),
+      );
+    };
+    expect(lanes(10000)).toBe(2);
+    expect(lanes(10002)).toBe(1);
+    expect(lanes(100000)).toBe(1);
   });
 
   it('exact patterns match exactly the listed files, special characters included (as glob() reads them)', async () => {

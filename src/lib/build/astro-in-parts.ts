@@ -45,7 +45,8 @@ export async function runAstroRole(
  * The Astro step of a large site's build, in fresh processes (partitions.ts): the site pages from
  * the check's metadata, and the notice pages in parts of at most `size`; their outputs merged
  * into `staging`. Throws with the failing process's message.
- * Two processes at a time (ASTRO_LANES), which take turns at syncing and bundling (bundle-lock.ts):
+ * Two processes at a time for parts of up to 5,000 notices (astroLanes), which take turns at
+ * syncing and bundling (bundle-lock.ts):
  * one renders its pages while the next syncs and bundles.
  */
 export async function astroInParts(opts: {
@@ -120,15 +121,21 @@ export function relativeNotices(
 
 /**
  * How many Astro processes run at once. Each leaves most of a core idle while it renders (10,000
- * notices on 2 cores: 40 % idle); a second one syncs and bundles meanwhile (bundle-lock.ts).
+ * notices on 2 cores: 40 % idle); a second one syncs and bundles meanwhile (bundle-lock.ts). Two
+ * only while every part is at most TWO_LANES_PART_MAX notices: a notices process of 15,000 holds
+ * 2–2.9 GB, and two of them beside Pagefind and the build's own process passed 4 GB at 100,000
+ * notices, where Pagefind beside Astro already keeps both cores busy.
  */
-export const ASTRO_LANES = 2;
+export function astroLanes(parts: ReadonlyArray<{ files: readonly string[] }>): number {
+  return parts.every((p) => p.files.length <= TWO_LANES_PART_MAX) ? 2 : 1;
+}
+const TWO_LANES_PART_MAX = 5000;
 
 /** The lock Astro processes of one build take turns with (bundle-lock.ts). */
 const bundleLock = (work: string) => join(work, 'astro-bundle.lock');
 
 /**
- * Renders planned parts of notice pages, one "notices" Astro process each, ASTRO_LANES at a time,
+ * Renders planned parts of notice pages, one "notices" Astro process each, astroLanes() at a time,
  * and moves each one's pages (both modes) and assets into `siteDir` (merge-parts.ts); with
  * `alsoSitePages`, the site process runs first among them. The first failure stops the build
  * (the processes already running are waited for).
@@ -165,7 +172,7 @@ export async function renderNoticeParts(o: {
       o.afterPart?.();
     });
   try {
-    await runInLanes(jobs, ASTRO_LANES);
+    await runInLanes(jobs, astroLanes(o.parts));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

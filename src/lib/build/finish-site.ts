@@ -44,7 +44,7 @@ export async function finishSite(o: {
     store.append(texts);
   }
   store.finish();
-  writeTablesFor(
+  await writeTablesFor(
     staging,
     shards.flatMap((s) => s.items.map((i) => i.url)),
     corpus,

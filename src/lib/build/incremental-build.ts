@@ -234,7 +234,7 @@ export async function incrementalBuild(o: {
     // The search tables: patched where the texts changed, or written again (search-table-update.ts).
     const delta = stale.length ? takeBundleTexts(next, DELTA_BUNDLE) : [];
     writeDeltaTexts(work, delta);
-    const tables = updateSearchTables({
+    const tables = await updateSearchTables({
       work,
       dist,
       next,

@@ -39,7 +39,7 @@ const MAX_PATCH_SHARE = 0.25;
  * over them, and will describe the store with `delta` over it. Otherwise they are written again
  * over every notice's text.
  */
-export function updateSearchTables(o: {
+export async function updateSearchTables(o: {
   work: string;
   dist: string;
   next: string;
@@ -48,7 +48,7 @@ export function updateSearchTables(o: {
   last: TablesState | undefined;
   /** The texts of this build's delta bundle. */
   delta: readonly TableText[];
-}): { state: TablesState; patched: number | null } {
+}): Promise<{ state: TablesState; patched: number | null }> {
   const order = tableOrder(o.urls);
   const why = o.last?.order === order ? patchRefused(o.dist, o.last) : '公告的编号有变化';
   if (!why) {
@@ -68,7 +68,7 @@ export function updateSearchTables(o: {
   if (!readStore(o.work, corpus)) throw new FullBuildNeeded('没有上次完整构建的搜索文本');
   for (const d of o.delta) corpus.add(d.url, d);
   try {
-    writeTablesFor(o.next, o.urls, corpus);
+    await writeTablesFor(o.next, o.urls, corpus);
   } catch (err) {
     throw new FullBuildNeeded((err as Error).message);
   }
