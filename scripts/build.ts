@@ -26,12 +26,9 @@ import { SearchBundleCache } from '../src/lib/build/search-cache';
 import { shardPlan, DEFAULT_SHARD_SIZE } from '../src/lib/build/shards';
 import { swapInto } from '../src/lib/build/publish';
 import {
-  distFingerprint,
   fingerprintOf,
-  snapshotDist,
   snapshotDistInWorker,
   updateSnapshot,
-  type DistSnapshot,
   noticeDigests,
   planBuild,
   readState,
@@ -41,6 +38,7 @@ import {
   type IndexedPage,
 } from '../src/lib/build/incremental';
 import { libFingerprint } from '../src/lib/code-fingerprint';
+import { listDist, saveListing, type DistListing } from '../src/lib/build/dist-listing';
 import { incrementalBuild } from '../src/lib/build/incremental-build';
 import { fullBuild } from '../src/lib/build/full-build';
 import { BuildError, buildFailure, FullBuildNeeded } from '../src/lib/build/errors';
@@ -97,7 +95,7 @@ async function main(): Promise<void> {
   const statePath = join(work, STATE_FILE);
   const reading =
     !values.full && !values.merge && values.part === undefined && existsSync(statePath)
-      ? snapshotDistInWorker(dist).catch(() => null)
+      ? snapshotDistInWorker(dist, work).catch(() => null)
       : null;
   const { notices, problems, warnings } = await checkNotices(root, config, undefined, {
     workers: availableParallelism(),
@@ -200,7 +198,7 @@ async function main(): Promise<void> {
   }
   /** dist/ as the plan found it (its files' sizes and times), once read. */
   const early = reading && (await reading);
-  let snapshot: DistSnapshot | null = early?.snapshot ?? null;
+  let listing: DistListing | null = early?.listing ?? null;
   const plan = values.merge
     ? { kind: 'full' as const, reason: `合并 ${mergeDirs.length} 个部分` }
     : values.full
@@ -210,7 +208,7 @@ async function main(): Promise<void> {
           dist: () =>
             !existsSync(dist)
               ? null
-              : (early?.fingerprint ?? fingerprintOf((snapshot = snapshotDist(dist)))),
+              : (early?.fingerprint ?? fingerprintOf((listing = listDist(dist)).files)),
           notices: digests,
         });
   mkdirSync(work, { recursive: true });
@@ -284,14 +282,17 @@ async function main(): Promise<void> {
     order: tableOrder(specs.map((s) => s.url)),
     packs: (JSON.parse(readFileSync(join(dist, SEARCH_MANIFEST), 'utf8')) as SearchManifest).packs,
   };
+  // dist/ as this build leaves it; the next build checks it with a stat per file and folder (dist-listing.ts).
+  const listingNow =
+    full || !listing
+      ? listDist(dist)
+      : (updateSnapshot(listing.files, dist, replaced, listing.dirs), listing);
+  saveListing(work, listingNow);
   const state: BuildState = {
     version: 4,
     code,
     // After an incremental build only the paths it replaced are read again.
-    dist:
-      full || !snapshot
-        ? distFingerprint(dist)!
-        : fingerprintOf(updateSnapshot(snapshot, dist, replaced)),
+    dist: fingerprintOf(listingNow.files),
     notices: digests,
     // Unchanged when an incremental build did not render the site pages.
     listings:

@@ -1,9 +1,11 @@
 /**
- * A worker thread of `npm run build`: reads dist/'s snapshot (incremental.ts snapshotDist) while
- * the main thread checks the notices. At 100,000 notices it is 360,000 stats, ~4 s.
+ * A worker thread of `npm run build`: reads dist/'s listing (dist-listing.ts: the saved one
+ * checked by a stat per file and folder, or a whole walk) while the main thread checks the notices.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { fingerprintOf, snapshotDist } from './incremental';
+import { readListing } from './dist-listing';
+import { fingerprintOf } from './incremental';
 
-const snapshot = snapshotDist((workerData as { dir: string }).dir);
-parentPort!.postMessage({ snapshot, fingerprint: fingerprintOf(snapshot) });
+const { dir, work } = workerData as { dir: string; work: string };
+const listing = readListing(dir, work);
+parentPort!.postMessage({ listing, fingerprint: fingerprintOf(listing.files) });

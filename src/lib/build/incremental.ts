@@ -8,6 +8,7 @@ import type { Neighbours } from '../site/derive';
 import { treesFingerprint } from '../code-fingerprint';
 import { NOTICES_DIR } from '../content/paths';
 import type { TablesState } from './search-table-update';
+import type { DistListing } from './dist-listing';
 import { contentDigests, type ContentDigests } from '../content/notice-digests';
 
 /**
@@ -179,10 +180,15 @@ export function distFingerprint(dir: string): string | null {
 /** Each file of a built folder (relative path, sorted within each folder) with its size and modification time. */
 export type DistSnapshot = Map<string, string>;
 
-export function snapshotDist(dir: string, under = ''): DistSnapshot {
+/**
+ * `dirs`, when given, also gets each folder's modification time (dist-listing.ts), keyed by its
+ * relative path ('' for the folder itself).
+ */
+export function snapshotDist(dir: string, under = '', dirs?: Map<string, number>): DistSnapshot {
   const out: DistSnapshot = new Map();
   // One stat per file, paths built by concatenation: at 100,000 notices the folder holds 360,000 files.
   const walk = (abs: string, rel: string) => {
+    if (dirs) dirs.set(rel.slice(0, -1), statSync(abs).mtimeMs);
     const entries = readdirSync(abs, { withFileTypes: true }).sort((a, b) =>
       a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
     );
@@ -209,26 +215,39 @@ export function updateSnapshot(
   snapshot: DistSnapshot,
   dir: string,
   paths: readonly string[],
+  /** The folders' times (dist-listing.ts), updated too: those under `paths` and above them. */
+  dirs?: Map<string, number>,
 ): DistSnapshot {
   const tops = new Set(paths);
-  for (const f of [...snapshot.keys()]) {
+  const under = (f: string) => {
     let top = f;
     for (let at = f.length; at > 0 && !tops.has(top); at = f.lastIndexOf('/', at - 1))
       top = f.slice(0, at);
-    if (tops.has(top)) snapshot.delete(f);
-  }
-  for (const p of tops) for (const [f, e] of snapshotDist(dir, p)) snapshot.set(f, e);
+    return tops.has(top);
+  };
+  for (const f of [...snapshot.keys()]) if (under(f)) snapshot.delete(f);
+  if (dirs) for (const d of [...dirs.keys()]) if (d && under(d)) dirs.delete(d);
+  for (const p of tops) for (const [f, e] of snapshotDist(dir, p, dirs)) snapshot.set(f, e);
+  if (dirs)
+    for (const p of tops)
+      for (let at = p.lastIndexOf('/'); ; at = p.lastIndexOf('/', at - 1)) {
+        const parent = at > 0 ? p.slice(0, at) : '';
+        const s = statSync(parent ? join(dir, parent) : dir, { throwIfNoEntry: false });
+        if (s?.isDirectory()) dirs.set(parent, s.mtimeMs);
+        if (at <= 0) break;
+      }
   return snapshot;
 }
 
 /**
- * snapshotDist() and its fingerprint on a worker thread, so the build can check the notices
- * meanwhile (under tsx only, as the worker is a TypeScript module: the build CLI).
+ * dist/'s listing (dist-listing.ts) and its files' fingerprint on a worker thread, so the build
+ * can check the notices meanwhile (under tsx only, as the worker is a TypeScript module: the build CLI).
  */
 export function snapshotDistInWorker(
   dir: string,
-): Promise<{ snapshot: DistSnapshot; fingerprint: string }> {
-  return workerAnswer(new URL('./dist-snapshot-worker.ts', import.meta.url), { dir });
+  work: string,
+): Promise<{ listing: DistListing; fingerprint: string }> {
+  return workerAnswer(new URL('./dist-snapshot-worker.ts', import.meta.url), { dir, work });
 }
 
 export function fingerprintOf(snapshot: DistSnapshot): string {
