@@ -9,7 +9,7 @@ import { mergePart, mergeSitePages } from './merge-parts';
 import type { NoticeData } from '../model/notice-schema';
 import type { Neighbours } from '../site/derive';
 import { CHILDREN, runTsChild } from './child-process';
-import { writeSiteRole } from './build-role';
+import { siteRoleFile, writeSiteRole } from './build-role';
 import { BUNDLE_LOCK_ENV } from './bundle-lock';
 
 const ASTRO_BUILD = CHILDREN.astroBuild;
@@ -97,17 +97,21 @@ function sitePagesJob(
   dir: string,
 ): () => Promise<void> {
   return async () => {
-    const roleFile = join(dir, 'site.json');
+    const role = siteRoleFile(dir);
     const out = join(dir, 'site-out');
-    writeSiteRole(roleFile, siteMetadata(o.notices));
-    await runAstroRole(
-      o.root,
-      `site:${roleFile}`,
-      out,
-      join(o.work, 'cache-site'),
-      '站点页面',
-      bundleLock(o.work),
-    );
+    try {
+      writeSiteRole(role.file, siteMetadata(o.notices));
+      await runAstroRole(
+        o.root,
+        `site:${role.file}`,
+        out,
+        join(o.work, 'cache-site'),
+        '站点页面',
+        bundleLock(o.work),
+      );
+    } finally {
+      role.remove();
+    }
     mergeSitePages(out, o.siteDir);
   };
 }

@@ -35,9 +35,10 @@ export function saveListing(work: string, listing: DistListing): void {
   writeFileSync(
     `${file}.tmp`,
     JSON.stringify({
-      version: 1,
+      version: 2,
       at: Date.now(),
-      files: [...listing.files],
+      // Paths only: the next build stats each file afresh.
+      files: [...listing.files.keys()],
       dirs: [...listing.dirs],
     }),
   );
@@ -49,13 +50,13 @@ export function saveListing(work: string, listing: DistListing): void {
  * cannot tell (no listing, a folder changed, a file gone): the caller then walks the folder.
  */
 export function quickListing(dir: string, work: string): DistListing | null {
-  let saved: { version: number; at: number; files: [string, string][]; dirs: [string, number][] };
+  let saved: { version: number; at: number; files: string[]; dirs: [string, number][] };
   try {
     saved = JSON.parse(readFileSync(join(work, LISTING_FILE), 'utf8'));
   } catch {
     return null;
   }
-  if (saved.version !== 1) return null;
+  if (saved.version !== 2) return null;
   const racy: string[] = [];
   for (const [d, time] of saved.dirs) {
     const s = statSync(d ? `${dir}/${d}` : dir, { throwIfNoEntry: false });
@@ -64,7 +65,7 @@ export function quickListing(dir: string, work: string): DistListing | null {
   }
   if (racy.length && !sameEntries(dir, racy, saved)) return null;
   const files: DistSnapshot = new Map();
-  for (const [f] of saved.files) {
+  for (const f of saved.files) {
     const s = statSync(`${dir}/${f}`, { throwIfNoEntry: false });
     if (!s?.isFile()) return null;
     files.set(f, `${s.size}\u0000${s.mtimeMs}`);
@@ -76,14 +77,14 @@ export function quickListing(dir: string, work: string): DistListing | null {
 function sameEntries(
   dir: string,
   racy: readonly string[],
-  saved: { files: [string, string][]; dirs: [string, number][] },
+  saved: { files: string[]; dirs: [string, number][] },
 ): boolean {
   const wanted = new Map(racy.map((d) => [d, [] as string[]]));
   const parentOf = (p: string) => {
     const at = p.lastIndexOf('/');
     return at < 0 ? '' : p.slice(0, at);
   };
-  for (const [f] of saved.files) wanted.get(parentOf(f))?.push(f.slice(f.lastIndexOf('/') + 1));
+  for (const f of saved.files) wanted.get(parentOf(f))?.push(f.slice(f.lastIndexOf('/') + 1));
   for (const [d] of saved.dirs)
     if (d) wanted.get(parentOf(d))?.push(d.slice(d.lastIndexOf('/') + 1));
   for (const [d, names] of wanted) {

@@ -39,7 +39,7 @@ import { NOTICE_FOLDERS, noticeFolders, pageFile, paths } from '../site/routes';
 import { inBundle } from './shards';
 import { docsFile, keyFile, MANIFEST_FILE as SEARCH_MANIFEST, packFile } from '../search/contract';
 import { runAstroRole, siteMetadata } from './astro-in-parts';
-import { writeSiteRole } from './build-role';
+import { siteRoleFile, writeSiteRole } from './build-role';
 
 /**
  * An incremental build (see src/lib/build/incremental.ts). Everything new is prepared outside
@@ -117,18 +117,17 @@ export async function incrementalBuild(o: {
       const kept = Object.keys(o.listings)
         .filter((k) => !rendered.has(k))
         .flatMap(o.listingFilesOf);
-      writeSiteRole(join(dir, 'site.json'), {
-        ...siteMetadata(o.notices),
-        notices: { files: part.files, ids: part.ids },
-        listings,
-      });
-      await runAstroRole(
-        root,
-        `site:${join(dir, 'site.json')}`,
-        out,
-        join(work, 'cache-site'),
-        '站点页面',
-      );
+      const role = siteRoleFile(dir);
+      try {
+        writeSiteRole(role.file, {
+          ...siteMetadata(o.notices),
+          notices: { files: part.files, ids: part.ids },
+          listings,
+        });
+        await runAstroRole(root, `site:${role.file}`, out, join(work, 'cache-site'), '站点页面');
+      } finally {
+        role.remove();
+      }
       mergePart(out, next, part.ids, '站点页面');
       site = siteChanges(out, manifest, kept);
       for (const f of site.changed) {

@@ -1,7 +1,8 @@
 import type { APIRoute } from 'astro';
-import { loadOpenDataRecords } from '../../data/open-data';
+import { loadOpenDataRecords, textResponse } from '../../data/open-data';
 
 export const GET: APIRoute = async () =>
-  new Response(JSON.stringify(await loadOpenDataRecords(), null, 2) + '\n', {
-    headers: { 'Content-Type': 'application/json; charset=utf-8' },
-  });
+  textResponse(
+    JSON.stringify(await loadOpenDataRecords(), null, 2) + '\n',
+    'application/json; charset=utf-8',
+  );
