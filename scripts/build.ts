@@ -282,7 +282,8 @@ async function main(): Promise<void> {
     order: tableOrder(specs.map((s) => s.url)),
     packs: (JSON.parse(readFileSync(join(dist, SEARCH_MANIFEST), 'utf8')) as SearchManifest).packs,
   };
-  // dist/ as this build leaves it; the next build checks it with a stat per file and folder (dist-listing.ts).
+  // dist/ as this build leaves it (after an incremental build only the paths it replaced are read
+  // again); the next build checks it with a stat per file and folder (dist-listing.ts).
   const listingNow =
     full || !listing
       ? listDist(dist)
@@ -291,7 +292,6 @@ async function main(): Promise<void> {
   const state: BuildState = {
     version: 4,
     code,
-    // After an incremental build only the paths it replaced are read again.
     dist: fingerprintOf(listingNow.files),
     notices: digests,
     // Unchanged when an incremental build did not render the site pages.

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listingPageKey } from './listing-fingerprints';
+import { processEnded } from './child-process';
 import { BUILD_ROLE_ENV, type BuildRole, type NoticesPart, type SiteMetadata } from './partitions';
 
 let cached: BuildRole | undefined;
@@ -109,11 +110,6 @@ function removeOrphanRoleFiles(): void {
   if (!existsSync(SHM)) return;
   for (const name of readdirSync(SHM)) {
     const pid = /^gongkai-site-role-(\d+)-/.exec(name)?.[1];
-    if (!pid) continue;
-    try {
-      process.kill(Number(pid), 0);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ESRCH') rmSync(join(SHM, name), { force: true });
-    }
+    if (pid && processEnded(Number(pid))) rmSync(join(SHM, name), { force: true });
   }
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { processEnded } from './child-process';
 
 /**
  * Two Astro processes of one project may run at once only if they do not bundle at once: every
@@ -50,11 +51,5 @@ function ownerGone(dir: string): boolean {
       return false;
     }
   }
-  if (!Number.isInteger(pid) || pid <= 0) return true;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+  return !Number.isInteger(pid) || pid <= 0 || processEnded(pid);
 }

@@ -27,3 +27,13 @@ export function runTsChild(
     child.on('close', (status) => resolve({ status: status ?? 1, stderr }));
   });
 }
+
+/** Whether no process has the id `pid` any more (a lock's or a file's owner that was killed). */
+export function processEnded(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { snapshotDist, type DistSnapshot } from './incremental';
+import { snapshotDist, statEntry, type DistSnapshot } from './incremental';
 
 /**
  * What dist/ held when the last build ended: every file's size and time (the snapshot whose
@@ -16,8 +16,6 @@ export interface DistListing {
   files: DistSnapshot;
   /** Relative folder path ('' for dist/ itself) → modification time. */
   dirs: Map<string, number>;
-  /** When the listing was written (ms). */
-  at: number;
 }
 
 export const LISTING_FILE = 'dist-listing.json';
@@ -27,7 +25,7 @@ const RACY_MS = 2000;
 export function listDist(dir: string): DistListing {
   const dirs = new Map<string, number>();
   const files = snapshotDist(dir, '', dirs);
-  return { files, dirs, at: Date.now() };
+  return { files, dirs };
 }
 
 export function saveListing(work: string, listing: DistListing): void {
@@ -36,6 +34,7 @@ export function saveListing(work: string, listing: DistListing): void {
     `${file}.tmp`,
     JSON.stringify({
       version: 2,
+      // When it was written: a folder changed shortly before may change again unseen (RACY_MS).
       at: Date.now(),
       // Paths only: the next build stats each file afresh.
       files: [...listing.files.keys()],
@@ -68,9 +67,9 @@ export function quickListing(dir: string, work: string): DistListing | null {
   for (const f of saved.files) {
     const s = statSync(`${dir}/${f}`, { throwIfNoEntry: false });
     if (!s?.isFile()) return null;
-    files.set(f, `${s.size}\u0000${s.mtimeMs}`);
+    files.set(f, statEntry(s));
   }
-  return { files, dirs: new Map(saved.dirs), at: saved.at };
+  return { files, dirs: new Map(saved.dirs) };
 }
 
 /** Whether each of `racy` folders holds exactly the files and folders the listing has in it. */

@@ -180,6 +180,11 @@ export function distFingerprint(dir: string): string | null {
 /** Each file of a built folder (relative path, sorted within each folder) with its size and modification time. */
 export type DistSnapshot = Map<string, string>;
 
+/** A file's entry in a DistSnapshot: its size and modification time. */
+export function statEntry(s: { size: number; mtimeMs: number }): string {
+  return `${s.size}\u0000${s.mtimeMs}`;
+}
+
 /**
  * `dirs`, when given, also gets each folder's modification time (dist-listing.ts), keyed by its
  * relative path ('' for the folder itself).
@@ -196,14 +201,14 @@ export function snapshotDist(dir: string, under = '', dirs?: Map<string, number>
       if (e.isDirectory()) walk(`${abs}/${e.name}`, `${rel}${e.name}/`);
       else if (e.isFile()) {
         const s = statSync(`${abs}/${e.name}`, { throwIfNoEntry: false });
-        if (s) out.set(`${rel}${e.name}`, `${s.size}\u0000${s.mtimeMs}`);
+        if (s) out.set(`${rel}${e.name}`, statEntry(s));
       }
     }
   };
   const start = under ? join(dir, under) : dir;
   const s = statSync(start, { throwIfNoEntry: false });
   if (s?.isDirectory()) walk(start, under ? `${under}/` : '');
-  else if (s?.isFile()) out.set(under, `${s.size}\u0000${s.mtimeMs}`);
+  else if (s?.isFile()) out.set(under, statEntry(s));
   return out;
 }
 

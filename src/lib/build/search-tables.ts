@@ -369,11 +369,6 @@ class TableWriter {
 
   finish(order: readonly Slot[], chars: Uint16Array): SearchManifest {
     const { total, write, lines } = this;
-    const emit = (key: string, docs: number, occurrences: number, ref: PostingRef) =>
-      this.emit(key, docs, occurrences, ref);
-    const listRef = (bytes: Uint8Array) => this.listRef(bytes);
-    const pack = this.pack;
-
     // The title and identifiers (a notice holding a text there ranks before one holding it in its body only), and the filters.
     const headings = new Map<string, number[]>();
     const filters = new Map<string, number[]>();
@@ -396,8 +391,8 @@ class TableWriter {
     });
     for (const into of [headings, filters])
       for (const [key, list] of into)
-        emit(key, list.length, list.length, listRef(encodeDocList(list, total)));
-    const packs = pack.finish();
+        this.emit(key, list.length, list.length, this.listRef(encodeDocList(list, total)));
+    const packs = this.pack.finish();
 
     const buckets = bucketCount(lines.reduce((n, [, l]) => n + l.length * 2, 0));
     const files: string[][] = Array.from({ length: buckets }, () => []);
